@@ -1,0 +1,2 @@
+/** Actors: the states, organizations and offices that commitments, reports and statements refer to. */
+package org.negotiationledger.core.actor;

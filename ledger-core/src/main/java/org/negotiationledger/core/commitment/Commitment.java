@@ -1,0 +1,298 @@
+package org.negotiationledger.core.commitment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.negotiationledger.core.shared.RuleViolationException.check;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.Directory;
+import org.negotiationledger.core.shared.DuplicateRecordException;
+import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.core.shared.RecordNotFoundException;
+import org.negotiationledger.core.shared.RuleViolationException;
+import org.negotiationledger.core.shared.Rules;
+import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.core.shared.UnknownReferenceException;
+import org.negotiationledger.core.shared.ViolationId;
+
+/**
+ * A commitment's stream: a truce or a pledge, when it is in force, and the violation reports against it.
+ *
+ * <p>A commitment is in force from its effective time until the earliest of its expiry, an explicit end and
+ * the effective time of a commitment that supersedes it. Reports must fall inside that span (imprecise
+ * times pass when any instant of their interval would) and not after the ledger received them.
+ */
+public class Commitment {
+
+    @AggregateIdentifier
+    private CommitmentId id;
+    private Set<ActorId> parties;
+    private NegotiationId negotiationId;
+    private Set<ActorId> brokers;
+    private StatedTime agreedAt;
+    private StatedTime effectiveFrom;
+    private Instant expiresAt;
+    private Instant endedAt;
+    private EndReason endedReason;
+    private Instant supersededAt;
+    private final Map<ViolationId, Report> reports = new HashMap<>();
+
+    /** What the aggregate must remember of a report to judge later commands about it. */
+    private record Report(ActorId reportedBy, StatedTime occurredAt, boolean retracted) {
+    }
+
+    protected Commitment() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public Commitment(AgreeTruce command, Directory directory) {
+        check(command.kind() != null, "kind", "a truce needs a kind");
+        commonChecks(command.negotiationId(), command.title(),
+                command.parties(), 2, command.brokers(), command.agreedAt(), "agreedAt", command.effectiveFrom(),
+                directory);
+        check(command.expiresAt() == null
+                        || command.expiresAt().latest().isAfter(command.effectiveFrom().earliest()),
+                "expiresAt", "a truce cannot expire before it takes effect");
+        List<CommitmentId> supersedes = orEmpty(command.supersedes(), "supersedes");
+        if (command.renews() != null) {
+            check(!command.renews().equals(command.id()), "renews", "a truce cannot renew itself");
+            knownCommitment(command.renews(), "renews", directory);
+            check(!supersedes.contains(command.renews()), "supersedes",
+                    "a truce either renews '" + command.renews().value() + "' (which stays in force) or supersedes it");
+        }
+        Set<CommitmentId> seen = new HashSet<>();
+        for (CommitmentId superseded : supersedes) {
+            check(superseded != null, "supersedes", "a commitment id is missing");
+            check(!superseded.equals(command.id()), "supersedes", "a truce cannot supersede itself");
+            check(seen.add(superseded), "supersedes", "'" + superseded.value() + "' is named twice");
+            knownCommitment(superseded, "supersedes", directory);
+        }
+        apply(new TruceAgreed(command.id(), command.negotiationId(), command.kind(), command.title().strip(),
+                List.copyOf(command.parties()), orEmpty(command.brokers(), "brokers"), command.venue(), command.agreedAt(),
+                command.effectiveFrom(), command.expiresAt(), orEmpty(command.terms(), "terms"), command.renews(),
+                supersedes, command.source()));
+    }
+
+    @CommandHandler
+    public Commitment(MakePledge command, Directory directory) {
+        check(command.kind() != null, "kind", "a pledge needs a kind");
+        commonChecks(command.negotiationId(), command.title(),
+                command.parties(), 1, command.brokers(), command.madeAt(), "madeAt", command.effectiveFrom(),
+                directory);
+        apply(new PledgeMade(command.id(), command.negotiationId(), command.kind(), command.title().strip(),
+                List.copyOf(command.parties()), orEmpty(command.brokers(), "brokers"), command.venue(), command.madeAt(),
+                command.effectiveFrom(), orEmpty(command.terms(), "terms"), command.source()));
+    }
+
+    /** The checks truces and pledges share. */
+    private static void commonChecks(NegotiationId negotiation, String title,
+            List<ActorId> parties, int minimumParties, List<ActorId> brokers, StatedTime agreedAt, String agreedField,
+            StatedTime effectiveFrom, Directory directory) {
+        check(title != null && !title.isBlank(), "title", "a commitment needs a title");
+        check(agreedAt != null, agreedField, "a commitment needs the time it was agreed");
+        check(effectiveFrom != null, "effectiveFrom", "a commitment needs the time it takes effect");
+        check(negotiation != null, "negotiationId", "a commitment belongs to a negotiation");
+        if (!directory.negotiationExists(negotiation)) {
+            throw new UnknownReferenceException("negotiationId", "unknown negotiation '" + negotiation.value() + "'");
+        }
+        Rules.distinctKnownActors(parties, "parties", minimumParties, directory);
+        Rules.distinctKnownActors(orEmpty(brokers, "brokers"), "brokers", 0, directory);
+        Rules.disjoint(parties, brokers, "brokers", "an actor cannot be both a party and a broker of one commitment");
+        check(!effectiveFrom.latest().isBefore(agreedAt.earliest()), "effectiveFrom",
+                "a commitment cannot take effect (" + effectiveFrom + ") before it was agreed (" + agreedAt + ")");
+    }
+
+    @CommandHandler
+    public long handle(EndCommitment command) {
+        check(endedAt == null, "reason", "the commitment already ended (" + endedReason + ")");
+        check(command.reason() != null, "reason", "an end needs a reason");
+        check(command.endedAt() != null, "endedAt", "an end needs the time it ended");
+        check(!command.endedAt().latest().isBefore(agreedAt.earliest()), "endedAt",
+                "a commitment cannot end (" + command.endedAt() + ") before it was agreed (" + agreedAt + ")");
+        apply(new CommitmentEnded(id, command.reason(), command.endedAt(), command.note()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(SupersedeCommitment command) {
+        apply(new CommitmentSuperseded(id, command.supersededBy(), command.effectiveAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReportViolation command, Directory directory) {
+        if (reports.containsKey(command.violationId())) {
+            throw new DuplicateRecordException(
+                    "violation report '" + command.violationId() + "' already exists on " + id.value());
+        }
+        check(command.reportedBy() != null, "reportedBy", "a report needs a reporter");
+        Rules.knownActor(command.reportedBy(), "reportedBy", directory);
+        check(command.accused() != null, "accused", "a report needs an accused party, or 'unknown'");
+        check(command.accused().isUnknown() || parties.contains(command.accused()), "accused",
+                "'" + command.accused().value() + "' is not a party to " + id.value()
+                        + "; accuse one of " + slugs(parties) + " or 'unknown'");
+        StatedTime occurred = command.occurredAt();
+        check(occurred != null, "occurredAt", "a report needs the time the violation occurred");
+        check(!occurred.latest().isBefore(effectiveFrom.earliest()), "occurredAt",
+                "a violation cannot precede the commitment: it occurred " + occurred
+                        + ", the commitment took effect " + effectiveFrom);
+        Instant end = endOfForce();
+        if (end != null && !occurred.earliest().isBefore(end)) {
+            throw new RuleViolationException("occurredAt", "the commitment was no longer in force: it ended at "
+                    + end + " (" + endReason() + "), the violation occurred " + occurred);
+        }
+        check(!occurred.earliest().isAfter(command.receivedAt()), "occurredAt",
+                "a violation cannot be reported before it occurred: " + occurred + " is in the future");
+        checkCasualties(command.casualties());
+        apply(new ViolationReported(id, command.violationId(), command.reportedBy(), command.accused(), occurred,
+                command.location(), command.description(), command.casualties(), command.source()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AssessViolation command, Directory directory) {
+        Report report = report(command.violationId());
+        check(!report.retracted(), "violationId", "report '" + command.violationId() + "' was retracted");
+        check(command.outcome() != null, "outcome", "an assessment needs an outcome");
+        check(command.assessedBy() != null, "assessedBy", "an assessment needs an assessor");
+        Rules.knownActor(command.assessedBy(), "assessedBy", directory);
+        if (command.outcome() == AssessmentOutcome.ATTRIBUTED) {
+            check(command.attributedTo() != null, "attributedTo", "an ATTRIBUTED finding names the party responsible");
+            check(parties.contains(command.attributedTo()), "attributedTo",
+                    "'" + command.attributedTo().value() + "' is not a party to " + id.value());
+        } else {
+            check(command.attributedTo() == null, "attributedTo", "only an ATTRIBUTED finding names a party");
+        }
+        StatedTime assessedAt = command.assessedAt();
+        check(assessedAt != null, "assessedAt", "an assessment needs the time it was made");
+        check(!assessedAt.latest().isBefore(report.occurredAt().earliest()), "assessedAt",
+                "a report cannot be assessed before the violation occurred");
+        check(!assessedAt.earliest().isAfter(command.receivedAt()), "assessedAt",
+                "an assessment cannot be recorded before it was made: " + assessedAt + " is in the future");
+        apply(new ViolationAssessed(id, command.violationId(), command.outcome(), command.attributedTo(),
+                command.assessedBy(), assessedAt, command.note()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RetractViolationReport command, Directory directory) {
+        Report report = report(command.violationId());
+        check(!report.retracted(), "violationId", "report '" + command.violationId() + "' was already retracted");
+        check(command.retractedBy() != null, "retractedBy", "a retraction needs the actor who withdraws the report");
+        check(command.retractedBy().equals(report.reportedBy()) || brokers.contains(command.retractedBy())
+                        || directory.negotiationMediators(negotiationId).orElse(Set.of()).contains(command.retractedBy()),
+                "retractedBy", "only the reporter ('" + report.reportedBy().value()
+                        + "'), a broker of the commitment or a mediator of its negotiation may retract a report");
+        check(command.reason() != null && !command.reason().isBlank(), "reason", "a retraction needs a reason");
+        apply(new ViolationReportRetracted(id, command.violationId(), command.retractedBy(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private Report report(ViolationId violationId) {
+        Report report = reports.get(violationId);
+        if (report == null) {
+            throw new RecordNotFoundException("no violation report '" + violationId + "' on commitment " + id.value());
+        }
+        return report;
+    }
+
+    /** When the commitment stops being in force, or null while nothing ends it. */
+    private Instant endOfForce() {
+        Instant end = null;
+        for (Instant candidate : new Instant[] {expiresAt, endedAt, supersededAt}) {
+            if (candidate != null && (end == null || candidate.isBefore(end))) {
+                end = candidate;
+            }
+        }
+        return end;
+    }
+
+    private EndReason endReason() {
+        Instant end = endOfForce();
+        if (end.equals(endedAt)) {
+            return endedReason;
+        }
+        return end.equals(supersededAt) ? EndReason.SUPERSEDED : EndReason.EXPIRED;
+    }
+
+    private static void checkCasualties(Casualties casualties) {
+        if (casualties != null) {
+            check(casualties.killed() == null || casualties.killed() >= 0, "casualties.killed", "cannot be negative");
+            check(casualties.injured() == null || casualties.injured() >= 0, "casualties.injured", "cannot be negative");
+        }
+    }
+
+    private static void knownCommitment(CommitmentId commitment, String field, Directory directory) {
+        if (!directory.commitmentExists(commitment)) {
+            throw new UnknownReferenceException(field, "unknown commitment '" + commitment.value() + "'");
+        }
+    }
+
+    /** An optional list as an immutable one: empty when absent; a missing element is the client's error. */
+    private static <T> List<T> orEmpty(List<T> list, String field) {
+        if (list == null) {
+            return List.of();
+        }
+        check(list.stream().allMatch(Objects::nonNull), field, "an element is missing (null)");
+        return List.copyOf(list);
+    }
+
+    private static List<String> slugs(Set<ActorId> actors) {
+        return actors.stream().map(ActorId::value).sorted().toList();
+    }
+
+    @EventSourcingHandler
+    void on(TruceAgreed event) {
+        created(event.id(), event.negotiationId(), event.parties(), event.brokers(), event.agreedAt(), event.effectiveFrom());
+        expiresAt = event.expiresAt() == null ? null : event.expiresAt().utc();
+    }
+
+    @EventSourcingHandler
+    void on(PledgeMade event) {
+        created(event.id(), event.negotiationId(), event.parties(), event.brokers(), event.madeAt(), event.effectiveFrom());
+    }
+
+    private void created(CommitmentId id, NegotiationId negotiationId, List<ActorId> parties, List<ActorId> brokers, StatedTime agreedAt,
+            StatedTime effectiveFrom) {
+        this.id = id;
+        this.negotiationId = negotiationId;
+        this.parties = Set.copyOf(parties);
+        this.brokers = Set.copyOf(brokers);
+        this.agreedAt = agreedAt;
+        this.effectiveFrom = effectiveFrom;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentEnded event) {
+        endedAt = event.endedAt().utc();
+        endedReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentSuperseded event) {
+        Instant at = event.effectiveAt().utc();
+        supersededAt = supersededAt == null || at.isBefore(supersededAt) ? at : supersededAt;
+    }
+
+    @EventSourcingHandler
+    void on(ViolationReported event) {
+        reports.put(event.violationId(), new Report(event.reportedBy(), event.occurredAt(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ViolationReportRetracted event) {
+        reports.computeIfPresent(event.violationId(), (k, r) -> new Report(r.reportedBy(), r.occurredAt(), true));
+    }
+}

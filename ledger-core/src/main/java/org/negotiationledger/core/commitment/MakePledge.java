@@ -1,0 +1,23 @@
+package org.negotiationledger.core.commitment;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.core.shared.StatedTime;
+
+/** Make an undertaking other than a truce. Nullable: brokers, venue, terms, source. */
+public record MakePledge(
+        @TargetAggregateIdentifier CommitmentId id,
+        NegotiationId negotiationId,
+        PledgeKind kind,
+        String title,
+        List<ActorId> parties,
+        List<ActorId> brokers,
+        String venue,
+        StatedTime madeAt,
+        StatedTime effectiveFrom,
+        List<String> terms,
+        String source) {
+}

@@ -1,0 +1,22 @@
+package org.negotiationledger.core.commitment;
+
+import java.util.List;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.core.shared.StatedTime;
+
+/** A pledge was made. Lists are never null. */
+public record PledgeMade(
+        CommitmentId id,
+        NegotiationId negotiationId,
+        PledgeKind kind,
+        String title,
+        List<ActorId> parties,
+        List<ActorId> brokers,
+        String venue,
+        StatedTime madeAt,
+        StatedTime effectiveFrom,
+        List<String> terms,
+        String source) {
+}

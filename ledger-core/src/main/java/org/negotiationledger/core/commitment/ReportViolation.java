@@ -1,0 +1,27 @@
+package org.negotiationledger.core.commitment;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.core.shared.ViolationId;
+
+/**
+ * Report a violation of a commitment: a claim, not a verdict. {@code receivedAt} is when the ledger
+ * received the report, stamped by the server (never by the client): an occurrence after it is refused.
+ */
+public record ReportViolation(
+        @TargetAggregateIdentifier CommitmentId commitmentId,
+        ViolationId violationId,
+        ActorId reportedBy,
+        ActorId accused,
+        StatedTime occurredAt,
+        Location location,
+        String description,
+        Casualties casualties,
+        String source,
+        Instant receivedAt,
+        @TargetAggregateVersion Long expectedVersion) {
+}

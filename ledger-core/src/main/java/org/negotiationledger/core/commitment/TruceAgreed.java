@@ -1,0 +1,25 @@
+package org.negotiationledger.core.commitment;
+
+import java.util.List;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.core.shared.StatedTime;
+
+/** A truce was agreed. Lists are never null (empty when not given). */
+public record TruceAgreed(
+        CommitmentId id,
+        NegotiationId negotiationId,
+        TruceKind kind,
+        String title,
+        List<ActorId> parties,
+        List<ActorId> brokers,
+        String venue,
+        StatedTime agreedAt,
+        StatedTime effectiveFrom,
+        StatedTime expiresAt,
+        List<String> terms,
+        CommitmentId renews,
+        List<CommitmentId> supersedes,
+        String source) {
+}

@@ -1,0 +1,22 @@
+package org.negotiationledger.core.statement;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.core.shared.StatementId;
+
+/**
+ * Record a statement. {@code concerns} holds ids of the negotiations and commitments it is about;
+ * {@code deliveredBy} (a person's name and office) and {@code source} may be null.
+ */
+public record IssueStatement(
+        @TargetAggregateIdentifier StatementId id,
+        ActorId author,
+        String deliveredBy,
+        StatedTime issuedAt,
+        List<StatementKind> kinds,
+        String text,
+        List<String> concerns,
+        String source) {
+}

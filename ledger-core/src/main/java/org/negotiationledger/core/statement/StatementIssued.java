@@ -1,0 +1,18 @@
+package org.negotiationledger.core.statement;
+
+import java.util.List;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.core.shared.StatementId;
+
+/** A statement was issued. Lists are never null. */
+public record StatementIssued(
+        StatementId id,
+        ActorId author,
+        String deliveredBy,
+        StatedTime issuedAt,
+        List<StatementKind> kinds,
+        String text,
+        List<String> concerns,
+        String source) {
+}

@@ -1,0 +1,126 @@
+package org.negotiationledger.core.negotiation;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.negotiationledger.core.TestDirectory.ARMENIA;
+import static org.negotiationledger.core.TestDirectory.AZERBAIJAN;
+import static org.negotiationledger.core.TestDirectory.FRANCE;
+import static org.negotiationledger.core.TestDirectory.NK;
+import static org.negotiationledger.core.TestDirectory.RUSSIA;
+import static org.negotiationledger.core.TestDirectory.UNITED_STATES;
+import static org.negotiationledger.core.Times.at;
+
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.TestDirectory;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.DuplicateRecordException;
+import org.negotiationledger.core.shared.RuleViolationException;
+import org.negotiationledger.core.shared.TalksId;
+import org.negotiationledger.core.shared.UnknownReferenceException;
+
+class NegotiationTest {
+
+    private static final NegotiationOpened OPENED = new NegotiationOpened(NK, "Nagorno-Karabakh conflict settlement",
+            List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA, FRANCE, UNITED_STATES));
+    private static final TalksId GENEVA = TalksId.of("geneva-2020-10-30");
+
+    private AggregateTestFixture<Negotiation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Negotiation.class);
+        fixture.registerInjectableResource(new TestDirectory());
+    }
+
+    private static OpenNegotiation open(List<ActorId> parties, List<ActorId> mediators) {
+        return new OpenNegotiation(NK, "Nagorno-Karabakh conflict settlement", parties, mediators);
+    }
+
+    private static RecordTalks talks(List<Participant> participants) {
+        return new RecordTalks(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), at("2020-10-30T23:50+01:00"),
+                participants, "pledge not to target civilians", null);
+    }
+
+    @Test
+    void canOpenNegotiationBetweenTwoKnownParties() {
+        fixture.givenNoPriorActivity()
+                .when(open(List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA, FRANCE, UNITED_STATES)))
+                .expectEvents(OPENED);
+    }
+
+    @Test
+    void cannotOpenNegotiationWithOneParty() {
+        fixture.givenNoPriorActivity()
+                .when(open(List.of(ARMENIA), List.of(RUSSIA)))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("at least 2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotOpenNegotiationWithTheSamePartyTwice() {
+        fixture.givenNoPriorActivity()
+                .when(open(List.of(ARMENIA, ARMENIA), List.of(RUSSIA)))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("named twice"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotOpenNegotiationWithUnknownActor() {
+        fixture.givenNoPriorActivity()
+                .when(open(List.of(ARMENIA, ActorId.of("atlantis")), List.of(RUSSIA)))
+                .expectException(UnknownReferenceException.class)
+                .expectExceptionMessage(containsString("unknown actor 'atlantis'"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotBeBothPartyAndMediatorOfOneNegotiation() {
+        fixture.givenNoPriorActivity()
+                .when(open(List.of(ARMENIA, AZERBAIJAN), List.of(ARMENIA)))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void canRecordTalksAndAnswerTheNewVersion() {
+        List<Participant> participants = List.of(new Participant(ARMENIA, ParticipantRole.PARTY),
+                new Participant(AZERBAIJAN, ParticipantRole.PARTY), new Participant(FRANCE, ParticipantRole.MEDIATOR));
+        fixture.given(OPENED)
+                .when(talks(participants))
+                .expectEvents(new TalksRecorded(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"),
+                        at("2020-10-30T23:50+01:00"), participants, "pledge not to target civilians"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void cannotRecordTheSameTalksTwice() {
+        List<Participant> participants = List.of(new Participant(ARMENIA, ParticipantRole.PARTY));
+        fixture.given(OPENED, new TalksRecorded(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), null,
+                        participants, null))
+                .when(talks(participants))
+                .expectException(DuplicateRecordException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordTalksThatEndBeforeTheyStart() {
+        fixture.given(OPENED)
+                .when(new RecordTalks(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), at("2020-10-30T09:00+01:00"),
+                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)), null, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("cannot end before"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordTalksWithUnknownParticipant() {
+        fixture.given(OPENED)
+                .when(talks(List.of(new Participant(ActorId.of("atlantis"), ParticipantRole.OBSERVER))))
+                .expectException(UnknownReferenceException.class)
+                .expectNoEvents();
+    }
+}

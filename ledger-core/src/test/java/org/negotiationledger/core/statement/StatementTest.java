@@ -1,0 +1,69 @@
+package org.negotiationledger.core.statement;
+
+import static org.negotiationledger.core.TestDirectory.NK;
+import static org.negotiationledger.core.Times.at;
+
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.core.TestDirectory;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.Precision;
+import org.negotiationledger.core.shared.RuleViolationException;
+import org.negotiationledger.core.shared.StatementId;
+import org.negotiationledger.core.shared.UnknownReferenceException;
+
+class StatementTest {
+
+    private static final StatementId ID = StatementId.of("unsg-2020-10-31");
+    private static final ActorId AUTHOR = ActorId.of("armenia");
+
+    private AggregateTestFixture<Statement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Statement.class);
+        fixture.registerInjectableResource(new TestDirectory().withCommitment(CommitmentId.of("geneva-2020-10-30")));
+    }
+
+    private static IssueStatement statement(ActorId author, List<StatementKind> kinds, List<String> concerns) {
+        return new IssueStatement(ID, author, "Spokesperson", at("2020-10-31T00:00-04:00", Precision.DAY), kinds,
+                "deeply concerned", concerns, null);
+    }
+
+    @Test
+    void canIssueStatementConcerningNegotiationsAndCommitments() {
+        List<StatementKind> kinds = List.of(StatementKind.CONCERN, StatementKind.CALL);
+        List<String> concerns = List.of(NK.value(), "geneva-2020-10-30");
+        fixture.givenNoPriorActivity()
+                .when(statement(AUTHOR, kinds, concerns))
+                .expectEvents(new StatementIssued(ID, AUTHOR, "Spokesperson", at("2020-10-31T00:00-04:00", Precision.DAY),
+                        kinds, "deeply concerned", concerns, null));
+    }
+
+    @Test
+    void cannotIssueStatementByUnknownAuthor() {
+        fixture.givenNoPriorActivity()
+                .when(statement(ActorId.of("atlantis"), List.of(StatementKind.CALL), List.of()))
+                .expectException(UnknownReferenceException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotIssueStatementConcerningUnknownRecord() {
+        fixture.givenNoPriorActivity()
+                .when(statement(AUTHOR, List.of(StatementKind.CALL), List.of("nowhere")))
+                .expectException(UnknownReferenceException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotIssueStatementWithoutKind() {
+        fixture.givenNoPriorActivity()
+                .when(statement(AUTHOR, List.of(), List.of()))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+}
