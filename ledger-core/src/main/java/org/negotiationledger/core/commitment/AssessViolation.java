@@ -2,7 +2,6 @@ package org.negotiationledger.core.commitment;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.StatedTime;
@@ -18,5 +17,5 @@ public record AssessViolation(
         StatedTime assessedAt,
         String note,
         Instant receivedAt,
-        @TargetAggregateVersion Long expectedVersion) {
+        Long expectedVersion) {
 }

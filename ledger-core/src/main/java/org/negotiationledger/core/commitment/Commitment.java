@@ -24,6 +24,7 @@ import org.negotiationledger.core.shared.RuleViolationException;
 import org.negotiationledger.core.shared.Rules;
 import org.negotiationledger.core.shared.StatedTime;
 import org.negotiationledger.core.shared.UnknownReferenceException;
+import org.negotiationledger.core.shared.VersionConflictException;
 import org.negotiationledger.core.shared.ViolationId;
 
 /**
@@ -116,6 +117,7 @@ public class Commitment {
 
     @CommandHandler
     public long handle(EndCommitment command) {
+        VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
         check(endedAt == null, "reason", "the commitment already ended (" + endedReason + ")");
         check(command.reason() != null, "reason", "an end needs a reason");
         check(command.endedAt() != null, "endedAt", "an end needs the time it ended");
@@ -133,6 +135,7 @@ public class Commitment {
 
     @CommandHandler
     public long handle(ReportViolation command, Directory directory) {
+        VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
         if (reports.containsKey(command.violationId())) {
             throw new DuplicateRecordException(
                     "violation report '" + command.violationId() + "' already exists on " + id.value());
@@ -163,6 +166,7 @@ public class Commitment {
 
     @CommandHandler
     public long handle(AssessViolation command, Directory directory) {
+        VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
         Report report = report(command.violationId());
         check(!report.retracted(), "violationId", "report '" + command.violationId() + "' was retracted");
         check(command.outcome() != null, "outcome", "an assessment needs an outcome");
@@ -188,6 +192,7 @@ public class Commitment {
 
     @CommandHandler
     public long handle(RetractViolationReport command, Directory directory) {
+        VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
         Report report = report(command.violationId());
         check(!report.retracted(), "violationId", "report '" + command.violationId() + "' was already retracted");
         check(command.retractedBy() != null, "retractedBy", "a retraction needs the actor who withdraws the report");

@@ -1,7 +1,6 @@
 package org.negotiationledger.core.commitment;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.StatedTime;
 
@@ -11,5 +10,5 @@ public record EndCommitment(
         EndReason reason,
         StatedTime endedAt,
         String note,
-        @TargetAggregateVersion Long expectedVersion) {
+        Long expectedVersion) {
 }

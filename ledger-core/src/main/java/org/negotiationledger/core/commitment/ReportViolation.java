@@ -2,7 +2,6 @@ package org.negotiationledger.core.commitment;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.StatedTime;
@@ -23,5 +22,5 @@ public record ReportViolation(
         Casualties casualties,
         String source,
         Instant receivedAt,
-        @TargetAggregateVersion Long expectedVersion) {
+        Long expectedVersion) {
 }

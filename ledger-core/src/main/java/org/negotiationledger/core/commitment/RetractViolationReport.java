@@ -1,7 +1,6 @@
 package org.negotiationledger.core.commitment;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.ViolationId;
@@ -12,5 +11,5 @@ public record RetractViolationReport(
         ViolationId violationId,
         ActorId retractedBy,
         String reason,
-        @TargetAggregateVersion Long expectedVersion) {
+        Long expectedVersion) {
 }

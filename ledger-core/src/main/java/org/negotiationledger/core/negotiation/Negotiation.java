@@ -16,6 +16,7 @@ import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.Rules;
 import org.negotiationledger.core.shared.TalksId;
+import org.negotiationledger.core.shared.VersionConflictException;
 
 /** A negotiation's stream: opened once, then a round of talks at a time. */
 public class Negotiation {
@@ -40,6 +41,7 @@ public class Negotiation {
 
     @CommandHandler
     public long handle(RecordTalks command, Directory directory) {
+        VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
         if (talks.contains(command.talksId())) {
             throw new DuplicateRecordException("talks '" + command.talksId() + "' are already recorded in " + id.value());
         }

@@ -2,7 +2,6 @@ package org.negotiationledger.core.negotiation;
 
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.StatedTime;
 import org.negotiationledger.core.shared.TalksId;
@@ -16,5 +15,5 @@ public record RecordTalks(
         StatedTime endedAt,
         List<Participant> participants,
         String outcome,
-        @TargetAggregateVersion Long expectedVersion) {
+        Long expectedVersion) {
 }

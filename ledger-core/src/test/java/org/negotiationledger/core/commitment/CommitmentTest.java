@@ -26,6 +26,7 @@ import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.negotiationledger.core.shared.RuleViolationException;
 import org.negotiationledger.core.shared.StatedTime;
 import org.negotiationledger.core.shared.UnknownReferenceException;
+import org.negotiationledger.core.shared.VersionConflictException;
 import org.negotiationledger.core.shared.ViolationId;
 
 class CommitmentTest {
@@ -350,6 +351,29 @@ class CommitmentTest {
 
     @Nested
     class EndingCommitments {
+
+        @Test
+        void cannotEndCommitmentAtStaleExpectedVersion() {
+            fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
+                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, 0L))
+                    .expectException(VersionConflictException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canEndCommitmentAtCurrentExpectedVersion() {
+            fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
+                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, 1L))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void cannotAddressAVersionTheCommitmentHasNotReached() {
+            fixture.given(moscowAgreed())
+                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, 7L))
+                    .expectException(VersionConflictException.class)
+                    .expectNoEvents();
+        }
 
         @Test
         void supersedingEndsTheSupersededCommitmentWhenTheNewOneTakesEffect() {

@@ -1,0 +1,17 @@
+package org.negotiationledger.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Starts the negotiation ledger. {@code java -jar ledger-api.jar} runs it on its embedded H2 default. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        // Axon's update checker calls out to the internet; a ledger phones nobody unless told to.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,101 @@
+package org.negotiationledger.api.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.negotiationledger.api.problem.InvalidFieldException;
+import org.negotiationledger.core.shared.Precision;
+import org.negotiationledger.core.shared.RecordId;
+import org.negotiationledger.core.shared.StatedTime;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit", description = "The immutable history, for auditors.")
+class AuditController {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 10_000;
+
+    private final AuditHistory history;
+    private final ObjectMapper json;
+    private final TransactionTemplate readOnly;
+
+    AuditController(AuditHistory history, ObjectMapper json, TransactionTemplate transactions) {
+        this.history = history;
+        this.json = json;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The event history in global order, a page at a time (follow with fromIndex = last + 1)")
+    List<AuditEvent> events(
+            @Parameter(description = "only this record's events (its id)") @RequestParam(required = false) String aggregateId,
+            @Parameter(description = "the first global index to return") @RequestParam(defaultValue = "0") long fromIndex,
+            @Parameter(description = "at most this many events (1 to 10000, default 1000)") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "only events recorded at or before this time") @RequestParam(required = false) String asOf) {
+        return history.page(filter(aggregateId, fromIndex, asOf, limit == null ? DEFAULT_LIMIT : limit));
+    }
+
+    @GetMapping(path = "/events", produces = NDJSON)
+    @Operation(summary = "The whole history (or the filtered part) as newline-delimited JSON, one event a line")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(defaultValue = "0") long fromIndex,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String asOf) {
+        AuditHistory.Filter filter = filter(aggregateId, fromIndex, asOf, limit);
+        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status ->
+                history.stream(filter, event -> writeLine(out, event)));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
+    }
+
+    private void writeLine(OutputStream out, AuditEvent event) {
+        try {
+            out.write(json.writeValueAsBytes(event));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static AuditHistory.Filter filter(String aggregateId, long fromIndex, String asOf, Integer limit) {
+        if (aggregateId != null && !RecordId.isValid(aggregateId)) {
+            throw new InvalidFieldException("aggregateId", "must be an id matching " + RecordId.SYNTAX);
+        }
+        if (fromIndex < 0) {
+            throw new InvalidFieldException("fromIndex", "must be 0 or more");
+        }
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new InvalidFieldException("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return new AuditHistory.Filter(fromIndex, aggregateId, recordTime("asOf", asOf), limit);
+    }
+
+    /** A record time given as a query parameter: ISO-8601 with an offset, like every time in the API. */
+    static Instant recordTime(String name, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return StatedTime.parse(text, Precision.MINUTE).utc();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(name, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.negotiationledger.api.command;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.negotiationledger.api.command.CommandRequests.RegisterActorRequest;
+import org.negotiationledger.core.actor.RegisterActor;
+import org.negotiationledger.core.shared.ActorId;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/actors", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Commands", description = "Mediators record what was agreed, pledged, reported and said.")
+class ActorCommandController {
+
+    private final LedgerCommands ledger;
+
+    ActorCommandController(LedgerCommands ledger) {
+        this.ledger = ledger;
+    }
+
+    @PostMapping
+    @Operation(summary = "RegisterActor: register a state, organization or office that records may refer to")
+    ResponseEntity<CommandResponses> register(@Valid @RequestBody RegisterActorRequest body,
+            @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
+        var command = new RegisterActor(ActorId.of(body.id()), body.name(), body.kind());
+        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, body.id(),
+                "/api/v1/actors/" + body.id(), command.id().toString(), body), Requests.principal(), Requests.idempotencyKey(key)));
+    }
+}

@@ -1,0 +1,61 @@
+package org.negotiationledger.api.command;
+
+import static org.negotiationledger.api.command.Requests.parse;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.negotiationledger.api.command.CommandRequests.OpenNegotiationRequest;
+import org.negotiationledger.api.command.CommandRequests.RecordTalksRequest;
+import org.negotiationledger.core.negotiation.OpenNegotiation;
+import org.negotiationledger.core.negotiation.Participant;
+import org.negotiationledger.core.negotiation.RecordTalks;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.core.shared.TalksId;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/negotiations", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Commands")
+class NegotiationCommandController {
+
+    private final LedgerCommands ledger;
+
+    NegotiationCommandController(LedgerCommands ledger) {
+        this.ledger = ledger;
+    }
+
+    @PostMapping
+    @Operation(summary = "OpenNegotiation: open a peace process between parties, with its mediators")
+    ResponseEntity<CommandResponses> open(@Valid @RequestBody OpenNegotiationRequest body,
+            @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
+        String id = Requests.idOrNew(body.id());
+        var command = new OpenNegotiation(NegotiationId.of(id), body.title(), Requests.actors(body.parties()),
+                Requests.actors(body.mediators()));
+        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, id,
+                "/api/v1/negotiations/" + id, command.id().toString(), body), Requests.principal(), Requests.idempotencyKey(key)));
+    }
+
+    @PostMapping("/{negotiationId}/talks")
+    @Operation(summary = "RecordTalks: record a round of talks held under a negotiation")
+    ResponseEntity<CommandResponses> talks(@PathVariable NegotiationId negotiationId,
+            @Valid @RequestBody RecordTalksRequest body,
+            @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
+        String id = Requests.idOrNew(body.id());
+        var command = new RecordTalks(negotiationId, TalksId.of(id), body.venue(),
+                parse(body.startedAt(), body.startedAtPrecision()), parse(body.endedAt(), body.endedAtPrecision()),
+                body.participants().stream().map(p -> new Participant(ActorId.of(p.actor()), p.role())).toList(),
+                body.outcome(), body.expectedVersion());
+        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, id,
+                "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null, body),
+                Requests.principal(), Requests.idempotencyKey(key)));
+    }
+}

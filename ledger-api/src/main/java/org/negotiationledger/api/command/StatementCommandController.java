@@ -1,0 +1,42 @@
+package org.negotiationledger.api.command;
+
+import static org.negotiationledger.api.command.Requests.parse;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.negotiationledger.api.command.CommandRequests.IssueStatementRequest;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.StatementId;
+import org.negotiationledger.core.statement.IssueStatement;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Commands")
+class StatementCommandController {
+
+    private final LedgerCommands ledger;
+
+    StatementCommandController(LedgerCommands ledger) {
+        this.ledger = ledger;
+    }
+
+    @PostMapping
+    @Operation(summary = "IssueStatement: record what an actor said about negotiations or commitments")
+    ResponseEntity<CommandResponses> issue(@Valid @RequestBody IssueStatementRequest body,
+            @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
+        String id = Requests.idOrNew(body.id());
+        var command = new IssueStatement(StatementId.of(id), ActorId.of(body.author()), body.deliveredBy(),
+                parse(body.issuedAt(), body.issuedAtPrecision()), body.kinds(), body.text(), body.concerns(),
+                body.source());
+        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, id,
+                "/api/v1/statements/" + id, command.id().toString(), body), Requests.principal(), Requests.idempotencyKey(key)));
+    }
+}

@@ -1,0 +1,53 @@
+package org.negotiationledger.api.store;
+
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.negotiationledger.core.negotiation.NegotiationOpened;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.Directory;
+import org.negotiationledger.core.shared.NegotiationId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the write model's questions about other records from the event store itself: a record exists when
+ * its stream does (one indexed look-up), and a negotiation's mediators are in its first event. No view is
+ * consulted, so a command is never judged on a projection that lags.
+ */
+@Component
+public class EventStoreDirectory implements Directory {
+
+    private final EventStore eventStore;
+
+    public EventStoreDirectory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public boolean actorExists(ActorId actor) {
+        return streamExists(actor.toString());
+    }
+
+    @Override
+    public boolean commitmentExists(CommitmentId commitment) {
+        return streamExists(commitment.toString());
+    }
+
+    @Override
+    public Optional<Set<ActorId>> negotiationMediators(NegotiationId negotiation) {
+        if (!streamExists(negotiation.toString())) {
+            return Optional.empty();
+        }
+        return eventStore.readEvents(negotiation.toString()).asStream()
+                .map(DomainEventMessage::getPayload)
+                .filter(NegotiationOpened.class::isInstance)
+                .map(opened -> Set.copyOf(((NegotiationOpened) opened).mediators()))
+                .findFirst();
+    }
+
+    public boolean streamExists(String streamKey) {
+        return eventStore.lastSequenceNumberFor(streamKey).isPresent();
+    }
+}
