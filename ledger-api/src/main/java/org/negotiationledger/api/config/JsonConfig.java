@@ -1,0 +1,33 @@
+package org.negotiationledger.api.config;
+
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Strict JSON for the HTTP API (the rest is in application.properties): a number or a boolean where text is
+ * expected is refused, not silently turned into text, and an empty string is not taken for a missing value.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JsonConfig {
+
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer strictScalars() {
+        return builder -> builder.postConfigurer(mapper -> {
+            mapper.coercionConfigFor(LogicalType.Textual)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+            for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
+                    LogicalType.Enum, LogicalType.Collection, LogicalType.POJO}) {
+                mapper.coercionConfigFor(type)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, type == LogicalType.Enum || type == LogicalType.POJO
+                                ? CoercionAction.TryConvert : CoercionAction.Fail);
+            }
+        });
+    }
+}
