@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +18,14 @@ import org.negotiationledger.api.config.AxonConfig;
 import org.negotiationledger.api.store.EventStoreDirectory;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.RecordId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one path every command takes, from HTTP or from the demo history: in one database transaction it
- * dispatches the command (whose events are appended in that transaction) and, when the client sent an
- * {@code Idempotency-Key}, records the answer under that key. The transaction commits before the caller
- * answers 201, so an acknowledged command is on disk.
+ * The one path every command takes, from HTTP or from the demo history. Axon's unit of work runs the command
+ * in one database transaction: the events are appended in it and, when the client sent an
+ * {@code Idempotency-Key}, so is the answer under that key ({@link IdempotencyInterceptor}). The transaction
+ * commits before this returns, so an acknowledged command is on disk, and the record's lock is held until
+ * then, so concurrent writers to one record are serialized.
  */
 @Service
 public class LedgerCommands {
@@ -43,56 +43,54 @@ public class LedgerCommands {
 
     /** The answer to an accepted command: the record's id, its new version and where it can be read. */
     public record Accepted(String id, long version, URI location) {
+
+        /** A creating handler answers the new stream's id; every creation records exactly one event in it. */
+        static Accepted of(Object handlerResult, String id, String location, boolean creates) {
+            return new Accepted(id, creates ? 0L : ((Number) handlerResult).longValue(), URI.create(location));
+        }
     }
 
     private final CommandGateway commandGateway;
-    private final TransactionTemplate transactions;
     private final IdempotencyRecords idempotency;
     private final ObjectMapper json;
     private final EventStoreDirectory directory;
 
-    public LedgerCommands(CommandGateway commandGateway, TransactionTemplate transactions,
-            IdempotencyRecords idempotency, ObjectMapper json, EventStoreDirectory directory) {
-        this.directory = directory;
+    public LedgerCommands(CommandGateway commandGateway, IdempotencyRecords idempotency, ObjectMapper json,
+            EventStoreDirectory directory) {
         this.commandGateway = commandGateway;
-        this.transactions = transactions;
         this.idempotency = idempotency;
         this.json = json;
+        this.directory = directory;
     }
 
     public Accepted submit(Submission submission, String principal, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return transactions.execute(status -> dispatch(submission, principal));
+            return dispatch(submission, principal, Map.of());
         }
         String fingerprint = fingerprint(submission);
-        for (int attempt = 0; ; attempt++) {
-            Optional<Accepted> first = idempotency.find(principal, idempotencyKey, fingerprint);
-            if (first.isPresent()) {
-                return first.get();
-            }
-            try {
-                return transactions.execute(status -> {
-                    Accepted accepted = dispatch(submission, principal);
-                    idempotency.save(principal, idempotencyKey, fingerprint, accepted);
-                    return accepted;
-                });
-            } catch (DuplicateKeyException raced) {
-                // Another request with this key committed first; this one rolled back. Answer as that one did.
-                if (attempt > 0) {
-                    throw raced;
-                }
-            }
+        Optional<Accepted> first = idempotency.find(principal, idempotencyKey, fingerprint);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        try {
+            return dispatch(submission, principal, IdempotencyInterceptor.mark(idempotencyKey, fingerprint, submission));
+        } catch (RuntimeException e) {
+            // A concurrent request with this key may have committed first, and this one failed because of it (its
+            // record id was taken, or its key): then answer as that one did. Any other failure stands.
+            return idempotency.find(principal, idempotencyKey, fingerprint).orElseThrow(() -> e);
         }
     }
 
-    private Accepted dispatch(Submission submission, String principal) {
+    private Accepted dispatch(Submission submission, String principal, Map<String, String> mark) {
         if (submission.creates() && directory.streamExists(submission.createsStream())) {
             throw alreadyExists(submission);
         }
+        Map<String, Object> metaData = new HashMap<>(mark);
+        metaData.put(AxonConfig.PRINCIPAL, principal);
         Object result;
         try {
-            result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(submission.command())
-                    .andMetaData(Map.of(AxonConfig.PRINCIPAL, principal)));
+            result = commandGateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(submission.command()).andMetaData(metaData));
         } catch (EventStoreException | ConcurrencyException raced) {
             // Two requests created the same id at once; the stream's unique key let one through.
             if (submission.creates() && directory.streamExists(submission.createsStream())) {
@@ -100,15 +98,13 @@ public class LedgerCommands {
             }
             throw raced;
         }
-        // A creating handler answers the new stream's id; every creation records exactly one event in it.
-        long version = submission.creates() ? 0L : ((Number) result).longValue();
-        return new Accepted(submission.id(), version, URI.create(submission.location()));
+        return Accepted.of(result, submission.id(), submission.location(), submission.creates());
     }
 
     private static DuplicateRecordException alreadyExists(Submission submission) {
-        return new DuplicateRecordException("a" + (submission.createsStream().startsWith("a") ? "n " : " ")
-                + RecordId.kindOf(submission.createsStream()) + " with id '" + submission.id()
-                + "' already exists; choose another id, or omit it to have one assigned");
+        String kind = RecordId.kindOf(submission.createsStream());
+        return new DuplicateRecordException((kind.startsWith("a") ? "an " : "a ") + kind + " with id '"
+                + submission.id() + "' already exists; choose another id, or omit it to have one assigned");
     }
 
     /** The same key with the same request (path and body) replays; with another request it is refused. */

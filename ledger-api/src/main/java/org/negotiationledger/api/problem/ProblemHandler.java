@@ -191,7 +191,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     List.of(new FieldError("expectedVersion", conflict.getMessage()))));
         }
         if (ex instanceof ConflictingAggregateVersionException || ex instanceof ConcurrencyException
-                && !(ex instanceof AggregateStreamCreationException)) {
+                && !(ex instanceof AggregateStreamCreationException) || integrityViolation(ex)) {
             return answer(problem(HttpStatus.CONFLICT, CONFLICT, "Version conflict",
                     "the record was changed by another request at the same time; retry", null));
         }
@@ -217,6 +217,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
                 "The ledger could not complete the request; nothing was recorded. The server log has the details.",
                 null));
+    }
+
+    /**
+     * A write refused by a unique key of the event table: another node appended to the same record at the same
+     * sequence first. (Within one node the record's lock prevents it.)
+     */
+    private static boolean integrityViolation(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 'commitment moscow-2020-10-10' for the stream key 'commitment:moscow-2020-10-10'. */

@@ -3,7 +3,11 @@ package org.negotiationledger.api.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
@@ -155,6 +159,27 @@ class CommandEndpointsTest extends ApiTest {
                 "Idempotency-Key", key));
         assertThat(again.json().get("version").asLong()).isEqualTo(1);
         assertThat(eventCount()).isEqualTo(after);
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyRecordOnceAndAllGetTheFirstAnswer() throws Exception {
+        World w = world();
+        String body = violation("raced", w.a(), w.b(), "2020-10-10T12:05+04:00");
+        String key = unique("key");
+        long before = eventCount();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> http.post("/api/v1/commitments/" + w.truce() + "/violations", body,
+                    "Idempotency-Key", key)));
+        }
+        pool.shutdown();
+        for (Future<Http.Response> answer : answers) {
+            Http.Response response = answer.get();
+            assertThat(response.status()).as(response.text()).isEqualTo(201);
+            assertThat(response.json().get("version").asLong()).isEqualTo(1);
+        }
+        assertThat(eventCount()).isEqualTo(before + 1);
     }
 
     @Test

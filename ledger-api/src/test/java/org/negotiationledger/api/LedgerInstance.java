@@ -1,0 +1,43 @@
+package org.negotiationledger.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A whole ledger server started in this JVM on a random port, for tests that stop and restart it. */
+public final class LedgerInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private LedgerInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static LedgerInstance start(Map<String, String> properties, String... profiles) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.demo-history.enabled=false"));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new LedgerInstance(new SpringApplicationBuilder(LedgerApplication.class)
+                .profiles(profiles)
+                .run(args.toArray(String[]::new)));
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public Http http() {
+        return new Http(port());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
