@@ -17,8 +17,11 @@ public final class LedgerInstance implements AutoCloseable {
     }
 
     public static LedgerInstance start(Map<String, String> properties, String... profiles) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.demo-history.enabled=false"));
-        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        Map<String, String> all = new java.util.LinkedHashMap<>(
+                Map.of("server.port", "0", "ledger.demo-history.enabled", "false"));
+        all.putAll(properties);
+        List<String> args = new ArrayList<>();
+        all.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new LedgerInstance(new SpringApplicationBuilder(LedgerApplication.class)
                 .profiles(profiles)
                 .run(args.toArray(String[]::new)));
