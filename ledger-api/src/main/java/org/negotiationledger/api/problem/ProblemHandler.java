@@ -145,8 +145,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        String message = Number.class.isAssignableFrom(ex.getRequiredType() == null ? Object.class : ex.getRequiredType())
-                ? "must be a number" : "must be an id matching " + RecordId.SYNTAX;
+        Class<?> type = ex.getRequiredType() == null ? Object.class : ex.getRequiredType();
+        String message = type.isEnum() ? "must be one of " + List.of(type.getEnumConstants())
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "must be a number"
+                : "must be an id matching " + RecordId.SYNTAX;
         return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + ex.getName() + "' " + message,
                 List.of(new FieldError(ex.getName(), message))));
     }

@@ -1,0 +1,98 @@
+package org.negotiationledger.api.view;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.negotiationledger.api.problem.InvalidFieldException;
+import org.negotiationledger.core.shared.RecordId;
+import org.negotiationledger.core.shared.RecordNotFoundException;
+import org.negotiationledger.projections.fold.BrokenCommitment;
+import org.negotiationledger.projections.fold.CommitmentView;
+import org.negotiationledger.projections.fold.PartyRecord;
+import org.negotiationledger.projections.fold.StatementState;
+import org.negotiationledger.projections.fold.TimelineEntry;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The views of http-api.md. Each takes {@code validAt} (a valid time: statuses judged as they stood then,
+ * from the facts the ledger now holds); without it, now.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Views", description = "What the history shows: truce status, broken commitments, timelines, records.")
+class ViewController {
+
+    private static final String VALID_AT = "judge the view at this valid time (ISO-8601 with offset); default now";
+    private final Views views;
+
+    ViewController(Views views) {
+        this.views = views;
+    }
+
+    @GetMapping("/commitments")
+    @Operation(summary = "Every commitment's status")
+    List<CommitmentView> commitments(@RequestParam(required = false) String negotiationId,
+            @RequestParam(required = false) CommitmentView.Status status,
+            @RequestParam(required = false) String kind,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
+        return views.commitments(id("negotiationId", negotiationId), status, kind, views.validAt(validAt));
+    }
+
+    @GetMapping("/commitments/broken")
+    @Operation(summary = "Commitments whose first standing violation came within H hours of taking effect, shortest first")
+    List<BrokenCommitment> broken(@RequestParam double withinHours,
+            @RequestParam(required = false) String negotiationId,
+            @RequestParam(required = false) String kind,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
+        if (!(withinHours >= 0) || Double.isInfinite(withinHours)) {
+            throw new InvalidFieldException("withinHours", "must be a number of hours, 0 or more");
+        }
+        return views.broken(withinHours, id("negotiationId", negotiationId), kind, views.validAt(validAt));
+    }
+
+    @GetMapping("/commitments/{id}")
+    @Operation(summary = "One commitment's status")
+    CommitmentView commitment(@PathVariable String id,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
+        return views.commitment(id("id", id), views.validAt(validAt)).orElseThrow(() ->
+                new RecordNotFoundException("no commitment '" + id + "'" + (validAt == null ? "" : " agreed by " + validAt)));
+    }
+
+    @GetMapping("/negotiations/{id}/timeline")
+    @Operation(summary = "Every fact of a negotiation in valid-time order, each with its record time")
+    List<TimelineEntry> timeline(@PathVariable String id,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
+        return views.timeline(id("id", id), views.validAt(validAt)).orElseThrow(() ->
+                new RecordNotFoundException("no negotiation '" + id + "'"));
+    }
+
+    @GetMapping("/actors/{id}/record")
+    @Operation(summary = "An actor's record: commitments as a party, reports against it and by it, statements")
+    PartyRecord record(@PathVariable String id,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
+        return views.partyRecord(id("id", id), views.validAt(validAt)).orElseThrow(() ->
+                new RecordNotFoundException("no actor '" + id + "'"));
+    }
+
+    @GetMapping("/statements")
+    @Operation(summary = "Statements, newest first; filters author, kind and the record they concern")
+    List<StatementState> statements(@RequestParam(required = false) String author,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String concerns,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
+        return views.statements(id("author", author), kind, id("concerns", concerns), views.validAt(validAt));
+    }
+
+    private static String id(String name, String value) {
+        if (value != null && !RecordId.isValid(value)) {
+            throw new InvalidFieldException(name, "must be an id matching " + RecordId.SYNTAX);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,86 @@
+package org.negotiationledger.projections.fold;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.negotiationledger.core.commitment.CommitmentEnded;
+import org.negotiationledger.core.commitment.CommitmentSuperseded;
+import org.negotiationledger.core.commitment.PledgeMade;
+import org.negotiationledger.core.commitment.TruceAgreed;
+import org.negotiationledger.core.commitment.ViolationAssessed;
+import org.negotiationledger.core.commitment.ViolationReportRetracted;
+import org.negotiationledger.core.commitment.ViolationReported;
+
+/** How a commitment's own events change its state. */
+public final class CommitmentFold {
+
+    public static final String TRUCE = "TRUCE";
+    public static final String PLEDGE = "PLEDGE";
+
+    private CommitmentFold() {
+    }
+
+    static CommitmentState created(Fact fact) {
+        if (fact.payload() instanceof TruceAgreed e) {
+            return new CommitmentState(e.id().value(), e.negotiationId().value(), TRUCE, e.kind().name(), e.title(),
+                    ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.agreedAt(), e.effectiveFrom(),
+                    e.expiresAt(), e.terms(), e.renews() == null ? null : e.renews().value(),
+                    ViewFold.commitmentIds(e.supersedes()), List.of(), e.source(), fact.recordedAt(), null, null,
+                    List.of(), fact.sequence());
+        }
+        PledgeMade e = (PledgeMade) fact.payload();
+        return new CommitmentState(e.id().value(), e.negotiationId().value(), PLEDGE, e.kind().name(), e.title(),
+                ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.madeAt(), e.effectiveFrom(), null,
+                e.terms(), null, List.of(), List.of(), e.source(), fact.recordedAt(), null, null, List.of(),
+                fact.sequence());
+    }
+
+    /** The commitment an event of a commitment's stream belongs to, or null for any other event. */
+    static String commitmentOf(Object event) {
+        if (event instanceof ViolationReported e) {
+            return e.commitmentId().value();
+        } else if (event instanceof ViolationAssessed e) {
+            return e.commitmentId().value();
+        } else if (event instanceof ViolationReportRetracted e) {
+            return e.commitmentId().value();
+        } else if (event instanceof CommitmentEnded e) {
+            return e.commitmentId().value();
+        } else if (event instanceof CommitmentSuperseded e) {
+            return e.commitmentId().value();
+        }
+        return null;
+    }
+
+    static CommitmentState changed(CommitmentState state, Fact fact) {
+        List<ReportState> reports = state.reports();
+        CommitmentState.Supersession supersession = state.supersession();
+        CommitmentState.Ending ending = state.ending();
+        Object event = fact.payload();
+        if (event instanceof ViolationReported e) {
+            reports = new ArrayList<>(reports);
+            reports.add(new ReportState(e.violationId().value(), e.reportedBy().value(), e.accused().value(),
+                    e.occurredAt(), fact.recordedAt(), e.location(), e.description(), e.casualties(), e.source(),
+                    null, null));
+        } else if (event instanceof ViolationAssessed e) {
+            reports = replace(reports, e.violationId().value(), r -> r.assessed(new ReportState.Assessment(e.outcome(),
+                    e.attributedTo() == null ? null : e.attributedTo().value(), e.assessedBy().value(),
+                    e.assessedAt(), e.note(), fact.recordedAt())));
+        } else if (event instanceof ViolationReportRetracted e) {
+            reports = replace(reports, e.violationId().value(),
+                    r -> r.retracted(new ReportState.Retraction(e.retractedBy().value(), e.reason(), fact.recordedAt())));
+        } else if (event instanceof CommitmentEnded e) {
+            ending = new CommitmentState.Ending(e.reason(), e.endedAt(), e.note(), fact.recordedAt());
+        } else if (event instanceof CommitmentSuperseded e) {
+            // Superseded twice: the earlier supersession ends it.
+            if (supersession == null || e.effectiveAt().utc().isBefore(supersession.effectiveAt().utc())) {
+                supersession = new CommitmentState.Supersession(e.supersededBy().value(), e.effectiveAt(),
+                        fact.recordedAt());
+            }
+        }
+        return state.with(List.copyOf(reports), supersession, ending, fact.sequence());
+    }
+
+    private static List<ReportState> replace(List<ReportState> reports, String violationId,
+            java.util.function.UnaryOperator<ReportState> change) {
+        return reports.stream().map(r -> r.violationId().equals(violationId) ? change.apply(r) : r).toList();
+    }
+}

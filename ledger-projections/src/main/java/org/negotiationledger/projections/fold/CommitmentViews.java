@@ -1,0 +1,100 @@
+package org.negotiationledger.projections.fold;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.negotiationledger.core.commitment.AssessmentOutcome;
+import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.projections.fold.CommitmentView.Status;
+
+/**
+ * What a commitment's state means at a valid time {@code at}: only facts whose valid time has come count (a
+ * report from the latest instant of its stated time), while corrections the ledger holds (retractions,
+ * assessments) always apply, for they say what the claim is worth, not when something happened.
+ */
+public final class CommitmentViews {
+
+    private static final Comparator<ReportState> FIRST = Comparator.comparing(ReportState::countsFrom)
+            .thenComparing(ReportState::recordedAt).thenComparing(ReportState::violationId);
+
+    private CommitmentViews() {
+    }
+
+    /** The commitment at valid time {@code at}; empty when it had not been agreed by then. */
+    public static Optional<CommitmentView> at(CommitmentState state, Instant at) {
+        if (at.isBefore(state.agreedAt().earliest())) {
+            return Optional.empty();
+        }
+        List<ReportState> counted = state.reports().stream().filter(r -> !r.countsFrom().isAfter(at)).toList();
+        List<ReportState> standing = counted.stream().filter(ReportState::standing).toList();
+        Optional<ReportState> first = standing.stream().min(FIRST);
+        Map<String, Integer> byAccused = new TreeMap<>();
+        standing.forEach(r -> byAccused.merge(r.accused(), 1, Integer::sum));
+
+        End end = end(state, at);
+        Status status = end != null ? Status.ENDED
+                : at.isBefore(state.effectiveFrom().utc()) ? Status.PENDING
+                : standing.isEmpty() ? Status.HOLDING : Status.VIOLATED;
+        Instant firstAt = first.map(ReportState::countsFrom).orElse(null);
+        return Optional.of(new CommitmentView(state.id(), state.category(), state.kind(), state.title(),
+                state.negotiationId(), status, state.parties(), state.brokers(), state.venue(),
+                state.agreedAt().stated(), state.agreedAt().utc(), state.effectiveFrom().stated(),
+                state.effectiveFrom().utc(), stated(state.expiresAt()), utc(state.expiresAt()), state.terms(),
+                state.source(), firstAt, firstAt == null ? null : minutesBetween(state.effectiveFrom(), firstAt),
+                first.map(r -> new CommitmentView.FirstViolation(r.violationId(), r.reportedBy(), r.accused(),
+                        r.countsFrom(), r.assessment() == null ? null : r.assessment().outcome().name())).orElse(null),
+                new CommitmentView.ReportCounts(standing.size(),
+                        (int) counted.stream().filter(ReportState::confirmed).count(),
+                        (int) counted.stream().filter(r -> r.retraction() != null).count(),
+                        (int) counted.stream().filter(r -> r.retraction() == null && r.assessment() != null
+                                && r.assessment().outcome() == AssessmentOutcome.UNFOUNDED).count()),
+                byAccused, state.renews(), state.renewedBy(), state.supersedes(),
+                state.supersession() == null ? null : state.supersession().supersededBy(),
+                end == null ? null : end.reason(), end == null ? null : end.at(), state.recordedAt(), at));
+    }
+
+    /** Minutes from the commitment taking effect to its first standing violation, counting the latest instant. */
+    public static long minutesBetween(StatedTime effectiveFrom, Instant violation) {
+        return Math.max(0, Duration.between(effectiveFrom.utc(), violation).toMinutes());
+    }
+
+    /** The first standing violation's delay with every fact counted: what the broken-within-hours index keeps. */
+    public static Long minutesToBreak(CommitmentState state) {
+        return state.reports().stream().filter(ReportState::standing).min(FIRST)
+                .map(r -> minutesBetween(state.effectiveFrom(), r.countsFrom())).orElse(null);
+    }
+
+    private record End(String reason, Instant at) {
+    }
+
+    /** How the commitment had ended by {@code at}, if it had: the earliest of its ends that had come. */
+    private static End end(CommitmentState state, Instant at) {
+        End end = null;
+        if (state.ending() != null) {
+            end = earlier(end, new End(state.ending().reason().name(), state.ending().endedAt().utc()));
+        }
+        if (state.expiresAt() != null) {
+            end = earlier(end, new End("EXPIRED", state.expiresAt().utc()));
+        }
+        if (state.supersession() != null) {
+            end = earlier(end, new End("SUPERSEDED", state.supersession().effectiveAt().utc()));
+        }
+        return end == null || end.at().isAfter(at) ? null : end;
+    }
+
+    private static End earlier(End a, End b) {
+        return a == null || b.at().isBefore(a.at()) ? b : a;
+    }
+
+    private static String stated(StatedTime time) {
+        return time == null ? null : time.stated();
+    }
+
+    private static Instant utc(StatedTime time) {
+        return time == null ? null : time.utc();
+    }
+}

@@ -1,0 +1,179 @@
+package org.negotiationledger.projections.fold;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.negotiationledger.core.actor.ActorRegistered;
+import org.negotiationledger.core.commitment.CommitmentEnded;
+import org.negotiationledger.core.commitment.CommitmentSuperseded;
+import org.negotiationledger.core.commitment.PledgeMade;
+import org.negotiationledger.core.commitment.TruceAgreed;
+import org.negotiationledger.core.commitment.ViolationAssessed;
+import org.negotiationledger.core.commitment.ViolationReportRetracted;
+import org.negotiationledger.core.commitment.ViolationReported;
+import org.negotiationledger.core.negotiation.NegotiationOpened;
+import org.negotiationledger.core.negotiation.TalksRecorded;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.core.statement.StatementIssued;
+
+/**
+ * The views' logic: how each event changes the state of the records it concerns and what it puts on the
+ * timelines. One function, {@link #apply}, serves the live projection, the rebuild and the as-of
+ * reconstruction. Each fact is applied at most once per record: a fact at or below a record's
+ * {@code lastSequence} is one the state already holds.
+ */
+public final class ViewFold {
+
+    private ViewFold() {
+    }
+
+    public static void apply(Fact fact, ViewStore store) {
+        Object event = fact.payload();
+        if (event instanceof ActorRegistered e) {
+            if (store.actor(e.id().value()) == null) {
+                store.put(new ActorState(e.id().value(), e.name(), e.kind(), fact.recordedAt()));
+            }
+        } else if (event instanceof NegotiationOpened e) {
+            if (store.negotiation(e.id().value()) == null) {
+                store.put(new NegotiationState(e.id().value(), e.title(), ids(e.parties()), ids(e.mediators()),
+                        fact.recordedAt(), fact.sequence()));
+                store.putTimeline(fact.globalIndex(), List.of(opening(e.id().value(), fact,
+                        "Negotiation opened: " + e.title() + "; parties " + String.join(", ", ids(e.parties()))
+                                + (e.mediators().isEmpty() ? "" : "; mediators " + String.join(", ", ids(e.mediators()))))));
+            }
+        } else if (event instanceof TalksRecorded e) {
+            NegotiationState negotiation = store.negotiation(e.negotiationId().value());
+            if (negotiation != null && fact.sequence() > negotiation.lastSequence()) {
+                store.put(new NegotiationState(negotiation.id(), negotiation.title(), negotiation.parties(),
+                        negotiation.mediators(), negotiation.recordedAt(), fact.sequence()));
+                store.putTimeline(fact.globalIndex(), List.of(entry(negotiation.id(), fact, 0, e.startedAt(),
+                        "TalksRecorded", e.talksId().value(), "Talks at " + e.venue()
+                                + (e.outcome() == null ? "" : ": " + e.outcome()))));
+            }
+        } else if (event instanceof TruceAgreed || event instanceof PledgeMade) {
+            commitmentCreated(fact, store);
+        } else if (event instanceof StatementIssued e) {
+            if (store.statement(e.id().value()) == null) {
+                store.put(new StatementState(e.id().value(), e.author().value(), e.deliveredBy(), e.issuedAt(),
+                        e.kinds(), e.text(), e.concerns(), e.source(), fact.recordedAt()));
+                statementOnTimelines(fact, e, store);
+            }
+        } else {
+            commitmentChanged(fact, store);
+        }
+    }
+
+    private static void commitmentCreated(Fact fact, ViewStore store) {
+        CommitmentState state = CommitmentFold.created(fact);
+        if (store.commitment(state.id()) != null) {
+            return;
+        }
+        store.put(state);
+        if (state.renews() != null) {
+            CommitmentState renewed = store.commitment(state.renews());
+            if (renewed != null) {
+                store.put(renewed.renewedBy(state.id()));
+            }
+        }
+        String what = state.category().equals(CommitmentFold.TRUCE) ? "Truce agreed" : "Pledge made";
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(entry(state.negotiationId(), fact, 0, state.agreedAt(), fact.payload().getClass().getSimpleName(),
+                state.id(), what + ": " + state.title() + " (" + state.kind() + "), parties "
+                        + String.join(", ", state.parties())
+                        + (state.brokers().isEmpty() ? "" : ", brokered by " + String.join(", ", state.brokers()))));
+        entries.add(entry(state.negotiationId(), fact, 1, state.effectiveFrom(), "CommitmentTookEffect", state.id(),
+                state.title() + " takes effect"));
+        if (state.expiresAt() != null) {
+            entries.add(entry(state.negotiationId(), fact, 2, state.expiresAt(), "CommitmentExpired", state.id(),
+                    state.title() + " expires"));
+        }
+        store.putTimeline(fact.globalIndex(), entries);
+    }
+
+    private static void commitmentChanged(Fact fact, ViewStore store) {
+        String id = CommitmentFold.commitmentOf(fact.payload());
+        if (id == null) {
+            return;
+        }
+        CommitmentState before = store.commitment(id);
+        if (before == null || fact.sequence() <= before.lastSequence()) {
+            return;
+        }
+        CommitmentState after = CommitmentFold.changed(before, fact);
+        store.put(after);
+        Object event = fact.payload();
+        TimelineEntry entry = null;
+        if (event instanceof ViolationReported e) {
+            entry = entry(after.negotiationId(), fact, 0, e.occurredAt(), "ViolationReported", id,
+                    "Violation of " + after.title() + " reported by " + e.reportedBy().value() + ", accusing "
+                            + e.accused().value() + (e.description() == null ? "" : ": " + e.description()));
+        } else if (event instanceof ViolationAssessed e) {
+            entry = entry(after.negotiationId(), fact, 0, e.assessedAt(), "ViolationAssessed", id,
+                    "Report " + e.violationId() + " on " + after.title() + " assessed " + e.outcome()
+                            + (e.attributedTo() == null ? "" : " (attributed to " + e.attributedTo().value() + ")")
+                            + " by " + e.assessedBy().value());
+        } else if (event instanceof ViolationReportRetracted e) {
+            entry = entry(after.negotiationId(), fact, 0, null, "ViolationReportRetracted", id,
+                    "Report " + e.violationId() + " on " + after.title() + " retracted by "
+                            + e.retractedBy().value() + ": " + e.reason());
+        } else if (event instanceof CommitmentEnded e) {
+            entry = entry(after.negotiationId(), fact, 0, e.endedAt(), "CommitmentEnded", id,
+                    after.title() + " ended (" + e.reason() + ")" + (e.note() == null ? "" : ": " + e.note()));
+        } else if (event instanceof CommitmentSuperseded e) {
+            entry = entry(after.negotiationId(), fact, 0, e.effectiveAt(), "CommitmentSuperseded", id,
+                    after.title() + " superseded by " + e.supersededBy().value());
+        }
+        if (entry != null) {
+            store.putTimeline(fact.globalIndex(), List.of(entry));
+        }
+    }
+
+    /** A statement appears on the timeline of each negotiation it concerns, directly or through a commitment. */
+    private static void statementOnTimelines(Fact fact, StatementIssued e, ViewStore store) {
+        Set<String> negotiations = new LinkedHashSet<>();
+        for (String concern : e.concerns()) {
+            if (store.negotiation(concern) != null) {
+                negotiations.add(concern);
+            }
+            CommitmentState commitment = store.commitment(concern);
+            if (commitment != null) {
+                negotiations.add(commitment.negotiationId());
+            }
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (String negotiation : negotiations) {
+            entries.add(entry(negotiation, fact, 0, e.issuedAt(), "StatementIssued", e.id().value(),
+                    "Statement by " + e.author().value() + (e.deliveredBy() == null ? "" : " (" + e.deliveredBy() + ")")
+                            + " " + e.kinds() + ": " + e.text()));
+        }
+        if (!entries.isEmpty()) {
+            store.putTimeline(fact.globalIndex(), entries);
+        }
+    }
+
+    /** The opening of a negotiation: no valid time of its own, first on its timeline. */
+    private static TimelineEntry opening(String negotiation, Fact fact, String summary) {
+        return new TimelineEntry(negotiation, fact.globalIndex(), 0, null, null, null, fact.recordedAt(),
+                "NegotiationOpened", negotiation, summary);
+    }
+
+    private static TimelineEntry entry(String negotiation, Fact fact, int n, StatedTime validAt, String type,
+            String recordId, String summary) {
+        return new TimelineEntry(negotiation, fact.globalIndex(), n,
+                validAt == null ? fact.recordedAt() : validAt.latest(),
+                validAt == null ? null : validAt.stated(),
+                validAt == null ? null : validAt.precision(),
+                fact.recordedAt(), type, recordId, summary);
+    }
+
+    static List<String> ids(List<ActorId> actors) {
+        return actors.stream().map(ActorId::value).toList();
+    }
+
+    static List<String> commitmentIds(List<CommitmentId> commitments) {
+        return commitments.stream().map(CommitmentId::value).toList();
+    }
+}

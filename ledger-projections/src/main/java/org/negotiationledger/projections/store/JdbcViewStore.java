@@ -1,0 +1,193 @@
+package org.negotiationledger.projections.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.negotiationledger.core.statement.StatementKind;
+import org.negotiationledger.projections.fold.ActorState;
+import org.negotiationledger.projections.fold.CommitmentState;
+import org.negotiationledger.projections.fold.CommitmentViews;
+import org.negotiationledger.projections.fold.NegotiationState;
+import org.negotiationledger.projections.fold.ReportState;
+import org.negotiationledger.projections.fold.StatementState;
+import org.negotiationledger.projections.fold.TimelineEntry;
+import org.negotiationledger.projections.fold.ViewStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The views' tables as a {@link ViewStore} for one batch of events: rows are read once, changed in memory by
+ * the fold, and written back together by {@link #flush()}, in the batch's transaction. A new instance per
+ * batch; it is not shared between threads.
+ */
+public final class JdbcViewStore implements ViewStore {
+
+    private final JdbcTemplate jdbc;
+    private final Table<CommitmentState> commitments;
+    private final Table<NegotiationState> negotiations;
+    private final Table<StatementState> statements;
+    private final Table<ActorState> actors;
+    private final Map<Long, List<TimelineEntry>> timeline = new LinkedHashMap<>();
+
+    public JdbcViewStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.commitments = new Table<>("view_commitment", CommitmentState.class);
+        this.negotiations = new Table<>("view_negotiation", NegotiationState.class);
+        this.statements = new Table<>("view_statement", StatementState.class);
+        this.actors = new Table<>("view_actor", ActorState.class);
+    }
+
+    /** One table's rows touched by this batch: those read (present or absent) and those changed. */
+    private final class Table<T> {
+        private final String name;
+        private final Class<T> type;
+        private final Map<String, Optional<T>> read = new HashMap<>();
+        private final Map<String, T> changed = new LinkedHashMap<>();
+
+        Table(String name, Class<T> type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        T get(String id) {
+            return read.computeIfAbsent(id, key -> jdbc.query("SELECT state FROM " + name + " WHERE id = ?",
+                    (rs, n) -> ViewJson.read(rs.getString(1), type), key).stream().findFirst()).orElse(null);
+        }
+
+        void put(String id, T state) {
+            read.put(id, Optional.of(state));
+            changed.put(id, state);
+        }
+
+        /** Replaces the changed rows: delete then insert, which both databases do alike. */
+        void flush(String columns, Function<T, Object[]> values) {
+            if (changed.isEmpty()) {
+                return;
+            }
+            deleteWhereIn(name, "id", changed.keySet());
+            int parameters = columns.split(",").length;
+            jdbc.batchUpdate("INSERT INTO " + name + " (" + columns + ") VALUES (" + "?, ".repeat(parameters - 1) + "?)",
+                    changed.values().stream().map(values).toList());
+        }
+    }
+
+    @Override
+    public CommitmentState commitment(String id) {
+        return commitments.get(id);
+    }
+
+    @Override
+    public void put(CommitmentState commitment) {
+        commitments.put(commitment.id(), commitment);
+    }
+
+    @Override
+    public NegotiationState negotiation(String id) {
+        return negotiations.get(id);
+    }
+
+    @Override
+    public void put(NegotiationState negotiation) {
+        negotiations.put(negotiation.id(), negotiation);
+    }
+
+    @Override
+    public StatementState statement(String id) {
+        return statements.get(id);
+    }
+
+    @Override
+    public void put(StatementState statement) {
+        statements.put(statement.id(), statement);
+    }
+
+    @Override
+    public ActorState actor(String id) {
+        return actors.get(id);
+    }
+
+    @Override
+    public void put(ActorState actor) {
+        actors.put(actor.id(), actor);
+    }
+
+    @Override
+    public void putTimeline(long globalIndex, List<TimelineEntry> entries) {
+        timeline.put(globalIndex, entries);
+    }
+
+    /** Writes every row this batch changed. */
+    public void flush() {
+        commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, state",
+                c -> new Object[] {c.id(), c.negotiationId(), c.category(), c.kind(),
+                        c.effectiveFrom().utc().toEpochMilli(), CommitmentViews.minutesToBreak(c),
+                        c.recordedAt().toEpochMilli(), ViewJson.write(c)});
+        if (!commitments.changed.isEmpty()) {
+            deleteWhereIn("view_commitment_actor", "commitment_id", commitments.changed.keySet());
+            List<Object[]> rows = new ArrayList<>();
+            for (CommitmentState c : commitments.changed.values()) {
+                Map<String, String> roles = new LinkedHashMap<>();
+                c.parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
+                for (ReportState r : c.reports()) {
+                    roles.put(r.accused() + "\n" + "ACCUSED", r.accused());
+                    roles.put(r.reportedBy() + "\n" + "REPORTER", r.reportedBy());
+                }
+                roles.forEach((key, actor) -> rows.add(new Object[] {c.id(), actor, key.substring(key.indexOf('\n') + 1)}));
+            }
+            jdbc.batchUpdate("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)", rows);
+        }
+        negotiations.flush("id, recorded_at_ms, state",
+                n -> new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
+        actors.flush("id, recorded_at_ms, state",
+                a -> new Object[] {a.id(), a.recordedAt().toEpochMilli(), ViewJson.write(a)});
+        statements.flush("id, author, issued_at_ms, recorded_at_ms, state",
+                s -> new Object[] {s.id(), s.author(), s.issuedAt().latest().toEpochMilli(),
+                        s.recordedAt().toEpochMilli(), ViewJson.write(s)});
+        if (!statements.changed.isEmpty()) {
+            deleteWhereIn("view_statement_tag", "statement_id", statements.changed.keySet());
+            List<Object[]> rows = new ArrayList<>();
+            for (StatementState s : statements.changed.values()) {
+                for (StatementKind kind : s.kinds()) {
+                    rows.add(new Object[] {s.id(), "KIND", kind.name()});
+                }
+                s.concerns().forEach(c -> rows.add(new Object[] {s.id(), "CONCERNS", c}));
+            }
+            jdbc.batchUpdate("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)", rows);
+        }
+        if (!timeline.isEmpty()) {
+            deleteWhereIn("view_timeline", "global_index", timeline.keySet());
+            List<Object[]> rows = new ArrayList<>();
+            timeline.values().forEach(entries -> entries.forEach(e -> rows.add(new Object[] {e.negotiationId(),
+                    e.globalIndex(), e.entry(), e.validAtUtc() == null ? Long.MIN_VALUE : e.validAtUtc().toEpochMilli(), e.recordedAt().toEpochMilli(),
+                    ViewJson.write(e)})));
+            jdbc.batchUpdate("INSERT INTO view_timeline (negotiation_id, global_index, entry, valid_at_ms, "
+                    + "recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)", rows);
+        }
+    }
+
+    private void deleteWhereIn(String table, String column, Collection<?> keys) {
+        List<?> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<?> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            jdbc.update("DELETE FROM " + table + " WHERE " + column + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+                    chunk.toArray());
+        }
+    }
+
+    /** Empties every view table, before a rebuild. */
+    public static void clear(JdbcTemplate jdbc) {
+        for (String table : new String[] {"view_commitment", "view_commitment_actor", "view_negotiation", "view_actor",
+                "view_statement", "view_statement_tag", "view_timeline"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    static long millis(Instant instant) {
+        return instant.toEpochMilli();
+    }
+}

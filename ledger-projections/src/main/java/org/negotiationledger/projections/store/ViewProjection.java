@@ -1,0 +1,55 @@
+package org.negotiationledger.projections.store;
+
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.negotiationledger.projections.fold.Fact;
+import org.negotiationledger.projections.fold.ViewFold;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The live projection of every view, in the tracking processor {@value #GROUP}. Each event goes through
+ * {@link ViewFold}; the rows a batch touches are cached and written once when the batch commits, in the same
+ * transaction as the processor's token, so the views and the token never disagree.
+ */
+@ProcessingGroup(ViewProjection.GROUP)
+public class ViewProjection {
+
+    public static final String GROUP = "views";
+    private static final String BATCH = ViewProjection.class.getName() + ".batch";
+
+    private final JdbcTemplate jdbc;
+
+    public ViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message, @Timestamp Instant recordedAt, TrackingToken token) {
+        long globalIndex = token.position().orElseThrow(() ->
+                new IllegalStateException("the views need the event's global index; token " + token + " has none"));
+        ViewFold.apply(new Fact(globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(), recordedAt,
+                event), batch());
+    }
+
+    @ResetHandler
+    void reset() {
+        JdbcViewStore.clear(jdbc);
+    }
+
+    private JdbcViewStore batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(BATCH, key -> {
+            JdbcViewStore store = new JdbcViewStore(jdbc);
+            root.onPrepareCommit(u -> store.flush());
+            return store;
+        });
+    }
+}

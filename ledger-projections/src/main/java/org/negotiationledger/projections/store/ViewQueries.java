@@ -1,0 +1,108 @@
+package org.negotiationledger.projections.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.negotiationledger.projections.fold.ActorState;
+import org.negotiationledger.projections.fold.CommitmentState;
+import org.negotiationledger.projections.fold.NegotiationState;
+import org.negotiationledger.projections.fold.StatementState;
+import org.negotiationledger.projections.fold.TimelineEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the views' tables; each query is served by a key or an index. */
+public class ViewQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public ViewQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CommitmentState> commitment(String id) {
+        return one("SELECT state FROM view_commitment WHERE id = ?", CommitmentState.class, id);
+    }
+
+    /** Commitments, optionally of one negotiation and one kind, in the order they took effect. */
+    public List<CommitmentState> commitments(String negotiationId, String kind) {
+        StringBuilder sql = new StringBuilder("SELECT state FROM view_commitment WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (negotiationId != null) {
+            sql.append(" AND negotiation_id = ?");
+            args.add(negotiationId);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
+        sql.append(" ORDER BY effective_from_ms, id");
+        return many(sql.toString(), CommitmentState.class, args.toArray());
+    }
+
+    /**
+     * Commitments whose first standing violation, with every fact counted, came within {@code minutes}: a
+     * superset of those broken within that time at any earlier valid time (counting fewer facts can only delay
+     * the first violation).
+     */
+    public List<CommitmentState> brokenWithin(long minutes, String negotiationId, String kind) {
+        StringBuilder sql = new StringBuilder("SELECT state FROM view_commitment WHERE minutes_to_break <= ?");
+        List<Object> args = new ArrayList<>(List.of(minutes));
+        if (negotiationId != null) {
+            sql.append(" AND negotiation_id = ?");
+            args.add(negotiationId);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
+        return many(sql.toString(), CommitmentState.class, args.toArray());
+    }
+
+    public Optional<NegotiationState> negotiation(String id) {
+        return one("SELECT state FROM view_negotiation WHERE id = ?", NegotiationState.class, id);
+    }
+
+    public List<TimelineEntry> timeline(String negotiationId) {
+        return many("SELECT state FROM view_timeline WHERE negotiation_id = ? ORDER BY valid_at_ms, global_index, entry",
+                TimelineEntry.class, negotiationId);
+    }
+
+    public Optional<ActorState> actor(String id) {
+        return one("SELECT state FROM view_actor WHERE id = ?", ActorState.class, id);
+    }
+
+    /** The commitments an actor is party to, accused under, or reported against. */
+    public List<CommitmentState> commitmentsConcerning(String actorId) {
+        return many("SELECT state FROM view_commitment WHERE id IN "
+                + "(SELECT commitment_id FROM view_commitment_actor WHERE actor_id = ?) ORDER BY effective_from_ms, id",
+                CommitmentState.class, actorId);
+    }
+
+    /** Statements, newest first, filtered by author, kind and the record they concern. */
+    public List<StatementState> statements(String author, String kind, String concerns) {
+        StringBuilder sql = new StringBuilder("SELECT state FROM view_statement s WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (author != null) {
+            sql.append(" AND s.author = ?");
+            args.add(author);
+        }
+        if (kind != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM view_statement_tag t WHERE t.statement_id = s.id AND t.tag = 'KIND' AND t.tag_value = ?)");
+            args.add(kind);
+        }
+        if (concerns != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM view_statement_tag t WHERE t.statement_id = s.id AND t.tag = 'CONCERNS' AND t.tag_value = ?)");
+            args.add(concerns);
+        }
+        sql.append(" ORDER BY s.issued_at_ms DESC, s.id");
+        return many(sql.toString(), StatementState.class, args.toArray());
+    }
+
+    private <T> Optional<T> one(String sql, Class<T> type, Object... args) {
+        return many(sql, type, args).stream().findFirst();
+    }
+
+    private <T> List<T> many(String sql, Class<T> type, Object... args) {
+        return jdbc.query(sql, (rs, n) -> ViewJson.read(rs.getString(1), type), args);
+    }
+}
