@@ -1,0 +1,96 @@
+package org.negotiationledger.projections.fold;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.negotiationledger.core.commitment.AssessmentOutcome;
+import org.negotiationledger.core.commitment.CommitmentEnded;
+import org.negotiationledger.core.commitment.CommitmentSuperseded;
+import org.negotiationledger.core.commitment.EndReason;
+import org.negotiationledger.core.commitment.TruceAgreed;
+import org.negotiationledger.core.commitment.TruceKind;
+import org.negotiationledger.core.commitment.ViolationAssessed;
+import org.negotiationledger.core.commitment.ViolationReportRetracted;
+import org.negotiationledger.core.commitment.ViolationReported;
+import org.negotiationledger.core.negotiation.NegotiationOpened;
+import org.negotiationledger.core.shared.ActorId;
+import org.negotiationledger.core.shared.CommitmentId;
+import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.core.shared.Precision;
+import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.core.shared.ViolationId;
+
+/** Builds a stored history for fold tests: global order, per-stream sequences, increasing record times. */
+final class History {
+
+    static final ActorId ARMENIA = ActorId.of("armenia");
+    static final ActorId AZERBAIJAN = ActorId.of("azerbaijan");
+    static final NegotiationId NK = NegotiationId.of("nk");
+
+    private final List<Fact> facts = new ArrayList<>();
+    private final Map<String, Long> sequences = new HashMap<>();
+    private Instant clock = Instant.parse("2021-01-01T00:00:00Z");
+
+    static StatedTime at(String text) {
+        return StatedTime.parse(text, Precision.MINUTE);
+    }
+
+    static StatedTime at(String text, Precision precision) {
+        return StatedTime.parse(text, precision);
+    }
+
+    History add(String stream, Object event) {
+        long sequence = sequences.merge(stream, 0L, (a, b) -> a + 1);
+        clock = clock.plusSeconds(60);
+        facts.add(new Fact(facts.size() + 1, stream, sequence, clock, event));
+        return this;
+    }
+
+    History negotiation() {
+        return add("negotiation:nk", new NegotiationOpened(NK, "NK", List.of(ARMENIA, AZERBAIJAN), List.of()));
+    }
+
+    History truce(String id, String effective, String expires, String renews) {
+        return add("commitment:" + id, new TruceAgreed(CommitmentId.of(id), NK, TruceKind.CEASEFIRE, id,
+                List.of(ARMENIA, AZERBAIJAN), List.of(), null, at("2020-10-10T03:00+04:00"), at(effective),
+                expires == null ? null : at(expires), List.of(), renews == null ? null : CommitmentId.of(renews),
+                List.of(), null));
+    }
+
+    History report(String commitment, String violation, ActorId by, ActorId accused, StatedTime occurred) {
+        return add("commitment:" + commitment, new ViolationReported(CommitmentId.of(commitment),
+                ViolationId.of(violation), by, accused, occurred, null, null, null, null));
+    }
+
+    History assess(String commitment, String violation, AssessmentOutcome outcome) {
+        return add("commitment:" + commitment, new ViolationAssessed(CommitmentId.of(commitment),
+                ViolationId.of(violation), outcome, outcome == AssessmentOutcome.ATTRIBUTED ? ARMENIA : null,
+                ActorId.of("icrc"), at("2020-10-12T10:00+04:00"), null));
+    }
+
+    History retract(String commitment, String violation) {
+        return add("commitment:" + commitment, new ViolationReportRetracted(CommitmentId.of(commitment),
+                ViolationId.of(violation), ARMENIA, "mistaken"));
+    }
+
+    History supersede(String commitment, String by, String effective) {
+        return add("commitment:" + commitment, new CommitmentSuperseded(CommitmentId.of(commitment),
+                CommitmentId.of(by), at(effective)));
+    }
+
+    History end(String commitment, EndReason reason, String endedAt) {
+        return add("commitment:" + commitment, new CommitmentEnded(CommitmentId.of(commitment), reason, at(endedAt),
+                null));
+    }
+
+    List<Fact> facts() {
+        return List.copyOf(facts);
+    }
+
+    InMemoryViews fold() {
+        return InMemoryViews.fold(facts);
+    }
+
+}
