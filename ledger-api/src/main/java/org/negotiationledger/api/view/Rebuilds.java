@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * Rebuilds the views from the full history: the projection's processor is stopped, its token reset (the
  * projection's reset handler empties the view tables), and started again; it then replays every event through
  * the same fold as the live projection. Progress is the replay's position against the head of the history as
- * it stood when the rebuild began.
+ * it stands now: {@code done == total} with state {@code DONE} means the views have caught up with the history.
  */
 @Service
 public class Rebuilds {
@@ -42,16 +42,14 @@ public class Rebuilds {
     public Progress progress(String view) {
         StreamingEventProcessor processor = processor();
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        long total = Math.max(target, 0);
+        long total = Math.max(target, head());
         long done = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(position -> position.orElse(0L)).min().orElse(0L);
-        boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         String error = status.values().stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
-        String state = error != null ? "FAILED" : replaying || done < total ? "RUNNING" : "DONE";
-        if (total == 0) {
-            total = Math.max(done, 0);
-        }
+        // Judged by position, not isReplaying(): Axon's replay token stays a replay token until an event beyond
+        // the reset point arrives, which in a quiet ledger may be never.
+        String state = error != null ? "FAILED" : done < total ? "RUNNING" : "DONE";
         done = Math.min(done, total);
         double percent = total == 0 ? 100.0 : Math.floor(1000.0 * done / total) / 10.0;
         return new Progress(view, state, done, total, percent, error);
