@@ -1,0 +1,209 @@
+package org.negotiationledger.api.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.Http;
+import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.projections.fold.CommitmentState;
+import org.negotiationledger.projections.fold.CommitmentViews;
+import org.negotiationledger.projections.fold.Fact;
+import org.negotiationledger.projections.fold.InMemoryViews;
+import org.negotiationledger.projections.fold.TimelineEntry;
+
+/**
+ * For generated command histories, posted over HTTP (refused commands simply record nothing): the live views
+ * equal a fresh fold of the stored events, at several valid times, and still do after a rebuild.
+ */
+class ViewsPropertyTest {
+
+    private static final String[] VALID_TIMES = {"2020-10-10T12:30%2B04:00", "2020-10-12T00:00Z", "2030-01-01T00:00Z"};
+    private static final AtomicInteger HISTORY = new AtomicInteger();
+    private static LedgerInstance ledger;
+    private static Http http;
+    private static ObjectMapper json;
+
+    @BeforeContainer
+    static void start() {
+        ledger = LedgerInstance.start(Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-property").toString()));
+        http = ledger.http();
+        json = ledger.bean(ObjectMapper.class);
+        for (String actor : new String[] {"a", "b", "m", "o"}) {
+            http.post("/api/v1/actors", "{\"id\": \"" + actor + "\", \"name\": \"" + actor + "\", \"kind\": \"STATE\"}");
+        }
+    }
+
+    @AfterContainer
+    static void stop() {
+        ledger.close();
+    }
+
+    /** One step of a history; indexes pick among the commitments and reports made so far. */
+    record Step(int kind, int target, int report, int actor, int accused, int minutes, int precision, int option) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> histories() {
+        Arbitrary<Step> step = Combinators.combine(
+                Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 6), Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(-60, 2000),
+                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3))
+                .as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(14);
+    }
+
+    @Property(tries = 200)
+    void liveViewsEqualAFreshFoldOfTheStoredEvents(@ForAll("histories") List<Step> steps) {
+        String negotiation = "n" + HISTORY.incrementAndGet();
+        http.post("/api/v1/negotiations", "{\"id\": \"" + negotiation
+                + "\", \"title\": \"t\", \"parties\": [\"a\", \"b\"], \"mediators\": [\"m\"]}");
+        List<String> commitments = new ArrayList<>();
+        List<List<String>> reports = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            post(negotiation, i, steps.get(i), commitments, reports);
+        }
+        ViewsCaughtUp.await(http);
+        assertViewsEqualFreshFold(List.of(negotiation));
+    }
+
+    @AfterProperty
+    void rebuiltViewsEqualAFreshFold() {
+        assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
+        ViewsCaughtUp.await(http);
+        List<String> all = new ArrayList<>();
+        for (int n = 1; n <= HISTORY.get(); n++) {
+            all.add("n" + n);
+        }
+        assertViewsEqualFreshFold(all);
+
+        // Every event delivered once more, through the live projection's own store: nothing changes.
+        var jdbc = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+        ledger.bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
+            org.negotiationledger.projections.store.JdbcViewStore store =
+                    new org.negotiationledger.projections.store.JdbcViewStore(jdbc);
+            storedFacts().forEach(fact -> org.negotiationledger.projections.fold.ViewFold.apply(fact, store));
+            store.flush();
+        });
+        assertViewsEqualFreshFold(all);
+    }
+
+    private static void post(String negotiation, int i, Step s, List<String> commitments, List<List<String>> reports) {
+        String[] actors = {"a", "b", "m", "o"};
+        String[] accused = {"a", "b", "unknown"};
+        String[] precisions = {"MINUTE", "HOUR", "DAY"};
+        String time = java.time.OffsetDateTime.parse("2020-10-10T12:00+04:00").plusMinutes(s.minutes()).toString();
+        String target = commitments.isEmpty() ? "none" : commitments.get(s.target() % commitments.size());
+        List<String> targetReports = commitments.isEmpty() ? List.of() : reports.get(s.target() % commitments.size());
+        String report = targetReports.isEmpty() ? "none" : targetReports.get(s.report() % targetReports.size());
+        switch (s.kind()) {
+            case 0, 1 -> {
+                String id = negotiation + "-c" + i;
+                String renews = s.option() == 1 && !commitments.isEmpty() ? ", \"renews\": \"" + target + "\"" : "";
+                String supersedes = s.option() == 2 && !commitments.isEmpty() ? ", \"supersedes\": [\"" + target + "\"]" : "";
+                String expires = s.option() == 3 ? ", \"expiresAt\": \"2020-10-11T12:00+04:00\"" : "";
+                if (http.post("/api/v1/truces", "{\"id\": \"" + id + "\", \"negotiationId\": \"" + negotiation
+                        + "\", \"kind\": \"CEASEFIRE\", \"title\": \"truce " + i + "\", \"parties\": [\"a\", \"b\"], "
+                        + "\"agreedAt\": \"2020-10-10T03:00+04:00\", \"effectiveFrom\": \"" + time + "\"" + renews
+                        + supersedes + expires + "}").status() == 201) {
+                    commitments.add(id);
+                    reports.add(new ArrayList<>());
+                }
+            }
+            case 2, 3 -> {
+                String id = "r" + i;
+                if (http.post("/api/v1/commitments/" + target + "/violations", "{\"id\": \"" + id
+                        + "\", \"reportedBy\": \"" + actors[s.actor()] + "\", \"accused\": \"" + accused[s.accused()]
+                        + "\", \"occurredAt\": \"" + time + "\", \"occurredAtPrecision\": \"" + precisions[s.precision()]
+                        + "\"}").status() == 201) {
+                    reports.get(commitments.indexOf(target)).add(id);
+                }
+            }
+            case 4 -> http.post("/api/v1/commitments/" + target + "/violations/" + report + "/assessment",
+                    "{\"outcome\": \"" + new String[] {"CONFIRMED", "ATTRIBUTED", "NOT_ATTRIBUTABLE", "UNFOUNDED"}[s.option()]
+                            + "\"" + (s.option() == 1 ? ", \"attributedTo\": \"" + actors[s.accused() % 2] + "\"" : "")
+                            + ", \"assessedBy\": \"o\", \"assessedAt\": \"2020-10-20T00:00+04:00\"}");
+            case 5 -> http.post("/api/v1/commitments/" + target + "/violations/" + report + "/retraction",
+                    "{\"retractedBy\": \"" + actors[s.actor()] + "\", \"reason\": \"withdrawn\"}");
+            case 6 -> http.post("/api/v1/commitments/" + target + "/end", "{\"reason\": \""
+                    + new String[] {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"}[s.option()]
+                    + "\", \"endedAt\": \"" + time + "\"}");
+            default -> http.post("/api/v1/statements", "{\"id\": \"" + negotiation + "-s" + i
+                    + "\", \"author\": \"m\", \"issuedAt\": \"" + time + "\", \"kinds\": [\"CALL\"], \"text\": \"calm\", "
+                    + "\"concerns\": [\"" + (commitments.isEmpty() ? negotiation : target) + "\"]}");
+        }
+    }
+
+    private static void assertViewsEqualFreshFold(List<String> negotiations) {
+        InMemoryViews fresh = InMemoryViews.fold(storedFacts());
+        for (String validAt : VALID_TIMES) {
+            java.time.Instant at = java.time.OffsetDateTime.parse(validAt.replace("%2B", "+")).toInstant();
+            for (String negotiation : negotiations) {
+                List<Object> expected = fresh.commitments().values().stream()
+                        .filter(c -> c.negotiationId().equals(negotiation))
+                        .sorted(Comparator.comparing((CommitmentState c) -> c.effectiveFrom().utc())
+                                .thenComparing(CommitmentState::id))
+                        .map(c -> CommitmentViews.at(c, at)).flatMap(Optional::stream).map(v -> (Object) v).toList();
+                assertThat(http.get("/api/v1/commitments?negotiationId=" + negotiation + "&validAt=" + validAt).json())
+                        .as("commitments of %s at %s", negotiation, validAt).isEqualTo(asClientSees(expected));
+                List<TimelineEntry> timeline = fresh.timeline(negotiation).stream()
+                        .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(at)).toList();
+                assertThat(http.get("/api/v1/negotiations/" + negotiation + "/timeline?validAt=" + validAt).json())
+                        .as("timeline of %s at %s", negotiation, validAt).isEqualTo(asClientSees(timeline));
+            }
+        }
+    }
+
+    /** What a client reads when the server writes {@code value}: JSON text parsed back into a tree. */
+    private static com.fasterxml.jackson.databind.JsonNode asClientSees(Object value) {
+        try {
+            return json.readTree(json.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every stored event, in global order, as the folds see them. */
+    private static List<Fact> storedFacts() {
+        EventStore store = ledger.bean(EventStore.class);
+        List<Fact> facts = new ArrayList<>();
+        try (Stream<? extends TrackedEventMessage<?>> events = store.openStream(null).asStream()
+                .takeWhile(e -> true)) {
+            long head = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+            var iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                long index = event.trackingToken().position().orElseThrow();
+                DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
+                facts.add(new Fact(index, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                        event.getTimestamp(), event.getPayload()));
+                if (index >= head) {
+                    break;
+                }
+            }
+        }
+        return facts;
+    }
+
+}
