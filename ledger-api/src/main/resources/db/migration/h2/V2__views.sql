@@ -1,5 +1,7 @@
 -- The views' tables, kept by the live projection (ledger-projections, package store). Each row holds the
 -- record's folded state as JSON, with the columns the endpoints filter and sort on. Times are epoch millis.
+-- State is VARCHAR, not CLOB: H2 keeps a CLOB outside the row, and rewriting one per event was the
+-- rebuild's bottleneck.
 CREATE TABLE view_commitment (
     id                   VARCHAR(100) NOT NULL PRIMARY KEY,
     negotiation_id       VARCHAR(100) NOT NULL,
@@ -8,10 +10,20 @@ CREATE TABLE view_commitment (
     effective_from_ms    BIGINT       NOT NULL,
     minutes_to_break     BIGINT,
     recorded_at_ms       BIGINT       NOT NULL,
-    state                CLOB         NOT NULL
+    state                VARCHAR        NOT NULL
 );
 CREATE INDEX ix_view_commitment_negotiation ON view_commitment (negotiation_id);
 CREATE INDEX ix_view_commitment_break ON view_commitment (minutes_to_break);
+
+-- Each violation report of a commitment in a row of its own, so that a new report or finding writes one
+-- small row rather than the commitment's whole history. report_no keeps the order they were reported in.
+CREATE TABLE view_report (
+    commitment_id VARCHAR(100) NOT NULL,
+    violation_id  VARCHAR(100) NOT NULL,
+    report_no     INTEGER      NOT NULL,
+    state         VARCHAR       NOT NULL,
+    PRIMARY KEY (commitment_id, violation_id)
+);
 
 -- Which actors a commitment concerns, and how: PARTY, ACCUSED or REPORTER. Serves the party record.
 CREATE TABLE view_commitment_actor (
@@ -25,13 +37,13 @@ CREATE INDEX ix_view_commitment_actor ON view_commitment_actor (actor_id);
 CREATE TABLE view_negotiation (
     id             VARCHAR(100) NOT NULL PRIMARY KEY,
     recorded_at_ms BIGINT       NOT NULL,
-    state          CLOB         NOT NULL
+    state          VARCHAR        NOT NULL
 );
 
 CREATE TABLE view_actor (
     id             VARCHAR(100) NOT NULL PRIMARY KEY,
     recorded_at_ms BIGINT       NOT NULL,
-    state          CLOB         NOT NULL
+    state          VARCHAR        NOT NULL
 );
 
 CREATE TABLE view_statement (
@@ -39,7 +51,7 @@ CREATE TABLE view_statement (
     author         VARCHAR(100) NOT NULL,
     issued_at_ms   BIGINT       NOT NULL,
     recorded_at_ms BIGINT       NOT NULL,
-    state          CLOB         NOT NULL
+    state          VARCHAR        NOT NULL
 );
 CREATE INDEX ix_view_statement_author ON view_statement (author);
 
@@ -58,7 +70,7 @@ CREATE TABLE view_timeline (
     entry          INTEGER      NOT NULL,
     valid_at_ms    BIGINT       NOT NULL,
     recorded_at_ms BIGINT       NOT NULL,
-    state          CLOB         NOT NULL,
+    state          VARCHAR        NOT NULL,
     PRIMARY KEY (negotiation_id, global_index, entry)
 );
 CREATE INDEX ix_view_timeline_order ON view_timeline (negotiation_id, valid_at_ms, global_index, entry);

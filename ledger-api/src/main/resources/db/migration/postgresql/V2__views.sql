@@ -13,6 +13,16 @@ CREATE TABLE view_commitment (
 CREATE INDEX ix_view_commitment_negotiation ON view_commitment (negotiation_id);
 CREATE INDEX ix_view_commitment_break ON view_commitment (minutes_to_break);
 
+-- Each violation report of a commitment in a row of its own, so that a new report or finding writes one
+-- small row rather than the commitment's whole history. report_no keeps the order they were reported in.
+CREATE TABLE view_report (
+    commitment_id VARCHAR(100) NOT NULL,
+    violation_id  VARCHAR(100) NOT NULL,
+    report_no     INTEGER      NOT NULL,
+    state         TEXT          NOT NULL,
+    PRIMARY KEY (commitment_id, violation_id)
+);
+
 -- Which actors a commitment concerns, and how: PARTY, ACCUSED or REPORTER. Serves the party record.
 CREATE TABLE view_commitment_actor (
     commitment_id VARCHAR(100) NOT NULL,

@@ -166,6 +166,17 @@ class ViewsPropertyTest {
                         .map(c -> CommitmentViews.at(c, at)).flatMap(Optional::stream).map(v -> (Object) v).toList();
                 assertThat(http.get("/api/v1/commitments?negotiationId=" + negotiation + "&validAt=" + validAt).json())
                         .as("commitments of %s at %s", negotiation, validAt).isEqualTo(asClientSees(expected));
+                for (Object view : expected) {
+                    String id = ((org.negotiationledger.projections.fold.CommitmentView) view).id();
+                    assertThat(http.get("/api/v1/commitments/" + id + "?validAt=" + validAt).json())
+                            .as("commitment %s at %s", id, validAt).isEqualTo(asClientSees(view));
+                }
+                List<org.negotiationledger.projections.fold.BrokenCommitment> broken =
+                        org.negotiationledger.projections.fold.BrokenCommitment.within(24, expected.stream()
+                                .map(v -> (org.negotiationledger.projections.fold.CommitmentView) v).toList());
+                assertThat(http.get("/api/v1/commitments/broken?withinHours=24&negotiationId=" + negotiation
+                        + "&validAt=" + validAt).json()).as("broken in %s at %s", negotiation, validAt)
+                        .isEqualTo(asClientSees(broken));
                 List<TimelineEntry> timeline = fresh.timeline(negotiation).stream()
                         .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(at)).toList();
                 assertThat(http.get("/api/v1/negotiations/" + negotiation + "/timeline?validAt=" + validAt).json())

@@ -53,6 +53,13 @@ public record CommitmentState(
                 newEnding, newReports, sequence);
     }
 
+    /** The same commitment with these reports: the store keeps reports apart and joins them back. */
+    public CommitmentState withReports(List<ReportState> newReports) {
+        return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
+                effectiveFrom, expiresAt, terms, renews, supersedes, renewedBy, source, recordedAt, supersession,
+                ending, List.copyOf(newReports), lastSequence);
+    }
+
     CommitmentState renewedBy(String renewer) {
         if (renewedBy.contains(renewer)) {
             return this;

@@ -33,9 +33,18 @@ public final class JdbcViewStore implements ViewStore {
     private final Table<StatementState> statements;
     private final Table<ActorState> actors;
     private final Map<Long, List<TimelineEntry>> timeline = new LinkedHashMap<>();
+    /** The reports of each commitment as they stood in the tables before this batch. */
+    private final Map<String, List<ReportState>> loadedReports = new HashMap<>();
+
+    private final ReportCache cache;
 
     public JdbcViewStore(JdbcTemplate jdbc) {
+        this(jdbc, new ReportCache());
+    }
+
+    JdbcViewStore(JdbcTemplate jdbc, ReportCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
         this.commitments = new Table<>("view_commitment", CommitmentState.class);
         this.negotiations = new Table<>("view_negotiation", NegotiationState.class);
         this.statements = new Table<>("view_statement", StatementState.class);
@@ -78,11 +87,24 @@ public final class JdbcViewStore implements ViewStore {
 
     @Override
     public CommitmentState commitment(String id) {
-        return commitments.get(id);
+        CommitmentState header = commitments.get(id);
+        if (header == null || loadedReports.containsKey(id)) {
+            return header;
+        }
+        // First touch in this batch: join the reports, and remember them to write only what changes.
+        List<ReportState> reports = cache.reports(header);
+        if (reports == null) {
+            reports = Reports.of(jdbc, List.of(id)).getOrDefault(id, List.of());
+        }
+        loadedReports.put(id, reports);
+        CommitmentState whole = header.withReports(reports);
+        commitments.read.put(id, Optional.of(whole));
+        return whole;
     }
 
     @Override
     public void put(CommitmentState commitment) {
+        loadedReports.putIfAbsent(commitment.id(), List.of());
         commitments.put(commitment.id(), commitment);
     }
 
@@ -121,12 +143,18 @@ public final class JdbcViewStore implements ViewStore {
         timeline.put(globalIndex, entries);
     }
 
+    /** The commitments this batch changed, with their reports: for the cache once the batch has committed. */
+    Iterable<CommitmentState> changedCommitments() {
+        return commitments.changed.values();
+    }
+
     /** Writes every row this batch changed. */
     public void flush() {
         commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, state",
                 c -> new Object[] {c.id(), c.negotiationId(), c.category(), c.kind(),
                         c.effectiveFrom().utc().toEpochMilli(), CommitmentViews.minutesToBreak(c),
-                        c.recordedAt().toEpochMilli(), ViewJson.write(c)});
+                        c.recordedAt().toEpochMilli(), ViewJson.write(c.withReports(List.of()))});
+        flushReports();
         if (!commitments.changed.isEmpty()) {
             deleteWhereIn("view_commitment_actor", "commitment_id", commitments.changed.keySet());
             List<Object[]> rows = new ArrayList<>();
@@ -170,6 +198,26 @@ public final class JdbcViewStore implements ViewStore {
         }
     }
 
+    /** Writes the reports that are new or changed since they were read: one small row each. */
+    private void flushReports() {
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (CommitmentState c : commitments.changed.values()) {
+            List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
+            for (int i = 0; i < c.reports().size(); i++) {
+                ReportState report = c.reports().get(i);
+                if (i < before.size() && before.get(i).equals(report)) {
+                    continue;
+                }
+                deletes.add(new Object[] {c.id(), report.violationId()});
+                inserts.add(new Object[] {c.id(), report.violationId(), i, ViewJson.write(report)});
+            }
+        }
+        jdbc.batchUpdate("DELETE FROM view_report WHERE commitment_id = ? AND violation_id = ?", deletes);
+        jdbc.batchUpdate("INSERT INTO view_report (commitment_id, violation_id, report_no, state) VALUES (?, ?, ?, ?)",
+                inserts);
+    }
+
     private void deleteWhereIn(String table, String column, Collection<?> keys) {
         List<?> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += 500) {
@@ -181,7 +229,7 @@ public final class JdbcViewStore implements ViewStore {
 
     /** Empties every view table, before a rebuild. */
     public static void clear(JdbcTemplate jdbc) {
-        for (String table : new String[] {"view_commitment", "view_commitment_actor", "view_negotiation", "view_actor",
+        for (String table : new String[] {"view_commitment", "view_report", "view_commitment_actor", "view_negotiation", "view_actor",
                 "view_statement", "view_statement_tag", "view_timeline"}) {
             jdbc.update("DELETE FROM " + table);
         }

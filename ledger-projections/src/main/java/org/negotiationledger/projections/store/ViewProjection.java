@@ -25,6 +25,7 @@ public class ViewProjection {
     private static final String BATCH = ViewProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
+    private final ReportCache cache = new ReportCache();
 
     public ViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -40,6 +41,7 @@ public class ViewProjection {
 
     @ResetHandler
     void reset() {
+        cache.clear();
         JdbcViewStore.clear(jdbc);
     }
 
@@ -47,8 +49,9 @@ public class ViewProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
-            JdbcViewStore store = new JdbcViewStore(jdbc);
+            JdbcViewStore store = new JdbcViewStore(jdbc, cache);
             root.onPrepareCommit(u -> store.flush());
+            root.afterCommit(u -> cache.committed(store.changedCommitments()));
             return store;
         });
     }

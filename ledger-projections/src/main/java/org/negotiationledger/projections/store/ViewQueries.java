@@ -20,7 +20,7 @@ public class ViewQueries {
     }
 
     public Optional<CommitmentState> commitment(String id) {
-        return one("SELECT state FROM view_commitment WHERE id = ?", CommitmentState.class, id);
+        return commitmentRows("SELECT state FROM view_commitment WHERE id = ?", id).stream().findFirst();
     }
 
     /** Commitments, optionally of one negotiation and one kind, in the order they took effect. */
@@ -36,7 +36,7 @@ public class ViewQueries {
             args.add(kind);
         }
         sql.append(" ORDER BY effective_from_ms, id");
-        return many(sql.toString(), CommitmentState.class, args.toArray());
+        return commitmentRows(sql.toString(), args.toArray());
     }
 
     /**
@@ -55,7 +55,7 @@ public class ViewQueries {
             sql.append(" AND kind = ?");
             args.add(kind);
         }
-        return many(sql.toString(), CommitmentState.class, args.toArray());
+        return commitmentRows(sql.toString(), args.toArray());
     }
 
     public Optional<NegotiationState> negotiation(String id) {
@@ -73,9 +73,9 @@ public class ViewQueries {
 
     /** The commitments an actor is party to, accused under, or reported against. */
     public List<CommitmentState> commitmentsConcerning(String actorId) {
-        return many("SELECT state FROM view_commitment WHERE id IN "
+        return commitmentRows("SELECT state FROM view_commitment WHERE id IN "
                 + "(SELECT commitment_id FROM view_commitment_actor WHERE actor_id = ?) ORDER BY effective_from_ms, id",
-                CommitmentState.class, actorId);
+                actorId);
     }
 
     /** Statements, newest first, filtered by author, kind and the record they concern. */
@@ -96,6 +96,11 @@ public class ViewQueries {
         }
         sql.append(" ORDER BY s.issued_at_ms DESC, s.id");
         return many(sql.toString(), StatementState.class, args.toArray());
+    }
+
+    /** Commitment rows with their reports joined back from their own table. */
+    private List<CommitmentState> commitmentRows(String sql, Object... args) {
+        return Reports.joined(jdbc, many(sql, CommitmentState.class, args));
     }
 
     private <T> Optional<T> one(String sql, Class<T> type, Object... args) {
