@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The views of http-api.md. Each takes {@code validAt} (a valid time: statuses judged as they stood then,
- * from the facts the ledger now holds); without it, now.
+ * The views of http-api.md. Each takes {@code asOf} (a record time: only what the ledger had recorded by then)
+ * and {@code validAt} (a valid time: statuses judged as they stood then), together or apart; without them,
+ * the present. A record the ledger had not recorded by {@code asOf} is 404.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ViewController {
 
     private static final String VALID_AT = "judge the view at this valid time (ISO-8601 with offset); default now";
+    private static final String AS_OF = "only what the ledger had recorded by this record time (ISO-8601 with offset)";
     private final Views views;
 
     ViewController(Views views) {
@@ -40,8 +42,9 @@ class ViewController {
     List<CommitmentView> commitments(@RequestParam(required = false) String negotiationId,
             @RequestParam(required = false) CommitmentView.Status status,
             @RequestParam(required = false) String kind,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitments(id("negotiationId", negotiationId), status, kind, views.validAt(validAt));
+        return views.commitments(id("negotiationId", negotiationId), status, kind, views.moment(asOf, validAt));
     }
 
     @GetMapping("/commitments/broken")
@@ -49,35 +52,40 @@ class ViewController {
     List<BrokenCommitment> broken(@RequestParam double withinHours,
             @RequestParam(required = false) String negotiationId,
             @RequestParam(required = false) String kind,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
         if (!(withinHours >= 0) || Double.isInfinite(withinHours)) {
             throw new InvalidFieldException("withinHours", "must be a number of hours, 0 or more");
         }
-        return views.broken(withinHours, id("negotiationId", negotiationId), kind, views.validAt(validAt));
+        return views.broken(withinHours, id("negotiationId", negotiationId), kind, views.moment(asOf, validAt));
     }
 
     @GetMapping("/commitments/{id}")
     @Operation(summary = "One commitment's status")
     CommitmentView commitment(@PathVariable String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitment(id("id", id), views.validAt(validAt)).orElseThrow(() ->
-                new RecordNotFoundException("no commitment '" + id + "'" + (validAt == null ? "" : " agreed by " + validAt)));
+        return views.commitment(id("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
+                new RecordNotFoundException("no commitment '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)
+                        + (validAt == null ? "" : " agreed by " + validAt)));
     }
 
     @GetMapping("/negotiations/{id}/timeline")
     @Operation(summary = "Every fact of a negotiation in valid-time order, each with its record time")
     List<TimelineEntry> timeline(@PathVariable String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.timeline(id("id", id), views.validAt(validAt)).orElseThrow(() ->
-                new RecordNotFoundException("no negotiation '" + id + "'"));
+        return views.timeline(id("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
+                new RecordNotFoundException("no negotiation '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
     }
 
     @GetMapping("/actors/{id}/record")
     @Operation(summary = "An actor's record: commitments as a party, reports against it and by it, statements")
     PartyRecord record(@PathVariable String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.partyRecord(id("id", id), views.validAt(validAt)).orElseThrow(() ->
-                new RecordNotFoundException("no actor '" + id + "'"));
+        return views.partyRecord(id("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
+                new RecordNotFoundException("no actor '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
     }
 
     @GetMapping("/statements")
@@ -85,8 +93,9 @@ class ViewController {
     List<StatementState> statements(@RequestParam(required = false) String author,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String concerns,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.statements(id("author", author), kind, id("concerns", concerns), views.validAt(validAt));
+        return views.statements(id("author", author), kind, id("concerns", concerns), views.moment(asOf, validAt));
     }
 
     private static String id(String name, String value) {

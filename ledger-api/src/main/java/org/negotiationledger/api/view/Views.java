@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.core.shared.Precision;
 import org.negotiationledger.core.shared.StatedTime;
-import org.negotiationledger.projections.fold.ActorState;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentView;
@@ -19,7 +19,10 @@ import org.negotiationledger.projections.fold.TimelineEntry;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.springframework.stereotype.Service;
 
-/** Answers the view queries: reads folded state and judges it at the valid time asked for (or now). */
+/**
+ * Answers the view queries: reads the folded state, cuts it to what the ledger knew at the record time asked
+ * for ({@code asOf}, when given), and judges it at the valid time asked for (or now).
+ */
 @Service
 public class Views {
 
@@ -31,52 +34,78 @@ public class Views {
         this.clock = clock;
     }
 
-    /** The valid time a query is judged at: the one asked for, or now. */
-    public Instant validAt(String text) {
+    /** The two clocks of a query: the record time it is asked as of (null: now) and the valid time it judges at. */
+    public record Moment(Instant asOf, Instant validAt) {
+
+        boolean known(Instant recordedAt) {
+            return asOf == null || !recordedAt.isAfter(asOf);
+        }
+    }
+
+    /** Reads {@code asOf} and {@code validAt}; without validAt, now. */
+    public Moment moment(String asOf, String validAt) {
+        return new Moment(time("asOf", asOf), validAt == null ? clock.instant() : time("validAt", validAt));
+    }
+
+    private static Instant time(String name, String text) {
         if (text == null) {
-            return clock.instant();
+            return null;
         }
         try {
             return StatedTime.parse(text, Precision.MINUTE).utc();
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("validAt", e.getMessage());
+            throw new InvalidFieldException(name, e.getMessage());
         }
     }
 
-    public Optional<CommitmentView> commitment(String id, Instant at) {
-        return queries.commitment(id).flatMap(state -> CommitmentViews.at(state, at));
+    public Optional<CommitmentView> commitment(String id, Moment moment) {
+        return queries.commitment(id).map(state -> asOf(state, moment))
+                .flatMap(state -> CommitmentViews.at(state, moment.validAt()));
     }
 
     public List<CommitmentView> commitments(String negotiationId, CommitmentView.Status status, String kind,
-            Instant at) {
-        return at(queries.commitments(negotiationId, kind), at).stream()
+            Moment moment) {
+        return at(queries.commitments(negotiationId, kind), moment).stream()
                 .filter(v -> status == null || v.status() == status).toList();
     }
 
-    public List<BrokenCommitment> broken(double hours, String negotiationId, String kind, Instant at) {
+    public List<BrokenCommitment> broken(double hours, String negotiationId, String kind, Moment moment) {
         long minutes = (long) Math.floor(hours * 60);
-        return BrokenCommitment.within(hours, at(queries.brokenWithin(minutes, negotiationId, kind), at));
+        return BrokenCommitment.within(hours, at(queries.brokenWithin(minutes, negotiationId, kind), moment));
     }
 
-    public Optional<List<TimelineEntry>> timeline(String negotiationId, Instant at) {
-        if (queries.negotiation(negotiationId).isEmpty()) {
+    public Optional<List<TimelineEntry>> timeline(String negotiationId, Moment moment) {
+        if (queries.negotiation(negotiationId).filter(n -> moment.known(n.recordedAt())).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(queries.timeline(negotiationId).stream().filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(at)).toList());
+        return Optional.of(queries.timeline(negotiationId).stream()
+                .filter(e -> moment.known(e.recordedAt()))
+                .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(moment.validAt())).toList());
     }
 
-    public Optional<PartyRecord> partyRecord(String actorId, Instant at) {
-        Optional<ActorState> actor = queries.actor(actorId);
-        return actor.map(a -> PartyRecord.of(a, queries.commitmentsConcerning(actorId),
-                queries.statements(actorId, null, null), at));
+    public Optional<PartyRecord> partyRecord(String actorId, Moment moment) {
+        return queries.actor(actorId).filter(a -> moment.known(a.recordedAt())).map(a -> PartyRecord.of(a,
+                queries.commitmentsConcerning(actorId).stream().map(c -> asOf(c, moment)).filter(Objects::nonNull)
+                        .toList(),
+                known(queries.statements(actorId, null, null), moment), moment.validAt()));
     }
 
-    public List<StatementState> statements(String author, String kind, String concerns, Instant at) {
-        return queries.statements(author, kind, concerns).stream()
-                .filter(s -> !s.issuedAt().earliest().isAfter(at)).toList();
+    public List<StatementState> statements(String author, String kind, String concerns, Moment moment) {
+        return known(queries.statements(author, kind, concerns), moment).stream()
+                .filter(s -> !s.issuedAt().earliest().isAfter(moment.validAt())).toList();
     }
 
-    private static List<CommitmentView> at(Collection<CommitmentState> states, Instant at) {
-        return states.stream().map(s -> CommitmentViews.at(s, at)).flatMap(Optional::stream).toList();
+    private static List<StatementState> known(List<StatementState> statements, Moment moment) {
+        return statements.stream().filter(s -> moment.known(s.recordedAt())).toList();
+    }
+
+    /** The commitment as the ledger knew it at the moment's record time; null if it did not know it yet. */
+    private static CommitmentState asOf(CommitmentState state, Moment moment) {
+        return moment.asOf() == null ? state : state.asOf(moment.asOf());
+    }
+
+    private static List<CommitmentView> at(Collection<CommitmentState> states, Moment moment) {
+        return states.stream().map(s -> asOf(s, moment)).filter(Objects::nonNull)
+                .map(s -> CommitmentViews.at(s, moment.validAt())).flatMap(Optional::stream).toList();
     }
 }

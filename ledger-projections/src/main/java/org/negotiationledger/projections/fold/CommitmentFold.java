@@ -24,13 +24,13 @@ public final class CommitmentFold {
             return new CommitmentState(e.id().value(), e.negotiationId().value(), TRUCE, e.kind().name(), e.title(),
                     ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.agreedAt(), e.effectiveFrom(),
                     e.expiresAt(), e.terms(), e.renews() == null ? null : e.renews().value(),
-                    ViewFold.commitmentIds(e.supersedes()), List.of(), e.source(), fact.recordedAt(), null, null,
+                    ViewFold.commitmentIds(e.supersedes()), List.of(), e.source(), fact.recordedAt(), List.of(), null,
                     List.of(), fact.sequence());
         }
         PledgeMade e = (PledgeMade) fact.payload();
         return new CommitmentState(e.id().value(), e.negotiationId().value(), PLEDGE, e.kind().name(), e.title(),
                 ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.madeAt(), e.effectiveFrom(), null,
-                e.terms(), null, List.of(), List.of(), e.source(), fact.recordedAt(), null, null, List.of(),
+                e.terms(), null, List.of(), List.of(), e.source(), fact.recordedAt(), List.of(), null, List.of(),
                 fact.sequence());
     }
 
@@ -52,14 +52,14 @@ public final class CommitmentFold {
 
     static CommitmentState changed(CommitmentState state, Fact fact) {
         List<ReportState> reports = state.reports();
-        CommitmentState.Supersession supersession = state.supersession();
+        List<CommitmentState.Supersession> supersessions = state.supersessions();
         CommitmentState.Ending ending = state.ending();
         Object event = fact.payload();
         if (event instanceof ViolationReported e) {
             reports = new ArrayList<>(reports);
             reports.add(new ReportState(e.violationId().value(), e.reportedBy().value(), e.accused().value(),
                     e.occurredAt(), fact.recordedAt(), e.location(), e.description(), e.casualties(), e.source(),
-                    null, null));
+                    List.of(), null));
         } else if (event instanceof ViolationAssessed e) {
             reports = replace(reports, e.violationId().value(), r -> r.assessed(new ReportState.Assessment(e.outcome(),
                     e.attributedTo() == null ? null : e.attributedTo().value(), e.assessedBy().value(),
@@ -70,13 +70,13 @@ public final class CommitmentFold {
         } else if (event instanceof CommitmentEnded e) {
             ending = new CommitmentState.Ending(e.reason(), e.endedAt(), e.note(), fact.recordedAt());
         } else if (event instanceof CommitmentSuperseded e) {
-            // Superseded twice: the earlier supersession ends it.
-            if (supersession == null || e.effectiveAt().utc().isBefore(supersession.effectiveAt().utc())) {
-                supersession = new CommitmentState.Supersession(e.supersededBy().value(), e.effectiveAt(),
-                        fact.recordedAt());
-            }
+            // All are kept (with when each was learned); the one that takes effect first ends it.
+            supersessions = new ArrayList<>(supersessions);
+            supersessions.add(new CommitmentState.Supersession(e.supersededBy().value(), e.effectiveAt(),
+                    fact.recordedAt()));
+            supersessions = List.copyOf(supersessions);
         }
-        return state.with(List.copyOf(reports), supersession, ending, fact.sequence());
+        return state.with(List.copyOf(reports), supersessions, ending, fact.sequence());
     }
 
     private static List<ReportState> replace(List<ReportState> reports, String violationId,

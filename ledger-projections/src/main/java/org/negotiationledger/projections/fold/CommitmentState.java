@@ -12,8 +12,9 @@ import org.negotiationledger.core.shared.StatedTime;
  *
  * @param category     {@code TRUCE} or {@code PLEDGE}
  * @param agreedAt     agreed-at of a truce, made-at of a pledge
- * @param supersession the later commitment that supersedes this one and when it takes effect, or null
- * @param ending       the explicit end, or null
+ * @param renewals      the later truces that renew this one, with when the ledger learned of each
+ * @param supersessions the later commitments that supersede this one, in the order recorded
+ * @param ending        the explicit end, or null
  * @param lastSequence the last event of this commitment's stream folded in, so that a redelivered event is
  *                     recognised and changes nothing
  */
@@ -32,10 +33,10 @@ public record CommitmentState(
         List<String> terms,
         String renews,
         List<String> supersedes,
-        List<String> renewedBy,
+        List<Renewal> renewals,
         String source,
         Instant recordedAt,
-        Supersession supersession,
+        List<Supersession> supersessions,
         Ending ending,
         List<ReportState> reports,
         long lastSequence) {
@@ -43,31 +44,66 @@ public record CommitmentState(
     public record Supersession(String supersededBy, StatedTime effectiveAt, Instant recordedAt) {
     }
 
+    public record Renewal(String renewedBy, Instant recordedAt) {
+    }
+
+    /** The ids of the truces that renew this one. */
+    public List<String> renewedBy() {
+        return renewals.stream().map(Renewal::renewedBy).toList();
+    }
+
+    /** The supersession that ends this commitment: the one that takes effect first, or null. */
+    public Supersession supersession() {
+        Supersession first = null;
+        for (Supersession s : supersessions) {
+            if (first == null || s.effectiveAt().utc().isBefore(first.effectiveAt().utc())) {
+                first = s;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The commitment as the ledger knew it at record time {@code asOf}: only the facts recorded by then. Null
+     * when the commitment itself was recorded later.
+     */
+    public CommitmentState asOf(Instant asOf) {
+        if (recordedAt.isAfter(asOf)) {
+            return null;
+        }
+        return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
+                effectiveFrom, expiresAt, terms, renews, supersedes,
+                renewals.stream().filter(r -> !r.recordedAt().isAfter(asOf)).toList(), source, recordedAt,
+                supersessions.stream().filter(s -> !s.recordedAt().isAfter(asOf)).toList(),
+                ending == null || ending.recordedAt().isAfter(asOf) ? null : ending,
+                reports.stream().map(r -> r.asOf(asOf)).filter(java.util.Objects::nonNull).toList(), lastSequence);
+    }
+
     public record Ending(EndReason reason, StatedTime endedAt, String note, Instant recordedAt) {
     }
 
-    CommitmentState with(List<ReportState> newReports, Supersession newSupersession, Ending newEnding,
+    CommitmentState with(List<ReportState> newReports, List<Supersession> newSupersessions, Ending newEnding,
             long sequence) {
         return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
-                effectiveFrom, expiresAt, terms, renews, supersedes, renewedBy, source, recordedAt, newSupersession,
+                effectiveFrom, expiresAt, terms, renews, supersedes, renewals, source, recordedAt, newSupersessions,
                 newEnding, newReports, sequence);
     }
 
     /** The same commitment with these reports: the store keeps reports apart and joins them back. */
     public CommitmentState withReports(List<ReportState> newReports) {
         return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
-                effectiveFrom, expiresAt, terms, renews, supersedes, renewedBy, source, recordedAt, supersession,
+                effectiveFrom, expiresAt, terms, renews, supersedes, renewals, source, recordedAt, supersessions,
                 ending, List.copyOf(newReports), lastSequence);
     }
 
-    CommitmentState renewedBy(String renewer) {
-        if (renewedBy.contains(renewer)) {
+    CommitmentState renewedBy(String renewer, Instant at) {
+        if (renewedBy().contains(renewer)) {
             return this;
         }
-        List<String> renewers = new ArrayList<>(renewedBy);
-        renewers.add(renewer);
+        List<Renewal> renewers = new ArrayList<>(renewals);
+        renewers.add(new Renewal(renewer, at));
         return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
                 effectiveFrom, expiresAt, terms, renews, supersedes, List.copyOf(renewers), source, recordedAt,
-                supersession, ending, reports, lastSequence);
+                supersessions, ending, reports, lastSequence);
     }
 }

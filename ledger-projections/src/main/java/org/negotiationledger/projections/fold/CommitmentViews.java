@@ -62,9 +62,13 @@ public final class CommitmentViews {
         return Math.max(0, Duration.between(effectiveFrom.utc(), violation).toMinutes());
     }
 
-    /** The first standing violation's delay with every fact counted: what the broken-within-hours index keeps. */
-    public static Long minutesToBreak(CommitmentState state) {
-        return state.reports().stream().filter(ReportState::standing).min(FIRST)
+    /**
+     * The delay of the earliest report, standing or not: a lower bound of the time to break at any valid time
+     * and as of any record time (a report withdrawn later stood before), which makes it the broken-within-hours
+     * index.
+     */
+    public static Long earliestReportMinutes(CommitmentState state) {
+        return state.reports().stream().min(FIRST)
                 .map(r -> minutesBetween(state.effectiveFrom(), r.countsFrom())).orElse(null);
     }
 

@@ -1,14 +1,17 @@
 package org.negotiationledger.projections.fold;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.negotiationledger.core.commitment.AssessmentOutcome;
 import org.negotiationledger.core.commitment.Casualties;
 import org.negotiationledger.core.commitment.Location;
 import org.negotiationledger.core.shared.StatedTime;
 
 /**
- * A violation report as the views know it: the claim, its latest assessment and its retraction (null while
- * none). A report is standing unless retracted or assessed UNFOUNDED.
+ * A violation report as the views know it: the claim, every finding on it in the order recorded (the latest
+ * one counts), and its retraction (null while none). A report is standing unless retracted or assessed
+ * UNFOUNDED. Each part keeps its record time, so the report as the ledger knew it at any moment can be told.
  */
 public record ReportState(
         String violationId,
@@ -20,7 +23,7 @@ public record ReportState(
         String description,
         Casualties casualties,
         String source,
-        Assessment assessment,
+        List<Assessment> assessments,
         Retraction retraction) {
 
     /** The latest finding on a report. */
@@ -32,13 +35,20 @@ public record ReportState(
     public record Retraction(String retractedBy, String reason, Instant recordedAt) {
     }
 
+    /** The finding that counts: the latest recorded, or null. */
+    public Assessment assessment() {
+        return assessments.isEmpty() ? null : assessments.get(assessments.size() - 1);
+    }
+
     public boolean standing() {
-        return retraction == null && (assessment == null || assessment.outcome() != AssessmentOutcome.UNFOUNDED);
+        Assessment latest = assessment();
+        return retraction == null && (latest == null || latest.outcome() != AssessmentOutcome.UNFOUNDED);
     }
 
     public boolean confirmed() {
-        return standing() && assessment != null && (assessment.outcome() == AssessmentOutcome.CONFIRMED
-                || assessment.outcome() == AssessmentOutcome.ATTRIBUTED);
+        Assessment latest = assessment();
+        return standing() && latest != null && (latest.outcome() == AssessmentOutcome.CONFIRMED
+                || latest.outcome() == AssessmentOutcome.ATTRIBUTED);
     }
 
     /** When the violation counts as having happened: the latest instant its stated time allows. */
@@ -47,12 +57,24 @@ public record ReportState(
     }
 
     ReportState assessed(Assessment finding) {
+        List<Assessment> findings = new ArrayList<>(assessments);
+        findings.add(finding);
         return new ReportState(violationId, reportedBy, accused, occurredAt, recordedAt, location, description,
-                casualties, source, finding, retraction);
+                casualties, source, List.copyOf(findings), retraction);
     }
 
     ReportState retracted(Retraction withdrawal) {
         return new ReportState(violationId, reportedBy, accused, occurredAt, recordedAt, location, description,
-                casualties, source, assessment, withdrawal);
+                casualties, source, assessments, withdrawal);
+    }
+
+    /** The report as the ledger knew it at record time {@code asOf}, or null if it was not yet reported. */
+    ReportState asOf(Instant asOf) {
+        if (recordedAt.isAfter(asOf)) {
+            return null;
+        }
+        return new ReportState(violationId, reportedBy, accused, occurredAt, recordedAt, location, description,
+                casualties, source, assessments.stream().filter(a -> !a.recordedAt().isAfter(asOf)).toList(),
+                retraction == null || retraction.recordedAt().isAfter(asOf) ? null : retraction);
     }
 }

@@ -75,7 +75,7 @@ public final class ViewFold {
         if (state.renews() != null) {
             CommitmentState renewed = store.commitment(state.renews());
             if (renewed != null) {
-                store.put(renewed.renewedBy(state.id()));
+                store.put(renewed.renewedBy(state.id(), fact.recordedAt()));
             }
         }
         String what = state.category().equals(CommitmentFold.TRUCE) ? "Truce agreed" : "Pledge made";

@@ -152,7 +152,7 @@ public final class JdbcViewStore implements ViewStore {
     public void flush() {
         commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, state",
                 c -> new Object[] {c.id(), c.negotiationId(), c.category(), c.kind(),
-                        c.effectiveFrom().utc().toEpochMilli(), CommitmentViews.minutesToBreak(c),
+                        c.effectiveFrom().utc().toEpochMilli(), CommitmentViews.earliestReportMinutes(c),
                         c.recordedAt().toEpochMilli(), ViewJson.write(c.withReports(List.of()))});
         flushReports();
         if (!commitments.changed.isEmpty()) {

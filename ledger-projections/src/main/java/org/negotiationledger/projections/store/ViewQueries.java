@@ -40,9 +40,8 @@ public class ViewQueries {
     }
 
     /**
-     * Commitments whose first standing violation, with every fact counted, came within {@code minutes}: a
-     * superset of those broken within that time at any earlier valid time (counting fewer facts can only delay
-     * the first violation).
+     * Commitments with a report, standing or not, within {@code minutes} of taking effect: a superset of those
+     * broken within that time at any valid time and as of any record time.
      */
     public List<CommitmentState> brokenWithin(long minutes, String negotiationId, String kind) {
         StringBuilder sql = new StringBuilder("SELECT state FROM view_commitment WHERE minutes_to_break <= ?");
