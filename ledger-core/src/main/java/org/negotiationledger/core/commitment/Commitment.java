@@ -110,9 +110,6 @@ public class Commitment {
         }
         Rules.distinctKnownActors(parties, "parties", minimumParties, directory);
         Rules.distinctKnownActors(orEmpty(brokers, "brokers"), "brokers", 0, directory);
-        Rules.disjoint(parties, brokers, "brokers", "an actor cannot be both a party and a broker of one commitment");
-        check(!effectiveFrom.latest().isBefore(agreedAt.earliest()), "effectiveFrom",
-                "a commitment cannot take effect (" + effectiveFrom + ") before it was agreed (" + agreedAt + ")");
     }
 
     @CommandHandler

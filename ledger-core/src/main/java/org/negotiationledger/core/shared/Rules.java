@@ -2,7 +2,6 @@ package org.negotiationledger.core.shared;
 
 import static org.negotiationledger.core.shared.RuleViolationException.check;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,15 +30,6 @@ public final class Rules {
         if (!directory.actorExists(actor)) {
             throw new UnknownReferenceException(field,
                     "unknown actor '" + actor.value() + "': register it first (POST /api/v1/actors)");
-        }
-    }
-
-    public static void disjoint(Collection<ActorId> a, Collection<ActorId> b, String field, String message) {
-        if (a == null || b == null) {
-            return;
-        }
-        for (ActorId actor : b) {
-            check(!a.contains(actor), field, message + " ('" + actor.value() + "')");
         }
     }
 }

@@ -136,20 +136,18 @@ class CommitmentTest {
         }
 
         @Test
-        void cannotTakeEffectBeforeBeingAgreed() {
+        void mayTakeEffectBeforeItWasAgreed() {
+            // a ceasefire "from midnight" announced the next morning is retroactive, and sources record it so
             fixture.givenNoPriorActivity()
-                    .when(truce(MOSCOW, at("2020-10-10T12:00+04:00"), at("2020-10-10T11:00+04:00"), null, null, null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("before it was agreed"))
-                    .expectNoEvents();
+                    .when(truce(MOSCOW, at("2020-10-10T09:00+04:00"), at("2020-10-10T00:00+04:00"), null, null, null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
-        void mayTakeEffectWithinTheHourItWasAgreedToTheHour() {
-            // agreed "around 03:00" (the whole hour); effective 03:30 falls inside it
+        void brokerMayAlsoBeAParty() {
             fixture.givenNoPriorActivity()
-                    .when(truce(MOSCOW, at("2020-10-10T03:00+03:00", Precision.HOUR), at("2020-10-10T03:30+03:00"),
-                            null, null, null))
+                    .when(new AgreeTruce(TRILATERAL, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, AZERBAIJAN, RUSSIA),
+                            List.of(RUSSIA), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null))
                     .expectSuccessfulHandlerExecution();
         }
 

@@ -78,10 +78,10 @@ class NegotiationTest {
     }
 
     @Test
-    void cannotBeBothPartyAndMediatorOfOneNegotiation() {
+    void cannotOpenNegotiationWithUnknownMediator() {
         fixture.givenNoPriorActivity()
-                .when(open(List.of(ARMENIA, AZERBAIJAN), List.of(ARMENIA)))
-                .expectException(RuleViolationException.class)
+                .when(open(List.of(ARMENIA, AZERBAIJAN), List.of(ActorId.of("atlantis"))))
+                .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }
 
