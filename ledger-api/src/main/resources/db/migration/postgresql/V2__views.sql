@@ -14,14 +14,18 @@ CREATE INDEX ix_view_commitment_negotiation ON view_commitment (negotiation_id);
 CREATE INDEX ix_view_commitment_break ON view_commitment (minutes_to_break);
 
 -- Each violation report of a commitment in a row of its own, so that a new report or finding writes one
--- small row rather than the commitment's whole history. report_no keeps the order they were reported in.
+-- small row rather than the commitment's whole history. report_no keeps the order they were reported in;
+-- counts_from_ms is when the violation counts as having happened (the latest instant of its stated time).
 CREATE TABLE view_report (
     commitment_id VARCHAR(100) NOT NULL,
     violation_id  VARCHAR(100) NOT NULL,
     report_no     INTEGER      NOT NULL,
+    counts_from_ms BIGINT      NOT NULL,
     state         TEXT          NOT NULL,
     PRIMARY KEY (commitment_id, violation_id)
 );
+-- The broken-within-hours view reads only the reports near a commitment's start.
+CREATE INDEX ix_view_report_window ON view_report (commitment_id, counts_from_ms);
 
 -- Which actors a commitment concerns, and how: PARTY, ACCUSED or REPORTER. Serves the party record.
 CREATE TABLE view_commitment_actor (

@@ -71,4 +71,15 @@ class AsOfTest extends ApiTest {
                 + "&validAt=2020-10-10T12:06%2B04:00").json().get("status").asText()).isEqualTo("VIOLATED");
         assertThat(http.get("/api/v1/commitments/" + w.truce() + "?asOf=2020-10-10T12:00").status()).isEqualTo(400);
     }
+
+    @Test
+    void aBreakInTheLastSecondsOfTheLastMinuteCountsWithinTheHours() {
+        World w = world();
+        created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
+                violation("late", w.a(), w.b(), "2020-10-10T13:00:30+04:00")));
+        ViewsCaughtUp.await(http);
+        JsonNode broken = http.get("/api/v1/commitments/broken?withinHours=1&negotiationId=" + w.negotiation()).json();
+        assertThat(broken).hasSize(1);
+        assertThat(broken.get(0).get("minutesToBreak").asLong()).isEqualTo(60);
+    }
 }

@@ -210,11 +210,13 @@ public final class JdbcViewStore implements ViewStore {
                     continue;
                 }
                 deletes.add(new Object[] {c.id(), report.violationId()});
-                inserts.add(new Object[] {c.id(), report.violationId(), i, ViewJson.write(report)});
+                inserts.add(new Object[] {c.id(), report.violationId(), i, report.countsFrom().toEpochMilli(),
+                        ViewJson.write(report)});
             }
         }
         jdbc.batchUpdate("DELETE FROM view_report WHERE commitment_id = ? AND violation_id = ?", deletes);
-        jdbc.batchUpdate("INSERT INTO view_report (commitment_id, violation_id, report_no, state) VALUES (?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO view_report (commitment_id, violation_id, report_no, counts_from_ms, state) "
+                + "VALUES (?, ?, ?, ?, ?)",
                 inserts);
     }
 

@@ -41,7 +41,9 @@ public class ViewQueries {
 
     /**
      * Commitments with a report, standing or not, within {@code minutes} of taking effect: a superset of those
-     * broken within that time at any valid time and as of any record time.
+     * broken within that time at any valid time and as of any record time. Each comes with only its reports
+     * within that window, which are all that can decide whether and when it broke within it; the rest of the
+     * commitment's views are not to be read from these states.
      */
     public List<CommitmentState> brokenWithin(long minutes, String negotiationId, String kind) {
         StringBuilder sql = new StringBuilder("SELECT state FROM view_commitment WHERE minutes_to_break <= ?");
@@ -54,7 +56,7 @@ public class ViewQueries {
             sql.append(" AND kind = ?");
             args.add(kind);
         }
-        return commitmentRows(sql.toString(), args.toArray());
+        return Reports.joined(jdbc, many(sql.toString(), CommitmentState.class, args.toArray()), minutes);
     }
 
     public Optional<NegotiationState> negotiation(String id) {
@@ -99,7 +101,7 @@ public class ViewQueries {
 
     /** Commitment rows with their reports joined back from their own table. */
     private List<CommitmentState> commitmentRows(String sql, Object... args) {
-        return Reports.joined(jdbc, many(sql, CommitmentState.class, args));
+        return Reports.joined(jdbc, many(sql, CommitmentState.class, args), null);
     }
 
     private <T> Optional<T> one(String sql, Class<T> type, Object... args) {
