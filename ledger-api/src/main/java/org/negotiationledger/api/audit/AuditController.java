@@ -7,12 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import org.negotiationledger.api.problem.InvalidFieldException;
-import org.negotiationledger.core.shared.Precision;
+import org.negotiationledger.api.view.Views;
 import org.negotiationledger.core.shared.RecordId;
-import org.negotiationledger.core.shared.StatedTime;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,18 +82,6 @@ class AuditController {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new InvalidFieldException("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        return new AuditHistory.Filter(fromIndex, aggregateId, recordTime("asOf", asOf), limit);
-    }
-
-    /** A record time given as a query parameter: ISO-8601 with an offset, like every time in the API. */
-    static Instant recordTime(String name, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return StatedTime.parse(text, Precision.MINUTE).utc();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(name, e.getMessage());
-        }
+        return new AuditHistory.Filter(fromIndex, aggregateId, Views.time("asOf", asOf), limit);
     }
 }

@@ -47,7 +47,8 @@ public class Views {
         return new Moment(time("asOf", asOf), validAt == null ? clock.instant() : time("validAt", validAt));
     }
 
-    private static Instant time(String name, String text) {
+    /** A time given as a query parameter: ISO-8601 with an offset, like every time in the API; null stays null. */
+    public static Instant time(String name, String text) {
         if (text == null) {
             return null;
         }

@@ -27,14 +27,7 @@ public class ViewQueries {
     public List<CommitmentState> commitments(String negotiationId, String kind) {
         StringBuilder sql = new StringBuilder("SELECT state FROM view_commitment WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (negotiationId != null) {
-            sql.append(" AND negotiation_id = ?");
-            args.add(negotiationId);
-        }
-        if (kind != null) {
-            sql.append(" AND kind = ?");
-            args.add(kind);
-        }
+        negotiationAndKind(sql, args, negotiationId, kind);
         sql.append(" ORDER BY effective_from_ms, id");
         return commitmentRows(sql.toString(), args.toArray());
     }
@@ -48,14 +41,7 @@ public class ViewQueries {
     public List<CommitmentState> brokenWithin(long minutes, String negotiationId, String kind) {
         StringBuilder sql = new StringBuilder("SELECT state FROM view_commitment WHERE minutes_to_break <= ?");
         List<Object> args = new ArrayList<>(List.of(minutes));
-        if (negotiationId != null) {
-            sql.append(" AND negotiation_id = ?");
-            args.add(negotiationId);
-        }
-        if (kind != null) {
-            sql.append(" AND kind = ?");
-            args.add(kind);
-        }
+        negotiationAndKind(sql, args, negotiationId, kind);
         return Reports.joined(jdbc, many(sql.toString(), CommitmentState.class, args.toArray()), minutes);
     }
 
@@ -97,6 +83,18 @@ public class ViewQueries {
         }
         sql.append(" ORDER BY s.issued_at_ms DESC, s.id");
         return many(sql.toString(), StatementState.class, args.toArray());
+    }
+
+    /** The commitment filters every list takes: one negotiation, one kind. */
+    private static void negotiationAndKind(StringBuilder sql, List<Object> args, String negotiationId, String kind) {
+        if (negotiationId != null) {
+            sql.append(" AND negotiation_id = ?");
+            args.add(negotiationId);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
     }
 
     /** Commitment rows with their reports joined back from their own table. */
