@@ -1,6 +1,5 @@
 package org.negotiationledger.projections.store;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -235,9 +234,5 @@ public final class JdbcViewStore implements ViewStore {
                 "view_statement", "view_statement_tag", "view_timeline"}) {
             jdbc.update("DELETE FROM " + table);
         }
-    }
-
-    static long millis(Instant instant) {
-        return instant.toEpochMilli();
     }
 }
