@@ -35,7 +35,7 @@ class AsOfBenchmark {
             long appended = BenchmarkHistory.append(ledger, TRUCES, EVENTS);
             Instant last = Instant.now();
             long projecting = System.nanoTime();
-            ViewsCaughtUp.await(http);
+            ViewsCaughtUp.await(http, java.time.Duration.ofMinutes(30));
             System.out.printf("%nAS-OF BENCHMARK: %d events appended; views caught up %.0f s after the last append%n",
                     appended, (System.nanoTime() - projecting) / 1e9);
             Random random = new Random(42);

@@ -13,7 +13,11 @@ final class ViewsCaughtUp {
     }
 
     static void await(Http http) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await(http, Duration.ofMinutes(2));
+    }
+
+    static void await(Http http, Duration atMost) {
+        org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode progress = http.get("/api/v1/admin/replays/all").json();
             return "DONE".equals(progress.get("state").asText())
                     && progress.get("done").asLong() == progress.get("total").asLong();
