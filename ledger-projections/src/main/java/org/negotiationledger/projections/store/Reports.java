@@ -19,32 +19,41 @@ final class Reports {
 
     /** The reports of each of these commitments, in the order they were reported. */
     static Map<String, List<ReportState>> of(JdbcTemplate jdbc, Collection<String> commitmentIds) {
-        return of(jdbc, commitmentIds, null);
+        return all(jdbc, commitmentIds);
     }
 
-    /**
-     * The reports of each of these commitments that count from within {@code windowMinutes} whole minutes of the
-     * commitment taking effect (all of them when null), in the order they were reported. Time to break is counted
-     * in whole minutes, so the window runs to the end of its last minute.
-     */
-    static Map<String, List<ReportState>> of(JdbcTemplate jdbc, Collection<String> commitmentIds, Long windowMinutes) {
+    /** The reports of each of these commitments, in the order they were reported. */
+    private static Map<String, List<ReportState>> all(JdbcTemplate jdbc, Collection<String> commitmentIds) {
         Map<String, List<ReportState>> reports = new HashMap<>();
         List<String> ids = List.copyOf(commitmentIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            List<Object> args = new ArrayList<>(chunk);
-            String window = "";
-            if (windowMinutes != null) {
-                window = " AND r.counts_from_ms <= (SELECT c.effective_from_ms FROM view_commitment c "
-                        + "WHERE c.id = r.commitment_id) + ?";
-                args.add((windowMinutes + 1) * 60_000 - 1);
-            }
-            jdbc.query("SELECT r.commitment_id, r.state FROM view_report r WHERE r.commitment_id IN ("
-                            + "?, ".repeat(chunk.size() - 1) + "?)" + window + " ORDER BY r.commitment_id, r.report_no",
+            jdbc.query("SELECT commitment_id, state FROM view_report WHERE commitment_id IN ("
+                            + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY commitment_id, report_no",
                     rs -> {
                         reports.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                 .add(ViewJson.read(rs.getString(2), ReportState.class));
-                    }, args.toArray());
+                    }, chunk.toArray());
+        }
+        return reports;
+    }
+
+    /**
+     * The reports of each commitment that count from within {@code windowMinutes} whole minutes of its taking
+     * effect, in the order they were reported. Time to break is counted in whole minutes, so the window runs to
+     * the end of its last minute. One range query per commitment on (commitment_id, counts_from_ms): a single
+     * query comparing with each commitment's start defeated the index and scanned every report.
+     */
+    private static Map<String, List<ReportState>> within(JdbcTemplate jdbc, List<CommitmentState> commitments,
+            long windowMinutes) {
+        Map<String, List<ReportState>> reports = new HashMap<>();
+        long window = (windowMinutes + 1) * 60_000 - 1;
+        for (CommitmentState c : commitments) {
+            List<ReportState> found = jdbc.query("SELECT state FROM view_report WHERE commitment_id = ? "
+                            + "AND counts_from_ms <= ? ORDER BY report_no",
+                    (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
+                    c.id(), c.effectiveFrom().utc().toEpochMilli() + window);
+            reports.put(c.id(), found);
         }
         return reports;
     }
@@ -54,8 +63,9 @@ final class Reports {
         if (headers.isEmpty()) {
             return headers;
         }
-        Map<String, List<ReportState>> reports = of(jdbc, headers.stream().map(CommitmentState::id).toList(),
-                windowMinutes);
+        Map<String, List<ReportState>> reports = windowMinutes == null
+                ? all(jdbc, headers.stream().map(CommitmentState::id).toList())
+                : within(jdbc, headers, windowMinutes);
         return headers.stream().map(c -> c.withReports(reports.getOrDefault(c.id(), List.of()))).toList();
     }
 }
