@@ -30,7 +30,7 @@ class ActorCommandController {
     ResponseEntity<CommandResponses> register(@Valid @RequestBody RegisterActorRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         var command = new RegisterActor(ActorId.of(body.id()), body.name(), body.kind());
-        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, body.id(),
-                "/api/v1/actors/" + body.id(), command.id().toString(), body), Requests.principal(), Requests.idempotencyKey(key)));
+        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, body.id(),
+                "/api/v1/actors/" + body.id(), command.id().toString(), body), key);
     }
 }

@@ -124,8 +124,7 @@ class CommitmentCommandController {
 
     private ResponseEntity<CommandResponses> submit(Object command, String id, String location, String createsStream,
             Object body, String key) {
-        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, id, location, createsStream, body),
-                Requests.principal(), Requests.idempotencyKey(key)));
+        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id, location, createsStream, body), key);
     }
 
     private static String commitmentPath(String id) {

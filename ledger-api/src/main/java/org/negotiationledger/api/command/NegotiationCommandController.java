@@ -40,8 +40,8 @@ class NegotiationCommandController {
         String id = Requests.idOrNew(body.id());
         var command = new OpenNegotiation(NegotiationId.of(id), body.title(), Requests.actors(body.parties()),
                 Requests.actors(body.mediators()));
-        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, id,
-                "/api/v1/negotiations/" + id, command.id().toString(), body), Requests.principal(), Requests.idempotencyKey(key)));
+        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
+                "/api/v1/negotiations/" + id, command.id().toString(), body), key);
     }
 
     @PostMapping("/{negotiationId}/talks")
@@ -54,8 +54,7 @@ class NegotiationCommandController {
                 parse(body.startedAt(), body.startedAtPrecision()), parse(body.endedAt(), body.endedAtPrecision()),
                 body.participants().stream().map(p -> new Participant(ActorId.of(p.actor()), p.role())).toList(),
                 body.outcome(), body.expectedVersion());
-        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, id,
-                "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null, body),
-                Requests.principal(), Requests.idempotencyKey(key)));
+        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
+                "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null, body), key);
     }
 }

@@ -36,7 +36,7 @@ class StatementCommandController {
         var command = new IssueStatement(StatementId.of(id), ActorId.of(body.author()), body.deliveredBy(),
                 parse(body.issuedAt(), body.issuedAtPrecision()), body.kinds(), body.text(), body.concerns(),
                 body.source());
-        return CommandResponses.created(ledger.submit(new LedgerCommands.Submission(command, id,
-                "/api/v1/statements/" + id, command.id().toString(), body), Requests.principal(), Requests.idempotencyKey(key)));
+        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
+                "/api/v1/statements/" + id, command.id().toString(), body), key);
     }
 }

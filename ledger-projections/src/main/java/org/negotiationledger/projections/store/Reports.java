@@ -19,11 +19,6 @@ final class Reports {
 
     /** The reports of each of these commitments, in the order they were reported. */
     static Map<String, List<ReportState>> of(JdbcTemplate jdbc, Collection<String> commitmentIds) {
-        return all(jdbc, commitmentIds);
-    }
-
-    /** The reports of each of these commitments, in the order they were reported. */
-    private static Map<String, List<ReportState>> all(JdbcTemplate jdbc, Collection<String> commitmentIds) {
         Map<String, List<ReportState>> reports = new HashMap<>();
         List<String> ids = List.copyOf(commitmentIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -64,7 +59,7 @@ final class Reports {
             return headers;
         }
         Map<String, List<ReportState>> reports = windowMinutes == null
-                ? all(jdbc, headers.stream().map(CommitmentState::id).toList())
+                ? of(jdbc, headers.stream().map(CommitmentState::id).toList())
                 : within(jdbc, headers, windowMinutes);
         return headers.stream().map(c -> c.withReports(reports.getOrDefault(c.id(), List.of()))).toList();
     }
