@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A running server on a random port, on its embedded H2 in a fresh directory, without the demo history.
@@ -45,9 +46,15 @@ public abstract class ApiTest {
         http = new Http(port);
     }
 
+    /**
+     * A fresh directory, removed when the JVM exits: test and benchmark databases reach gigabytes, and CI runs
+     * again and again on the same machine.
+     */
     public static Path temporaryDirectory(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            Path directory = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

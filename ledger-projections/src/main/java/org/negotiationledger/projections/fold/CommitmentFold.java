@@ -25,13 +25,13 @@ public final class CommitmentFold {
                     ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.agreedAt(), e.effectiveFrom(),
                     e.expiresAt(), e.terms(), e.renews() == null ? null : e.renews().value(),
                     ViewFold.commitmentIds(e.supersedes()), List.of(), e.source(), fact.recordedAt(), List.of(), null,
-                    List.of(), fact.sequence());
+                    List.of(), fact.sequence(), fact.globalIndex());
         }
         PledgeMade e = (PledgeMade) fact.payload();
         return new CommitmentState(e.id().value(), e.negotiationId().value(), PLEDGE, e.kind().name(), e.title(),
                 ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.madeAt(), e.effectiveFrom(), null,
                 e.terms(), null, List.of(), List.of(), e.source(), fact.recordedAt(), List.of(), null, List.of(),
-                fact.sequence());
+                fact.sequence(), fact.globalIndex());
     }
 
     /** The commitment an event of a commitment's stream belongs to, or null for any other event. */

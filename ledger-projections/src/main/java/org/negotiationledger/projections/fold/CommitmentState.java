@@ -17,6 +17,8 @@ import org.negotiationledger.core.shared.StatedTime;
  * @param ending        the explicit end, or null
  * @param lastSequence the last event of this commitment's stream folded in, so that a redelivered event is
  *                     recognised and changes nothing
+ * @param firstIndex   the global index of the event that created it: a number of its own, under which a
+ *                     store can keep its reports next to each other
  */
 public record CommitmentState(
         String id,
@@ -39,7 +41,8 @@ public record CommitmentState(
         List<Supersession> supersessions,
         Ending ending,
         List<ReportState> reports,
-        long lastSequence) {
+        long lastSequence,
+        long firstIndex) {
 
     public record Supersession(String supersededBy, StatedTime effectiveAt, Instant recordedAt) {
     }
@@ -76,7 +79,8 @@ public record CommitmentState(
                 renewals.stream().filter(r -> !r.recordedAt().isAfter(asOf)).toList(), source, recordedAt,
                 supersessions.stream().filter(s -> !s.recordedAt().isAfter(asOf)).toList(),
                 ending == null || ending.recordedAt().isAfter(asOf) ? null : ending,
-                reports.stream().map(r -> r.asOf(asOf)).filter(java.util.Objects::nonNull).toList(), lastSequence);
+                reports.stream().map(r -> r.asOf(asOf)).filter(java.util.Objects::nonNull).toList(), lastSequence,
+                firstIndex);
     }
 
     public record Ending(EndReason reason, StatedTime endedAt, String note, Instant recordedAt) {
@@ -86,14 +90,14 @@ public record CommitmentState(
             long sequence) {
         return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
                 effectiveFrom, expiresAt, terms, renews, supersedes, renewals, source, recordedAt, newSupersessions,
-                newEnding, newReports, sequence);
+                newEnding, newReports, sequence, firstIndex);
     }
 
     /** The same commitment with these reports: the store keeps reports apart and joins them back. */
     public CommitmentState withReports(List<ReportState> newReports) {
         return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
                 effectiveFrom, expiresAt, terms, renews, supersedes, renewals, source, recordedAt, supersessions,
-                ending, List.copyOf(newReports), lastSequence);
+                ending, List.copyOf(newReports), lastSequence, firstIndex);
     }
 
     CommitmentState renewedBy(String renewer, Instant at) {
@@ -104,6 +108,6 @@ public record CommitmentState(
         renewers.add(new Renewal(renewer, at));
         return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
                 effectiveFrom, expiresAt, terms, renews, supersedes, List.copyOf(renewers), source, recordedAt,
-                supersessions, ending, reports, lastSequence);
+                supersessions, ending, reports, lastSequence, firstIndex);
     }
 }

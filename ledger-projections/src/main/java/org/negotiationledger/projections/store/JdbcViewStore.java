@@ -93,7 +93,7 @@ public final class JdbcViewStore implements ViewStore {
         // First touch in this batch: join the reports, and remember them to write only what changes.
         List<ReportState> reports = cache.reports(header);
         if (reports == null) {
-            reports = Reports.of(jdbc, List.of(id)).getOrDefault(id, List.of());
+            reports = Reports.of(jdbc, header);
         }
         loadedReports.put(id, reports);
         CommitmentState whole = header.withReports(reports);
@@ -197,7 +197,7 @@ public final class JdbcViewStore implements ViewStore {
         }
     }
 
-    /** Writes the reports that are new or changed since they were read: one small row each. */
+    /** Writes the reports that are new or changed since they were read: one small row each, under its key. */
     private void flushReports() {
         List<Object[]> deletes = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
@@ -208,13 +208,16 @@ public final class JdbcViewStore implements ViewStore {
                 if (i < before.size() && before.get(i).equals(report)) {
                     continue;
                 }
-                deletes.add(new Object[] {c.id(), report.violationId()});
-                inserts.add(new Object[] {c.id(), report.violationId(), i, report.countsFrom().toEpochMilli(),
+                long key = Reports.key(c, i);
+                if (i < before.size()) {
+                    deletes.add(new Object[] {key});
+                }
+                inserts.add(new Object[] {key, c.id(), report.violationId(), report.countsFrom().toEpochMilli(),
                         ViewJson.write(report)});
             }
         }
-        jdbc.batchUpdate("DELETE FROM view_report WHERE commitment_id = ? AND violation_id = ?", deletes);
-        jdbc.batchUpdate("INSERT INTO view_report (commitment_id, violation_id, report_no, counts_from_ms, state) "
+        jdbc.batchUpdate("DELETE FROM view_report WHERE report_key = ?", deletes);
+        jdbc.batchUpdate("INSERT INTO view_report (report_key, commitment_id, violation_id, counts_from_ms, state) "
                 + "VALUES (?, ?, ?, ?, ?)",
                 inserts);
     }

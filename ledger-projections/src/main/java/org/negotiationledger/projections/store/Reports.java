@@ -1,7 +1,6 @@
 package org.negotiationledger.projections.store;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,25 +11,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Reads commitments' reports from their own table, to join them back to the commitments. */
 final class Reports {
 
-    private static final int CHUNK = 500;
+    /**
+     * Bits of a report's key given to its number within the commitment: the key is the commitment's
+     * {@link CommitmentState#firstIndex()} shifted by these bits, plus the report's number. H2 stores a table in
+     * the order of a BIGINT primary key, so a commitment's reports lie next to each other and one range read
+     * fetches them, where a composite key left them scattered in the order they were written, one page read
+     * each; on PostgreSQL the key's index serves the same range read.
+     */
+    static final int REPORT_BITS = 24;
 
     private Reports() {
     }
 
-    /** The reports of each of these commitments, in the order they were reported. */
-    static Map<String, List<ReportState>> of(JdbcTemplate jdbc, Collection<String> commitmentIds) {
-        Map<String, List<ReportState>> reports = new HashMap<>();
-        List<String> ids = List.copyOf(commitmentIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            jdbc.query("SELECT commitment_id, state FROM view_report WHERE commitment_id IN ("
-                            + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY commitment_id, report_no",
-                    rs -> {
-                        reports.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                .add(ViewJson.read(rs.getString(2), ReportState.class));
-                    }, chunk.toArray());
+    /** The storage key of a commitment's report number {@code reportNo}. */
+    static long key(CommitmentState commitment, int reportNo) {
+        if (reportNo >= 1 << REPORT_BITS) {
+            throw new IllegalStateException("commitment " + commitment.id() + " has more reports than the views can key ("
+                    + (1 << REPORT_BITS) + ")");
         }
-        return reports;
+        return (commitment.firstIndex() << REPORT_BITS) + reportNo;
+    }
+
+    /** The reports of one commitment, in the order they were reported: one range read of its keys. */
+    static List<ReportState> of(JdbcTemplate jdbc, CommitmentState commitment) {
+        return jdbc.query("SELECT state FROM view_report WHERE report_key BETWEEN ? AND ? ORDER BY report_key",
+                (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
+                key(commitment, 0), key(commitment, (1 << REPORT_BITS) - 1));
     }
 
     /**
@@ -45,7 +51,7 @@ final class Reports {
         long window = (windowMinutes + 1) * 60_000 - 1;
         for (CommitmentState c : commitments) {
             List<ReportState> found = jdbc.query("SELECT state FROM view_report WHERE commitment_id = ? "
-                            + "AND counts_from_ms <= ? ORDER BY report_no",
+                            + "AND counts_from_ms <= ? ORDER BY report_key",
                     (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
                     c.id(), c.effectiveFrom().utc().toEpochMilli() + window);
             reports.put(c.id(), found);
@@ -58,9 +64,10 @@ final class Reports {
         if (headers.isEmpty()) {
             return headers;
         }
-        Map<String, List<ReportState>> reports = windowMinutes == null
-                ? of(jdbc, headers.stream().map(CommitmentState::id).toList())
-                : within(jdbc, headers, windowMinutes);
+        if (windowMinutes == null) {
+            return headers.stream().map(c -> c.withReports(of(jdbc, c))).toList();
+        }
+        Map<String, List<ReportState>> reports = within(jdbc, headers, windowMinutes);
         return headers.stream().map(c -> c.withReports(reports.getOrDefault(c.id(), List.of()))).toList();
     }
 }

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** How view state is written to and read from its JSON column. */
+/**
+ * How view state is written to and read from its JSON column. Times are written as numbers (seconds with
+ * nanoseconds, date-time arrays): parsing ISO-8601 text was a third of the time to read a commitment with
+ * hundreds of reports. Rows written as text still read.
+ */
 final class ViewJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
