@@ -1,5 +1,7 @@
 package org.negotiationledger.api.audit;
 
+import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.api.view.Views;
-import org.negotiationledger.core.shared.RecordId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,9 +74,7 @@ class AuditController {
     }
 
     private static AuditHistory.Filter filter(String aggregateId, long fromIndex, String asOf, Integer limit) {
-        if (aggregateId != null && !RecordId.isValid(aggregateId)) {
-            throw new InvalidFieldException("aggregateId", "must be an id matching " + RecordId.SYNTAX);
-        }
+        checkId("aggregateId", aggregateId);
         if (fromIndex < 0) {
             throw new InvalidFieldException("fromIndex", "must be 0 or more");
         }

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.problem;
 
+import org.negotiationledger.core.shared.RecordId;
+
 /** A request input (a header, a parameter) that is malformed: answered 400 naming it. */
 public class InvalidFieldException extends RuntimeException {
 
@@ -8,6 +10,14 @@ public class InvalidFieldException extends RuntimeException {
     public InvalidFieldException(String field, String message) {
         super(message);
         this.field = field;
+    }
+
+    /** An optional id given as a parameter: null stays null, anything else must be an id. */
+    public static String checkId(String field, String value) {
+        if (value != null && !RecordId.isValid(value)) {
+            throw new InvalidFieldException(field, "must be an id matching " + RecordId.SYNTAX);
+        }
+        return value;
     }
 
     public String field() {

@@ -1,11 +1,12 @@
 package org.negotiationledger.api.view;
 
+import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.negotiationledger.api.problem.InvalidFieldException;
-import org.negotiationledger.core.shared.RecordId;
 import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentView;
@@ -44,7 +45,7 @@ class ViewController {
             @RequestParam(required = false) String kind,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitments(id("negotiationId", negotiationId), status, kind, views.moment(asOf, validAt));
+        return views.commitments(checkId("negotiationId", negotiationId), status, kind, views.moment(asOf, validAt));
     }
 
     @GetMapping("/commitments/broken")
@@ -57,7 +58,7 @@ class ViewController {
         if (!(withinHours >= 0) || Double.isInfinite(withinHours)) {
             throw new InvalidFieldException("withinHours", "must be a number of hours, 0 or more");
         }
-        return views.broken(withinHours, id("negotiationId", negotiationId), kind, views.moment(asOf, validAt));
+        return views.broken(withinHours, checkId("negotiationId", negotiationId), kind, views.moment(asOf, validAt));
     }
 
     @GetMapping("/commitments/{id}")
@@ -65,7 +66,7 @@ class ViewController {
     CommitmentView commitment(@PathVariable String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitment(id("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
+        return views.commitment(checkId("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
                 new RecordNotFoundException("no commitment '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)
                         + (validAt == null ? "" : " agreed by " + validAt)));
     }
@@ -75,7 +76,7 @@ class ViewController {
     List<TimelineEntry> timeline(@PathVariable String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.timeline(id("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
+        return views.timeline(checkId("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
                 new RecordNotFoundException("no negotiation '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
     }
 
@@ -84,7 +85,7 @@ class ViewController {
     PartyRecord record(@PathVariable String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.partyRecord(id("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
+        return views.partyRecord(checkId("id", id), views.moment(asOf, validAt)).orElseThrow(() ->
                 new RecordNotFoundException("no actor '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
     }
 
@@ -95,13 +96,7 @@ class ViewController {
             @RequestParam(required = false) String concerns,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.statements(id("author", author), kind, id("concerns", concerns), views.moment(asOf, validAt));
+        return views.statements(checkId("author", author), kind, checkId("concerns", concerns), views.moment(asOf, validAt));
     }
 
-    private static String id(String name, String value) {
-        if (value != null && !RecordId.isValid(value)) {
-            throw new InvalidFieldException(name, "must be an id matching " + RecordId.SYNTAX);
-        }
-        return value;
-    }
 }

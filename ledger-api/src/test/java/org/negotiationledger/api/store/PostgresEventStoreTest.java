@@ -3,17 +3,14 @@ package org.negotiationledger.api.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.PostgresSchemas;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Assumptions;
 
@@ -24,40 +21,22 @@ import org.junit.jupiter.api.Assumptions;
  */
 class PostgresEventStoreTest extends EventStoreContract {
 
-    static final String URL = env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = env("LEDGER_TEST_PG_USER", "postgres");
-    static final String PASSWORD = env("LEDGER_TEST_PG_PASSWORD", "");
-    private static final List<String> SCHEMAS = new ArrayList<>();
-
     @BeforeAll
     static void postgresAnswers() {
-        DriverManager.setLoginTimeout(3);
-        try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            // it answers
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL does not answer at " + URL + " (" + e.getMessage()
-                    + "): the PostgreSQL storage tests are skipped. Set LEDGER_TEST_PG_URL to run them.");
+        String unavailable = PostgresSchemas.unavailable();
+        if (unavailable != null) {
+            Assumptions.abort(unavailable + ": the PostgreSQL storage tests are skipped. Set LEDGER_TEST_PG_URL to run them.");
         }
     }
 
     @AfterAll
     static void dropSchemas() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            for (String schema : SCHEMAS) {
-                connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
+        PostgresSchemas.dropAll();
     }
 
     @Override
     Map<String, String> database() {
-        String schema = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        SCHEMAS.add(schema);
-        return Map.of(
-                "spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "spring.datasource.username", USER,
-                "spring.datasource.password", PASSWORD,
-                "spring.flyway.schemas", schema);
+        return PostgresSchemas.newSchema();
     }
 
     @Override
@@ -83,8 +62,4 @@ class PostgresEventStoreTest extends EventStoreContract {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
