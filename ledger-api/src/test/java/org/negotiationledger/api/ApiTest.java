@@ -22,7 +22,7 @@ import org.springframework.util.FileSystemUtils;
  * {@link #unique} ids, and measures what it changed rather than absolute counts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.demo-history.enabled=false")
+        properties = {"ledger.demo-history.enabled=false", "ledger.streams.heartbeat=PT1S"})
 public abstract class ApiTest {
 
     private static final Path DATA = temporaryDirectory("ledger-api-test");

@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.api.command.IdempotencyKeyReusedException;
+import org.negotiationledger.api.stream.TooManySubscribersException;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.RecordId;
 import org.negotiationledger.core.shared.RecordNotFoundException;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +61,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public static final String DUPLICATE = "urn:problem:negotiation-ledger:duplicate-id";
     public static final String IDEMPOTENCY = "urn:problem:negotiation-ledger:idempotency-key-reused";
     public static final String INTERNAL = "urn:problem:negotiation-ledger:internal-error";
+    public static final String BUSY = "urn:problem:negotiation-ledger:too-many-streams";
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
             List<FieldError> errors) {
@@ -157,6 +160,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
         return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + ex.field() + "' " + ex.getMessage(),
                 List.of(new FieldError(ex.field(), ex.getMessage()))));
+    }
+
+    @ExceptionHandler(TooManySubscribersException.class)
+    ResponseEntity<Object> busy(TooManySubscribersException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Too many streams", ex.getMessage(), null));
     }
 
     // ---- Failures of the command: unwrap Axon's wrapper, then judge the cause ---------------------------------

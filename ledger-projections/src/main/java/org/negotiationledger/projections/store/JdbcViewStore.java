@@ -36,6 +36,9 @@ public final class JdbcViewStore implements ViewStore {
     private final Map<String, List<ReportState>> loadedReports = new HashMap<>();
 
     private final ReportCache cache;
+    /** The global index of the event being folded, and of the last event that changed each commitment. */
+    private long position;
+    private final Map<String, Long> commitmentChangedAt = new HashMap<>();
 
     public JdbcViewStore(JdbcTemplate jdbc) {
         this(jdbc, new ReportCache());
@@ -101,9 +104,15 @@ public final class JdbcViewStore implements ViewStore {
         return whole;
     }
 
+    /** The global index of the event about to be folded: what its changes are marked with, for the streams. */
+    void at(long globalIndex) {
+        position = globalIndex;
+    }
+
     @Override
     public void put(CommitmentState commitment) {
         loadedReports.putIfAbsent(commitment.id(), List.of());
+        commitmentChangedAt.put(commitment.id(), position);
         commitments.put(commitment.id(), commitment);
     }
 
@@ -149,10 +158,12 @@ public final class JdbcViewStore implements ViewStore {
 
     /** Writes every row this batch changed. */
     public void flush() {
-        commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, state",
+        commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, "
+                        + "changed_at_index, state",
                 c -> new Object[] {c.id(), c.negotiationId(), c.category(), c.kind(),
                         c.effectiveFrom().utc().toEpochMilli(), CommitmentViews.earliestReportMinutes(c),
-                        c.recordedAt().toEpochMilli(), ViewJson.write(c.withReports(List.of()))});
+                        c.recordedAt().toEpochMilli(), commitmentChangedAt.get(c.id()),
+                        ViewJson.write(c.withReports(List.of()))});
         flushReports();
         if (!commitments.changed.isEmpty()) {
             deleteWhereIn("view_commitment_actor", "commitment_id", commitments.changed.keySet());

@@ -85,6 +85,51 @@ public class ViewQueries {
         return many(sql.toString(), StatementState.class, args.toArray());
     }
 
+    /** A view's state with the global index of the last event that changed it: where a stream has got to. */
+    public record Change<T>(long position, T state) {
+    }
+
+    /**
+     * The commitments (of one negotiation, when given) changed by events after global index {@code after}, in
+     * the order of their last change.
+     */
+    public List<Change<CommitmentState>> commitmentsChangedAfter(long after, String negotiationId) {
+        StringBuilder sql = new StringBuilder("SELECT changed_at_index, state FROM view_commitment WHERE changed_at_index > ?");
+        List<Object> args = new ArrayList<>(List.of(after));
+        negotiationAndKind(sql, args, negotiationId, null);
+        sql.append(" ORDER BY changed_at_index, id");
+        List<Change<CommitmentState>> headers = jdbc.query(sql.toString(), (rs, n) -> new Change<>(rs.getLong(1),
+                ViewJson.read(rs.getString(2), CommitmentState.class)), args.toArray());
+        List<CommitmentState> whole = Reports.joined(jdbc, headers.stream().map(Change::state).toList(), null);
+        List<Change<CommitmentState>> changes = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            changes.add(new Change<>(headers.get(i).position(), whole.get(i)));
+        }
+        return changes;
+    }
+
+    /** The global index of the last event that changed any commitment; 0 while none has. */
+    public long commitmentsPosition() {
+        return position("SELECT MAX(changed_at_index) FROM view_commitment");
+    }
+
+    /** A negotiation's timeline entries of events after ({@code afterIndex}, {@code afterEntry}), in record order. */
+    public List<TimelineEntry> timelineAfter(String negotiationId, long afterIndex, int afterEntry) {
+        return many("SELECT state FROM view_timeline WHERE negotiation_id = ? AND global_index >= ? "
+                        + "AND (global_index > ? OR entry > ?) ORDER BY global_index, entry",
+                TimelineEntry.class, negotiationId, afterIndex, afterIndex, afterEntry);
+    }
+
+    /** The global index of the last event that put an entry on any timeline; 0 while none has. */
+    public long timelinePosition() {
+        return position("SELECT MAX(global_index) FROM view_timeline");
+    }
+
+    private long position(String sql) {
+        Long max = jdbc.queryForObject(sql, Long.class);
+        return max == null ? 0 : max;
+    }
+
     /** The commitment filters every list takes: one negotiation, one kind. */
     private static void negotiationAndKind(StringBuilder sql, List<Object> args, String negotiationId, String kind) {
         if (negotiationId != null) {

@@ -1,0 +1,73 @@
+package org.negotiationledger.api.stream;
+
+import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.negotiationledger.api.problem.InvalidFieldException;
+import org.negotiationledger.api.view.Views;
+import org.negotiationledger.projections.store.ViewQueries;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The Subscriptions of http-api.md: Server-Sent Events, resumable with {@code Last-Event-ID}. */
+@RestController
+@RequestMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+@Tag(name = "Streams", description = "Live view updates as Server-Sent Events, for dashboards.")
+class StreamController {
+
+    private static final String RESUME = "the id of the last event received: the stream sends only what came after";
+    private static final String RESUME_PARAMETER = "as Last-Event-ID, for clients that cannot set the header; the header wins";
+    private final Streams streams;
+    private final ViewQueries queries;
+    private final Views views;
+
+    StreamController(Streams streams, ViewQueries queries, Views views) {
+        this.streams = streams;
+        this.queries = queries;
+        this.views = views;
+    }
+
+    @GetMapping("/commitments")
+    @Operation(summary = "`commitment` events: each commitment's status view, all first, then each that changes")
+    SseEmitter commitments(@RequestParam(required = false) String negotiationId,
+            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
+        String negotiation = checkId("negotiationId", negotiationId);
+        long after = StreamPosition.index(lastEventId != null ? lastEventId : resume);
+        return streams.open(emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, views,
+                negotiation, after));
+    }
+
+    @GetMapping("/broken")
+    @Operation(summary = "`broken` events: the broken-within-hours list, first as it stands, then whenever it changes")
+    SseEmitter broken(@RequestParam double withinHours,
+            @RequestParam(required = false) String negotiationId,
+            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
+        if (!(withinHours >= 0) || Double.isInfinite(withinHours)) {
+            throw new InvalidFieldException("withinHours", "must be a number of hours, 0 or more");
+        }
+        String negotiation = checkId("negotiationId", negotiationId);
+        long after = StreamPosition.index(lastEventId != null ? lastEventId : resume);
+        return streams.open(emitter -> new BrokenSubscription(emitter, streams.senders(), queries, views, withinHours,
+                negotiation, after));
+    }
+
+    @GetMapping("/timeline")
+    @Operation(summary = "`fact` events: a negotiation's timeline entries, all first, then each new one")
+    SseEmitter timeline(@RequestParam String negotiationId,
+            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
+        String negotiation = checkId("negotiationId", negotiationId);
+        StreamPosition after = StreamPosition.entry(lastEventId != null ? lastEventId : resume);
+        return streams.open(emitter -> new TimelineSubscription(emitter, streams.senders(), queries, negotiation, after));
+    }
+
+}

@@ -1,0 +1,157 @@
+package org.negotiationledger.api.stream;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.negotiationledger.projections.store.ViewQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open streams of this node, and what wakes them. The views are written by whichever node's tracking
+ * processor holds the token, so a node learns of changes by polling the views' positions in the shared
+ * database (two indexed MAX reads per interval, however many clients), not from its own projection. Sending
+ * runs on a fixed pool: a client whose connection stalls holds one of its threads only until the server's
+ * write timeout, and holds no queue at all (see {@link Subscription}).
+ */
+@Component
+class Streams implements SmartLifecycle {
+
+    /** What changed: the commitments (and so the broken lists) or the timelines. */
+    enum Topic {
+        COMMITMENTS, TIMELINE
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Streams.class);
+    private static final Duration RECONNECT = Duration.ofSeconds(2);
+
+    private final ViewQueries queries;
+    private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("ledger-stream-poll"));
+    private final Duration pollInterval;
+    private final Duration heartbeat;
+    private final ExecutorService senders;
+    private final int maxSubscribers;
+    private final Duration timeout;
+    private volatile long commitments = -1;
+    private volatile long timeline = -1;
+
+    Streams(ViewQueries queries,
+            @Value("${ledger.streams.poll-interval:PT0.1S}") Duration pollInterval,
+            @Value("${ledger.streams.heartbeat:PT10S}") Duration heartbeat,
+            @Value("${ledger.streams.timeout:PT30M}") Duration timeout,
+            @Value("${ledger.streams.max-subscribers:1000}") int maxSubscribers,
+            @Value("${ledger.streams.sender-threads:16}") int senderThreads) {
+        this.queries = queries;
+        this.timeout = timeout;
+        this.maxSubscribers = maxSubscribers;
+        this.senders = Executors.newFixedThreadPool(senderThreads, named("ledger-stream-send"));
+        this.pollInterval = pollInterval;
+        this.heartbeat = heartbeat;
+    }
+
+    /** Opens a stream: registers the subscription and sends it the current state (or what it missed). */
+    SseEmitter open(Function<SseEmitter, Subscription> subscribe) {
+        if (open.size() >= maxSubscribers) {
+            throw new TooManySubscribersException(maxSubscribers);
+        }
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        try {
+            // Goes out with the response headers, so a client knows at once that its stream is open, even
+            // before there is anything to send; and tells it how soon to reconnect.
+            emitter.send(SseEmitter.event().reconnectTime(RECONNECT.toMillis()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Subscription subscription = subscribe.apply(emitter);
+        emitter.onCompletion(() -> forget(subscription));
+        emitter.onTimeout(() -> forget(subscription));
+        emitter.onError(e -> forget(subscription));
+        open.add(subscription);
+        subscription.wake();
+        return emitter;
+    }
+
+    int subscribers() {
+        return open.size();
+    }
+
+    ExecutorService senders() {
+        return senders;
+    }
+
+    private void forget(Subscription subscription) {
+        subscription.markClosed();
+        open.remove(subscription);
+    }
+
+    private void poll() {
+        try {
+            long c = queries.commitmentsPosition();
+            long t = queries.timelinePosition();
+            boolean commitmentsMoved = c != commitments;
+            boolean timelineMoved = t != timeline;
+            commitments = c;
+            timeline = t;
+            for (Subscription s : open) {
+                if (s.topic() == Topic.COMMITMENTS ? commitmentsMoved : timelineMoved) {
+                    s.wake();
+                }
+            }
+        } catch (RuntimeException e) {
+            // The database may be briefly away; the next poll tries again, and clients keep their cursors.
+            log.warn("could not read the views' positions for the streams: {}", e.toString());
+        }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+        ticker.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> open.forEach(Subscription::heartbeat), heartbeat.toMillis(),
+                heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown, which would otherwise wait its full timeout
+     * for these never-ending responses; clients reconnect (to another node) with Last-Event-ID.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        ticker.shutdownNow();
+        open.forEach(s -> s.close(null));
+        senders.shutdownNow();
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

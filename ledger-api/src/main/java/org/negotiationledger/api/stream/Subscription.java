@@ -1,0 +1,88 @@
+package org.negotiationledger.api.stream;
+
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One client's stream. It keeps no queue of events, only a cursor (the position of the last event it sent):
+ * each time it is woken it reads what changed after the cursor and sends that. So a slow client costs one
+ * cursor, not a growing backlog, and a client that comes back with {@code Last-Event-ID} is served by the same
+ * code as one that never left. At most one thread works on a subscription at a time.
+ */
+abstract class Subscription {
+
+    private final SseEmitter emitter;
+    private final Executor senders;
+    private final AtomicInteger wakes = new AtomicInteger();
+    private volatile boolean heartbeatDue;
+    private volatile boolean closed;
+
+    Subscription(SseEmitter emitter, Executor senders) {
+        this.emitter = emitter;
+        this.senders = senders;
+    }
+
+    /** What the stream follows: a change of this kind wakes it. */
+    abstract Streams.Topic topic();
+
+    /** Sends everything after the cursor and moves it on. */
+    abstract void catchUp() throws IOException;
+
+    /** Asks for a catch-up; wakes that come while one runs make it run once more, not once each. */
+    final void wake() {
+        if (!closed && wakes.getAndIncrement() == 0) {
+            senders.execute(this::drain);
+        }
+    }
+
+    /** Sends a heartbeat comment with the next catch-up. */
+    final void heartbeat() {
+        heartbeatDue = true;
+        wake();
+    }
+
+    private void drain() {
+        int seen;
+        do {
+            seen = wakes.get();
+            if (closed) {
+                return;
+            }
+            try {
+                catchUp();
+                if (heartbeatDue) {
+                    heartbeatDue = false;
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                }
+            } catch (IOException | IllegalStateException | org.springframework.dao.DataAccessException e) {
+                // The client has gone (or the database failed): end the stream; a client reconnects with
+                // Last-Event-ID and loses nothing.
+                close(e);
+                return;
+            }
+        } while (wakes.addAndGet(-seen) != 0);
+    }
+
+    final void send(String name, String id, Object data) throws IOException {
+        emitter.send(SseEmitter.event().name(name).id(id).data(data, org.springframework.http.MediaType.APPLICATION_JSON));
+    }
+
+    final void close(Throwable cause) {
+        closed = true;
+        if (cause == null) {
+            emitter.complete();
+        } else {
+            emitter.completeWithError(cause);
+        }
+    }
+
+    final boolean closed() {
+        return closed;
+    }
+
+    final void markClosed() {
+        closed = true;
+    }
+}

@@ -1,0 +1,42 @@
+package org.negotiationledger.api.stream;
+
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import org.negotiationledger.projections.fold.TimelineEntry;
+import org.negotiationledger.projections.store.ViewQueries;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code fact} events: a negotiation's timeline entries in the order they were recorded, each with the id
+ * {@code <global index>-<entry>} of the event that put it there (an event may put several).
+ */
+final class TimelineSubscription extends Subscription {
+
+    private final ViewQueries queries;
+    private final String negotiationId;
+    private long index;
+    private int entry;
+
+    TimelineSubscription(SseEmitter emitter, Executor senders, ViewQueries queries, String negotiationId,
+            StreamPosition after) {
+        super(emitter, senders);
+        this.queries = queries;
+        this.negotiationId = negotiationId;
+        this.index = after.index();
+        this.entry = after.entry();
+    }
+
+    @Override
+    Streams.Topic topic() {
+        return Streams.Topic.TIMELINE;
+    }
+
+    @Override
+    void catchUp() throws IOException {
+        for (TimelineEntry fact : queries.timelineAfter(negotiationId, index, entry)) {
+            send("fact", fact.globalIndex() + "-" + fact.entry(), fact);
+            index = fact.globalIndex();
+            entry = fact.entry();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.negotiationledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A Server-Sent Events client for tests: opens a stream over real HTTP and collects its events (and heartbeat
+ * comments) on a thread of its own, for the test to poll.
+ */
+public final class SseClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One event as the wire carried it, and when it arrived ({@link System#nanoTime()}). */
+    public record Event(String id, String name, String data, long receivedNanos) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<String> comments = new CopyOnWriteArrayList<>();
+    private final HttpResponse<InputStream> response;
+    private final Thread reader;
+
+    private SseClient(HttpResponse<InputStream> response) {
+        this.response = response;
+        this.reader = new Thread(this::read, "sse-client");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Opens {@code path} on the server at {@code port}, with these headers (name, value, ...). */
+    public static SseClient open(int port, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/event-stream");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<InputStream> response = CLIENT.send(request.GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            return new SseClient(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int status() {
+        return response.statusCode();
+    }
+
+    public String contentType() {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    public List<Event> events(String name) {
+        return events.stream().filter(e -> name.equals(e.name())).toList();
+    }
+
+    public List<String> comments() {
+        return List.copyOf(comments);
+    }
+
+    /** The id of the last event received, as a browser would send it back in Last-Event-ID. */
+    public String lastEventId() {
+        return events.isEmpty() ? null : events.get(events.size() - 1).id();
+    }
+
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String id = null;
+            String name = null;
+            List<String> data = new ArrayList<>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        events.add(new Event(id, name == null ? "message" : name, String.join("\n", data), System.nanoTime()));
+                    }
+                    id = null;
+                    name = null;
+                    data.clear();
+                } else if (line.startsWith(":")) {
+                    comments.add(line.substring(1));
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.add(line.substring(5).stripLeading());
+                }
+            }
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            response.body().close();
+        } catch (IOException e) {
+            // already closed
+        }
+        reader.interrupt();
+    }
+}

@@ -1,0 +1,141 @@
+package org.negotiationledger.api.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.SseClient;
+
+/** The Server-Sent Events streams over real HTTP: current state first, each change, resume, heartbeat. */
+class StreamTest extends ApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private World world;
+
+    @BeforeEach
+    void newWorld() {
+        world = world();
+    }
+
+    @Test
+    void commitmentsStreamSendsTheCurrentStateThenEachChange() {
+        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation())) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.contentType()).startsWith("text/event-stream");
+            await().atMost(WAIT).until(() -> !stream.events("commitment").isEmpty());
+            SseClient.Event first = stream.events("commitment").get(0);
+            assertThat(first.json().get("id").asText()).isEqualTo(world.truce());
+            assertThat(first.json().get("status").asText()).isEqualTo("HOLDING");
+
+            report("v-1", "2020-10-10T12:30+04:00");
+
+            await().atMost(WAIT).until(() -> stream.events("commitment").size() == 2);
+            SseClient.Event change = stream.events("commitment").get(1);
+            assertThat(change.json().get("status").asText()).isEqualTo("VIOLATED");
+            assertThat(change.json().get("minutesToFirstViolation").asLong()).isEqualTo(30);
+            assertThat(Long.parseLong(change.id())).isGreaterThan(Long.parseLong(first.id()));
+        }
+    }
+
+    @Test
+    void aCommitmentsClientResumingWithLastEventIdGetsWhatItMissedAndNothingTwice() {
+        String other = unique("truce");
+        String lastSeen;
+        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation())) {
+            await().atMost(WAIT).until(() -> stream.events("commitment").size() == 1);
+            lastSeen = stream.lastEventId();
+        }
+        // While the client is away: a report on the truce, a second truce.
+        report("v-1", "2020-10-10T12:30+04:00");
+        created(http.post("/api/v1/truces", truce(other, world.negotiation(), world.a(), world.b(), world.mediator(), "")));
+
+        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation(),
+                "Last-Event-ID", lastSeen)) {
+            await().atMost(WAIT).until(() -> stream.events("commitment").size() >= 2);
+            List<SseClient.Event> missed = stream.events("commitment");
+            assertThat(missed).extracting(e -> e.json().get("id").asText())
+                    .containsExactlyInAnyOrder(world.truce(), other);
+            assertThat(missed.stream().filter(e -> e.json().get("id").asText().equals(world.truce())).findFirst()
+                    .orElseThrow().json().get("status").asText()).isEqualTo("VIOLATED");
+            assertThat(missed).allSatisfy(e -> assertThat(Long.parseLong(e.id())).isGreaterThan(Long.parseLong(lastSeen)));
+
+            // Nothing more arrives for changes it already has: a change elsewhere is not resent here.
+            World elsewhere = world();
+            await().atMost(WAIT).until(() -> commitmentRowChanged(elsewhere.truce()));
+            assertThat(stream.events("commitment")).hasSize(2);
+        }
+    }
+
+    @Test
+    void timelineStreamSendsEveryFactOnceAcrossAReconnect() {
+        String lastSeen;
+        int before;
+        try (SseClient stream = SseClient.open(port, "/api/v1/stream/timeline?negotiationId=" + world.negotiation())) {
+            await().atMost(WAIT).until(() -> stream.events("fact").stream()
+                    .anyMatch(e -> e.json().get("recordId").asText().equals(world.truce())));
+            before = stream.events("fact").size();
+            report("v-1", "2020-10-10T12:30+04:00");
+            await().atMost(WAIT).until(() -> stream.events("fact").size() > before);
+            assertThat(stream.events("fact").get(before).json().get("type").asText()).isEqualTo("ViolationReported");
+            lastSeen = stream.lastEventId();
+        }
+        report("v-2", "2020-10-10T13:00+04:00");
+        report("v-3", "2020-10-10T13:30+04:00");
+
+        try (SseClient stream = SseClient.open(port, "/api/v1/stream/timeline?negotiationId=" + world.negotiation(),
+                "Last-Event-ID", lastSeen)) {
+            await().atMost(WAIT).until(() -> stream.events("fact").size() >= 2);
+            assertThat(stream.events("fact")).extracting(e -> e.json().get("validAt").asText())
+                    .containsExactly("2020-10-10T13:00+04:00", "2020-10-10T13:30+04:00");
+            assertThat(stream.events("fact")).extracting(SseClient.Event::id).doesNotHaveDuplicates()
+                    .doesNotContain(lastSeen);
+        }
+    }
+
+    @Test
+    void brokenStreamSendsTheListAndAgainWhenItChanges() {
+        try (SseClient stream = SseClient.open(port, "/api/v1/stream/broken?withinHours=1&negotiationId="
+                + world.negotiation())) {
+            await().atMost(WAIT).until(() -> stream.events("broken").size() == 1);
+            assertThat(stream.events("broken").get(0).json()).isEmpty();
+
+            report("v-late", "2020-10-10T16:00+04:00"); // four hours in: not within one hour, the list stays
+            report("v-soon", "2020-10-10T12:20+04:00");
+
+            await().atMost(WAIT).until(() -> stream.events("broken").size() >= 2);
+            SseClient.Event list = stream.events("broken").get(stream.events("broken").size() - 1);
+            assertThat(list.json()).hasSize(1);
+            assertThat(list.json().get(0).get("commitmentId").asText()).isEqualTo(world.truce());
+            assertThat(list.json().get(0).get("minutesToBreak").asLong()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aQuietStreamSendsHeartbeats() {
+        try (SseClient stream = SseClient.open(port, "/api/v1/stream/timeline?negotiationId=" + world.negotiation())) {
+            await().atMost(WAIT).until(() -> !stream.comments().isEmpty());
+            assertThat(stream.comments()).first().asString().contains("heartbeat");
+        }
+    }
+
+    @Test
+    void aMalformedLastEventIdIsRefusedNamingIt() {
+        var response = http.get("/api/v1/stream/commitments", "Accept", "text/event-stream", "Last-Event-ID", "yesterday");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("Last-Event-ID");
+    }
+
+    private void report(String name, String occurredAt) {
+        created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
+                violation(unique(name), world.a(), world.b(), occurredAt)));
+    }
+
+    private boolean commitmentRowChanged(String id) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM view_commitment WHERE id = ?", Long.class, id) == 1;
+    }
+}
