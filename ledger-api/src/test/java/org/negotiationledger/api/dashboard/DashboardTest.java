@@ -1,0 +1,82 @@
+package org.negotiationledger.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.LedgerInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard page in a real headless Chromium, fed by the real streams. */
+class DashboardTest extends ApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void thePageShowsAReportedViolationLiveWithoutAReload() {
+        World world = world();
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get("http://127.0.0.1:" + port + "/");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            String row = "#commitments tr[data-commitment-id='" + world.truce() + "'] .status";
+            wait.until(b -> "HOLDING".equals(attribute(b.findElements(By.cssSelector(row)), "data-status")));
+            assertThat(browser.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))).isEmpty();
+            // A mark that a reload would wipe out.
+            browser.executeScript("window.notReloaded = true;");
+
+            created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
+                    violation(unique("v"), world.a(), world.b(), "2020-10-10T12:25+04:00")));
+
+            wait.until(b -> "VIOLATED".equals(attribute(b.findElements(By.cssSelector(row)), "data-status")));
+            wait.until(b -> !b.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']")).isEmpty());
+            String chart = ".timeline[data-negotiation-id='" + world.negotiation() + "'] svg";
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReported']")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector(chart + " [data-type='CommitmentTookEffect']"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))
+                    .getText()).contains("25");
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The demo history as a wall screen shows it; the screenshot is the README's (target/dashboard.png). */
+    @Test
+    void theDemoHistoryOnTheDashboard() throws IOException {
+        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-dashboard").toString(),
+                "ledger.demo-history.enabled", "true"))) {
+            ChromeDriver browser = Browser.start();
+            try {
+                browser.get("http://127.0.0.1:" + ledger.port() + "/");
+                WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                wait.until(b -> b.findElements(By.cssSelector("#broken tbody tr")).size() == 3);
+                wait.until(b -> !b.findElements(By.cssSelector(".timeline svg [data-type='StatementIssued']")).isEmpty());
+                assertThat(browser.findElements(By.cssSelector("#broken tbody tr")))
+                        .extracting(e -> e.getAttribute("data-commitment-id"))
+                        .containsExactly("paris-2020-10-17", "moscow-2020-10-10", "washington-2020-10-25");
+                assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
+                Path screenshot = Path.of("target", "dashboard.png");
+                Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static String attribute(List<WebElement> elements, String name) {
+        return elements.isEmpty() ? null : elements.get(0).getAttribute(name);
+    }
+}
