@@ -31,6 +31,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA::toString);
+        TestUsers.all().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @LocalServerPort

@@ -16,13 +16,40 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as {@link TestUsers#TESTER}, who holds every role. */
     public Http(int port) {
+        this(port, TestUsers.basic(TestUsers.TESTER));
+    }
+
+    private Http(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same server, signed in as another test user. */
+    public Http as(String user) {
+        return new Http(port(), TestUsers.basic(user));
+    }
+
+    /** The same server with these credentials (an Authorization header value), or none when null. */
+    public Http withAuthorization(String value) {
+        return new Http(port(), value);
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     /** An answer: status, content type, Location, body as text and (when it is JSON) parsed. */
-    public record Response(int status, String contentType, String location, String text) {
+    public record Response(int status, String contentType, String location, String text,
+            java.net.http.HttpHeaders headers) {
+
+        /** A response header's first value, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             try {
@@ -39,8 +66,16 @@ public final class Http {
     }
 
     public Response post(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return post(path, HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** A POST with a body of raw bytes (broken UTF-8, say). */
+    public Response post(String path, byte[] body, String... headers) {
+        return post(path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    private Response post(String path, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(body);
         boolean contentType = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -60,12 +95,24 @@ public final class Http {
         return send(request);
     }
 
+    public Response options(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null && request.build().headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

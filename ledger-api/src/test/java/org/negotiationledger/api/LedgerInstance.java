@@ -19,6 +19,7 @@ public final class LedgerInstance implements AutoCloseable {
     public static LedgerInstance start(Map<String, String> properties, String... profiles) {
         Map<String, String> all = new java.util.LinkedHashMap<>(
                 Map.of("server.port", "0", "ledger.demo-history.enabled", "false"));
+        all.putAll(TestUsers.all());
         all.putAll(properties);
         List<String> args = new ArrayList<>();
         all.forEach((key, value) -> args.add("--" + key + "=" + value));

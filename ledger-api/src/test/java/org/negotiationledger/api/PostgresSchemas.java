@@ -39,11 +39,15 @@ public final class PostgresSchemas {
         synchronized (SCHEMAS) {
             SCHEMAS.add(schema);
         }
+        // A deployment profile refuses the demo users' passwords: the tests remove those users, as a deployment would.
         return Map.of(
                 "spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 "spring.datasource.username", USER,
                 "spring.datasource.password", PASSWORD,
-                "spring.flyway.schemas", schema);
+                "spring.flyway.schemas", schema,
+                "ledger.security.users.mediator.password", "",
+                "ledger.security.users.auditor.password", "",
+                "ledger.security.users.viewer.password", "");
     }
 
     public static void dropAll() throws SQLException {

@@ -54,8 +54,13 @@ public final class SseClient implements AutoCloseable {
     public static SseClient open(int port, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream");
+        boolean signedIn = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            signedIn |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!signedIn) {
+            request.header("Authorization", TestUsers.basic(TestUsers.VIEWER));
         }
         try {
             HttpResponse<InputStream> response = CLIENT.send(request.GET().build(),

@@ -7,6 +7,8 @@ import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.Precision;
 import org.negotiationledger.core.shared.StatedTime;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small conversions every command controller needs. */
 final class Requests {
@@ -47,8 +49,15 @@ final class Requests {
         return text == null ? null : StatedTime.parse(text, precision);
     }
 
-    /** Who posted the command; every request is anonymous until authentication is configured. */
+    /**
+     * Who posted the command: the authenticated user, or a bearer token's principal claim. Taken from the
+     * security context only, never from anything the client sends in the request.
+     */
     static String principal() {
-        return "anonymous";
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
+            throw new IllegalStateException("a command reached the ledger without an authenticated principal");
+        }
+        return authentication.getName();
     }
 }

@@ -29,6 +29,14 @@ public @interface TimeText {
 
     Class<? extends Payload>[] payload() default {};
 
+    /**
+     * The years a stated time may fall in. Far wider than any negotiation the ledger records; what lies outside
+     * is a typo or a probe, and would only skew the views' time axes.
+     */
+    int FIRST_YEAR = 1900;
+    int LAST_YEAR = 2199;
+    String RANGE = "must be a time between the years " + FIRST_YEAR + " and " + LAST_YEAR;
+
     class Validator implements ConstraintValidator<TimeText, String> {
 
         @Override
@@ -37,7 +45,12 @@ public @interface TimeText {
                 return true;
             }
             try {
-                StatedTime.parse(value, Precision.MINUTE);
+                StatedTime time = StatedTime.parse(value, Precision.MINUTE);
+                if (time.local().getYear() < FIRST_YEAR || time.local().getYear() > LAST_YEAR) {
+                    context.disableDefaultConstraintViolation();
+                    context.buildConstraintViolationWithTemplate(RANGE).addConstraintViolation();
+                    return false;
+                }
                 return true;
             } catch (IllegalArgumentException e) {
                 context.disableDefaultConstraintViolation();

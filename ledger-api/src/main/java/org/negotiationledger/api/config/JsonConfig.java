@@ -1,5 +1,6 @@
 package org.negotiationledger.api.config;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -14,9 +15,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class JsonConfig {
 
+    static final int MAX_NESTING = 16;
+    static final int MAX_STRING = 100_000;
+    static final int MAX_NUMBER = 30;
+
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer strictScalars() {
-        return builder -> builder.postConfigurer(mapper -> {
+        return builder -> builder.deserializerByType(String.class, new CleanText()).postConfigurer(mapper -> {
+            // Far below Jackson's defaults (1,000 levels, 20 MB strings): no command nests deeper than a few
+            // levels or holds a string longer than its longest text field.
+            mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).build());
             mapper.coercionConfigFor(LogicalType.Textual)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -1,6 +1,7 @@
 package org.negotiationledger.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -62,6 +63,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public static final String IDEMPOTENCY = "urn:problem:negotiation-ledger:idempotency-key-reused";
     public static final String INTERNAL = "urn:problem:negotiation-ledger:internal-error";
     public static final String BUSY = "urn:problem:negotiation-ledger:too-many-streams";
+    public static final String TOO_LARGE = "urn:problem:negotiation-ledger:request-too-large";
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
             List<FieldError> errors) {
@@ -107,6 +109,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "Request too large", tooLarge.getMessage(), null));
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            return answer(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
+                    "the JSON exceeds a limit of this server: " + limit.getOriginalMessage(), null));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Unknown field",

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.negotiationledger.api.security.DemoLoaderAccount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -40,13 +43,15 @@ class DemoHistoryLoader {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DemoLoaderAccount account;
 
     DemoHistoryLoader(@Value("${ledger.demo-history.enabled:true}") boolean enabled, JdbcTemplate jdbc,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, DemoLoaderAccount account) {
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.account = account;
     }
 
     @EventListener
@@ -68,6 +73,9 @@ class DemoHistoryLoader {
                             .uri(URI.create("http://127.0.0.1:" + port + request.get("post").asText()))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", "demo-" + name + "-" + i)
+                            // Its events are attributed to the loader's own account, "demo-history".
+                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                    (account.name() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)))
                             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request.get("body"))))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
+import org.negotiationledger.api.TestUsers;
 
 /** Each command endpoint of the contract, over real HTTP: 201, Location, {id, version}, and what it recorded. */
 class CommandEndpointsTest extends ApiTest {
@@ -97,7 +98,7 @@ class CommandEndpointsTest extends ApiTest {
         assertThat(agreedAt.get("zone").asText()).isEqualTo("Europe/Moscow");
         assertThat(agreedAt.get("utc").asText()).isEqualTo("2020-10-10T00:00:00Z");
         assertThat(agreedAt.get("precision").asText()).isEqualTo("HOUR");
-        assertThat(truce.get("principal").asText()).isEqualTo("anonymous");
+        assertThat(truce.get("principal").asText()).isEqualTo(TestUsers.TESTER);
         assertThat(truce.get("aggregateType").asText()).isEqualTo("commitment");
         assertThat(truce.get("recordedAt").asText()).endsWith("Z");
     }
@@ -217,7 +218,7 @@ class CommandEndpointsTest extends ApiTest {
         assertThat(export.contentType()).startsWith("application/x-ndjson");
         String[] lines = export.text().strip().split("\n");
         assertThat(lines).hasSize(1);
-        assertThat(lines[0]).contains("\"type\":\"ActorRegistered\"").contains("\"principal\":\"anonymous\"");
+        assertThat(lines[0]).contains("\"type\":\"ActorRegistered\"").contains("\"principal\":\"" + TestUsers.TESTER + "\"");
     }
 
     @Test

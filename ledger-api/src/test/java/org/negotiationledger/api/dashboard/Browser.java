@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.TestUsers;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,6 +21,14 @@ final class Browser {
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LEDGER_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private Browser() {
+    }
+
+    /**
+     * The dashboard's address with a user's credentials in it: Chromium signs in with them (HTTP Basic) and
+     * keeps them for the page's own requests, its streams among them, as it would after a sign-in dialog.
+     */
+    static String signedIn(String user, int port) {
+        return "http://" + user + ":" + TestUsers.password(user) + "@127.0.0.1:" + port + "/";
     }
 
     static ChromeDriver start() {

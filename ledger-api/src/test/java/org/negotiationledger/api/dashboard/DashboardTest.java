@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -28,7 +29,7 @@ class DashboardTest extends ApiTest {
         World world = world();
         ChromeDriver browser = Browser.start();
         try {
-            browser.get("http://127.0.0.1:" + port + "/");
+            browser.get(Browser.signedIn(TestUsers.VIEWER, port));
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             String row = "#commitments tr[data-commitment-id='" + world.truce() + "'] .status";
             wait.until(b -> "HOLDING".equals(attribute(b.findElements(By.cssSelector(row)), "data-status")));
@@ -60,7 +61,7 @@ class DashboardTest extends ApiTest {
                 "ledger.demo-history.enabled", "true"))) {
             ChromeDriver browser = Browser.start();
             try {
-                browser.get("http://127.0.0.1:" + ledger.port() + "/");
+                browser.get(Browser.signedIn(TestUsers.VIEWER, ledger.port()));
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
                 wait.until(b -> b.findElements(By.cssSelector("#broken tbody tr")).size() == 3);
                 wait.until(b -> !b.findElements(By.cssSelector(".timeline svg [data-type='StatementIssued']")).isEmpty());

@@ -148,7 +148,7 @@ class BadInputTest extends ApiTest {
         refused("/api/v1/commitments/" + w.truce() + "/violations",
                 violation("not-a-party", w.a(), w.mediator(), "2020-10-10T12:05+04:00"), 422, "accused");
         refused("/api/v1/commitments/" + w.truce() + "/violations",
-                violation("future", w.a(), w.b(), "2999-01-01T00:00+00:00"), 422, "occurredAt");
+                violation("future", w.a(), w.b(), "2150-01-01T00:00+00:00"), 422, "occurredAt");
         refused("/api/v1/truces", """
                 {"negotiationId": "%s", "kind": "CEASEFIRE", "title": "t", "parties": ["%s", "%s"],
                  "agreedAt": "2020-10-10T03:00+03:00", "effectiveFrom": "2020-10-10T12:00+04:00"}"""

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerApplication;
+import org.negotiationledger.api.TestUsers;
 
 /**
  * Durable before acknowledged: a server process is killed with SIGKILL while clients post commands, and after
@@ -91,9 +93,11 @@ class DurabilityTest {
 
     private static Process startServer(Path data, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(), "--server.port=" + port, "--ledger.data-dir=" + data,
-                "--ledger.demo-history.enabled=false")
+                "--ledger.demo-history.enabled=false"));
+        TestUsers.all().forEach((key, value) -> command.add("--" + key + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

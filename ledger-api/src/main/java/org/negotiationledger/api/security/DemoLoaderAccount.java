@@ -1,0 +1,5 @@
+package org.negotiationledger.api.security;
+
+/** The account the demo history loader posts its requests under. */
+public record DemoLoaderAccount(String name, String password) {
+}

@@ -1,0 +1,214 @@
+package org.negotiationledger.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * The roles of http-api.md per endpoint group. MEDIATOR writes; AUDITOR reads the history, the views as of a
+ * record time, and runs rebuilds; every role reads the present views and subscribes to them. Users sign in
+ * with HTTP Basic, or with a bearer token (JWT) when an issuer or key is configured. No session is kept.
+ *
+ * <p>Why no CSRF token: there is no session cookie, and a browser that has cached Basic credentials can only
+ * be made to post a cross-site form as {@code application/x-www-form-urlencoded}, {@code multipart/form-data}
+ * or {@code text/plain}, which every write refuses (415) before anything is recorded; a cross-site
+ * {@code application/json} request needs a CORS preflight, which is closed unless configured.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    static final String REALM = "negotiation-ledger";
+    /** The account the demo history loader posts under, with a password made at each start. */
+    public static final String DEMO_LOADER = "demo-history";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The demo loader's password, fresh at each start and kept in memory only. */
+    @Bean
+    DemoLoaderAccount demoLoaderAccount() {
+        return new DemoLoaderAccount(DEMO_LOADER, UUID.randomUUID().toString());
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, Environment environment, PasswordEncoder encoder,
+            DemoLoaderAccount loader, @Value("${ledger.demo-history.enabled:false}") boolean demoHistory) {
+        // The embedded demo is the default profile; any named profile is a deployment.
+        boolean embeddedDemo = environment.getActiveProfiles().length == 0;
+        List<UserDetails> internal = new ArrayList<>();
+        if (demoHistory) {
+            internal.add(User.withUsername(loader.name()).password("{noop}" + loader.password())
+                    .roles(Role.MEDIATOR.name()).build());
+        }
+        return Users.of(properties.users(), embeddedDemo, encoder, internal);
+    }
+
+    /** Basic sign-ins checked against the users, each success remembered for a few minutes. */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new RememberedSignIns(passwords, Duration.ofMinutes(5), clock));
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwt, AuthenticationManager signIns) throws Exception {
+        JwtDecoder decoder = jwt.getIfAvailable();
+        boolean bearer = decoder != null;
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            if (bearer) {
+                response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+            }
+            Problems.write(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
+                    "sign in: HTTP Basic with a user of this ledger" + (bearer ? ", or a bearer token" : ""));
+        };
+        AccessDeniedHandler forbidden = (request, response, denied) -> Problems.write(response, json,
+                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+                "your role does not allow " + request.getMethod() + " " + request.getRequestURI()
+                        + "; see the roles in the API description");
+
+        http.authenticationManager(signIns).authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/admin/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/**").hasRole(Role.MEDIATOR.name())
+                        .requestMatchers(asOf()).hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(Role.all())
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css",
+                                "/favicon.ico").hasAnyRole(Role.all())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+                                + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                                + "frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=()")))
+                .cors(cors -> {
+                    if (properties.corsAllowedOrigins().isEmpty()) {
+                        cors.disable();
+                    } else {
+                        cors.configurationSource(cors(properties.corsAllowedOrigins()));
+                    }
+                });
+        if (bearer) {
+            http.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden)
+                    .jwt(token -> token.authenticationManager(tokens(decoder, properties.jwt()))));
+        }
+        return http.build();
+    }
+
+    /** Requests rejected by Spring Security's firewall (a malformed path, say) answer as problem details. */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, rejected) -> Problems.write(response, json, HttpStatus.BAD_REQUEST,
+                Problems.REJECTED, "Malformed request", "the request was refused: its path or headers are not allowed");
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ObjectMapper json,
+            @Value("${ledger.http.max-body-size:256KB}") DataSize limit) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** A view asked as of a record time: an auditor's question. */
+    private static RequestMatcher asOf() {
+        return request -> "GET".equals(request.getMethod()) && request.getParameter("asOf") != null
+                && request.getRequestURI().startsWith("/api/v1/");
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(List<String> origins) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(origins);
+        configuration.setAllowedMethods(List.of("GET", "POST"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID"));
+        configuration.setExposedHeaders(List.of("Location"));
+        configuration.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", configuration);
+        return source;
+    }
+
+    /** Bearer tokens checked by the decoder (its issuer or key); the Basic sign-ins are not asked. */
+    private static AuthenticationManager tokens(JwtDecoder decoder, SecurityProperties.Jwt settings) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(roles(settings));
+        return new ProviderManager(provider);
+    }
+
+    /** Roles from the configured claim (a list, or a space-separated string); the principal from another. */
+    private static Converter<Jwt, AbstractAuthenticationToken> roles(SecurityProperties.Jwt settings) {
+        return token -> {
+            Object claim = token.getClaims().get(settings.rolesClaim());
+            Collection<?> values = claim instanceof Collection<?> list ? list
+                    : claim instanceof String text ? List.of(text.split("\\s+")) : List.of();
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            for (Object value : values) {
+                String role = String.valueOf(value).toUpperCase(Locale.ROOT).replaceFirst("^ROLE_", "");
+                if (List.of(Role.all()).contains(role)) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+                }
+            }
+            String principal = token.getClaimAsString(settings.principalClaim());
+            return new JwtAuthenticationToken(token, authorities, principal == null ? token.getSubject() : principal);
+        };
+    }
+}

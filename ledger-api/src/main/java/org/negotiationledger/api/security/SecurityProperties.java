@@ -1,0 +1,31 @@
+package org.negotiationledger.api.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code ledger.security.*}: the users (by name: a BCrypt hash and roles), how bearer tokens carry roles, and
+ * the origins allowed to call the API from a browser. Users come from configuration, typically environment
+ * variables: {@code LEDGER_SECURITY_USERS_ALICE_PASSWORD='{bcrypt}$2a$10$...'},
+ * {@code LEDGER_SECURITY_USERS_ALICE_ROLES=MEDIATOR}.
+ */
+@ConfigurationProperties("ledger.security")
+public record SecurityProperties(
+        @DefaultValue Map<String, User> users,
+        @DefaultValue Jwt jwt,
+        @DefaultValue List<String> corsAllowedOrigins) {
+
+    /** A user: the password as a BCrypt hash ({@code {bcrypt}$2a$...}) and its roles. */
+    public record User(String password, @DefaultValue Set<Role> roles) {
+    }
+
+    /**
+     * Bearer tokens: the claim that holds the roles (a list, or a space-separated string), and the claim that
+     * names the principal. The issuer or key is Spring's {@code spring.security.oauth2.resourceserver.jwt.*}.
+     */
+    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String principalClaim) {
+    }
+}
