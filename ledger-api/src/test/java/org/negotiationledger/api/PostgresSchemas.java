@@ -33,6 +33,15 @@ public final class PostgresSchemas {
         }
     }
 
+    /** Skips the calling tests, saying why, where no PostgreSQL answers. */
+    public static void assumeAvailable(String tests) {
+        String unavailable = unavailable();
+        if (unavailable != null) {
+            org.junit.jupiter.api.Assumptions.abort(unavailable + ": the " + tests
+                    + " are skipped. Set LEDGER_TEST_PG_URL to run them.");
+        }
+    }
+
     /** The properties of a ledger on the {@code postgres} profile in a new schema of its own. */
     public static Map<String, String> newSchema() {
         String schema = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.negotiationledger.api.problem.InvalidFieldException;
+import org.negotiationledger.api.seal.Verification;
 import org.negotiationledger.api.view.Views;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +34,12 @@ class AuditController {
     private final AuditHistory history;
     private final ObjectMapper json;
     private final TransactionTemplate readOnly;
+    private final Verification verification;
 
-    AuditController(AuditHistory history, ObjectMapper json, TransactionTemplate transactions) {
+    AuditController(AuditHistory history, ObjectMapper json, TransactionTemplate transactions,
+            Verification verification) {
         this.history = history;
+        this.verification = verification;
         this.json = json;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
@@ -49,6 +53,24 @@ class AuditController {
             @Parameter(description = "at most this many events (1 to 10000, default 1000)") @RequestParam(required = false) Integer limit,
             @Parameter(description = "only events recorded at or before this time") @RequestParam(required = false) String asOf) {
         return history.page(filter(aggregateId, fromIndex, asOf, limit == null ? DEFAULT_LIMIT : limit));
+    }
+
+    @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Verify the whole history: every event's digest and its chain; the head digest to note")
+    Verification.Report verify(
+            @Parameter(description = "a global index at which a head was noted earlier (with notedHead)") @RequestParam(required = false) Long notedIndex,
+            @Parameter(description = "the head noted at notedIndex: is the history up to there unchanged?") @RequestParam(required = false) String notedHead) {
+        if ((notedIndex == null) != (notedHead == null)) {
+            throw new InvalidFieldException(notedIndex == null ? "notedIndex" : "notedHead",
+                    "notedIndex and notedHead go together");
+        }
+        if (notedHead != null && !notedHead.matches("[0-9a-fA-F]{64}")) {
+            throw new InvalidFieldException("notedHead", "must be a SHA-256 digest in hexadecimal (64 characters)");
+        }
+        if (notedIndex != null && notedIndex < 0) {
+            throw new InvalidFieldException("notedIndex", "must be 0 or more");
+        }
+        return verification.verify(notedIndex, notedHead);
     }
 
     @GetMapping(path = "/events", produces = NDJSON)

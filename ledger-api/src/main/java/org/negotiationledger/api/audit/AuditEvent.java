@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * One stored event as auditors see it. {@code aggregateId} is the record's id as clients know it and
  * {@code aggregateType} its kind ({@code actor}, {@code negotiation}, {@code commitment}, {@code statement});
- * {@code recordedAt} is the record time the ledger stamped; {@code principal} who posted the command.
+ * {@code recordedAt} is the record time the ledger stamped; {@code principal} who posted the command. The
+ * rest makes an export self-contained for verification: the payload's stored type and revision, and the
+ * metadata, which carries the event's {@code digest}.
  */
 public record AuditEvent(
         long globalIndex,
@@ -17,5 +19,8 @@ public record AuditEvent(
         Instant recordedAt,
         String principal,
         String eventId,
+        String payloadType,
+        String payloadRevision,
+        JsonNode metadata,
         JsonNode payload) {
 }

@@ -30,8 +30,8 @@ public class AuditHistory {
     }
 
     private static final String COLUMNS =
-            "SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, timeStamp, "
-                    + "metaData, payload FROM DomainEventEntry";
+            "SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, payloadRevision, "
+                    + "timeStamp, metaData, payload FROM DomainEventEntry";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -88,7 +88,8 @@ public class AuditHistory {
                 rs.getLong("sequenceNumber"), payloadType.substring(payloadType.lastIndexOf('.') + 1),
                 DateTimeUtils.parseInstant(rs.getString("timeStamp")),
                 principal == null || principal.isNull() ? null : principal.asText(),
-                rs.getString("eventIdentifier"), read(rs.getBytes("payload")));
+                rs.getString("eventIdentifier"), payloadType, rs.getString("payloadRevision"), metaData,
+                read(rs.getBytes("payload")));
     }
 
     private JsonNode read(byte[] bytes) {

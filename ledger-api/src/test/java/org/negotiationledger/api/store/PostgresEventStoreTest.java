@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The event store on PostgreSQL (the {@code postgres} profile), each test in a schema of its own that is
@@ -23,10 +22,7 @@ class PostgresEventStoreTest extends EventStoreContract {
 
     @BeforeAll
     static void postgresAnswers() {
-        String unavailable = PostgresSchemas.unavailable();
-        if (unavailable != null) {
-            Assumptions.abort(unavailable + ": the PostgreSQL storage tests are skipped. Set LEDGER_TEST_PG_URL to run them.");
-        }
+        PostgresSchemas.assumeAvailable("PostgreSQL storage tests");
     }
 
     @AfterAll

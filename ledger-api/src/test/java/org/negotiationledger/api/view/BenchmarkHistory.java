@@ -31,12 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * against them in turn, each report 30 minutes after the truce's previous one, with a finding on every tenth
  * report and a retraction on every fiftieth, up to {@code events} events.
  */
-final class BenchmarkHistory {
+public final class BenchmarkHistory {
 
     private BenchmarkHistory() {
     }
 
-    static long append(LedgerInstance ledger, int truces, int events) {
+    public static long append(LedgerInstance ledger, int truces, int events) {
         EventStore store = ledger.bean(EventStore.class);
         TransactionTemplate tx = ledger.bean(TransactionTemplate.class);
         List<DomainEventMessage<?>> batch = new ArrayList<>();

@@ -1,0 +1,205 @@
+package org.negotiationledger.api.seal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The digest of one event: SHA-256 over the previous digest of the same record and everything that defines
+ * the event (stream, sequence, event id, payload type and revision, record time, payload, metadata), each
+ * field length-prefixed so that no two events encode alike. The payload is hashed as stored (Jackson's
+ * compact JSON, which an export reproduces byte for byte); the metadata in canonical form (keys sorted,
+ * without the {@value #KEY} entry that carries the digest itself).
+ */
+public final class Seal {
+
+    /** The metadata key under which each event carries its digest. */
+    public static final String KEY = "digest";
+    /** The "previous digest" of a record's first event, and the head of an empty history. */
+    public static final byte[] ZERO = new byte[32];
+    private static final byte[] DOMAIN = "negotiation-ledger/event/v1".getBytes(StandardCharsets.UTF_8);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Seal() {
+    }
+
+    public static byte[] digest(byte[] previous, String stream, long sequence, String eventId, String payloadType,
+            String payloadRevision, String recordedAt, byte[] payload, byte[] canonicalMetadata) {
+        MessageDigest sha = sha256();
+        field(sha, DOMAIN);
+        field(sha, previous);
+        field(sha, utf8(stream));
+        field(sha, utf8(Long.toString(sequence)));
+        field(sha, utf8(eventId));
+        field(sha, utf8(payloadType));
+        field(sha, utf8(payloadRevision == null ? "" : payloadRevision));
+        field(sha, utf8(recordedAt));
+        field(sha, payload);
+        field(sha, canonicalMetadata);
+        return sha.digest();
+    }
+
+    /** The next head: the previous head folded with one event's place in the global order and its digest. */
+    public static byte[] nextHead(MessageDigest sha, byte[] head, long globalIndex, byte[] digest) {
+        sha.reset();
+        sha.update(head);
+        sha.update(ByteBuffer.allocate(8).putLong(globalIndex).array());
+        sha.update(digest);
+        return sha.digest();
+    }
+
+    /** Metadata in canonical form: keys sorted at every level, the digest itself left out, compact JSON. */
+    public static byte[] canonicalMetadata(JsonNode metadata) {
+        try {
+            if (metadata == null || !metadata.isObject()) {
+                return JSON.writeValueAsBytes(JSON.createObjectNode());
+            }
+            List<String> names = new ArrayList<>();
+            metadata.fieldNames().forEachRemaining(names::add);
+            names.remove(KEY);
+            Collections.sort(names);
+            ObjectNode sorted = JSON.createObjectNode();
+            names.forEach(name -> sorted.set(name, sorted(metadata.get(name))));
+            return JSON.writeValueAsBytes(sorted);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("metadata cannot be encoded", e);
+        }
+    }
+
+    /** Stored metadata read for verification: its canonical form, and the digest it carries (or null). */
+    public record Metadata(byte[] canonical, String digest) {
+    }
+
+    /**
+     * {@link #canonicalMetadata(JsonNode)} straight from stored bytes, for the server's verification: a flat
+     * object of scalars (what the ledger writes) is read as a stream of tokens, without building a tree;
+     * anything else goes the tree's way. Both give the same bytes.
+     */
+    public static Metadata metadata(byte[] stored) {
+        try (JsonParser parser = JSON.getFactory().createParser(stored)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return slowly(stored);
+            }
+            TreeMap<String, Object> fields = new TreeMap<>();
+            String digest = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    return slowly(stored);
+                }
+                if (name.equals(KEY)) {
+                    digest = parser.getValueAsString();
+                } else {
+                    fields.put(name, value == JsonToken.VALUE_STRING ? parser.getText() : parser.readValueAsTree());
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length);
+            try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+                generator.setCodec(JSON);
+                generator.writeStartObject();
+                for (Map.Entry<String, Object> field : fields.entrySet()) {
+                    generator.writeFieldName(field.getKey());
+                    if (field.getValue() instanceof String text) {
+                        generator.writeString(text);
+                    } else {
+                        generator.writeTree((JsonNode) field.getValue());
+                    }
+                }
+                generator.writeEndObject();
+            }
+            return new Metadata(out.toByteArray(), digest);
+        } catch (IOException e) {
+            return slowly(stored);
+        }
+    }
+
+    private static Metadata slowly(byte[] stored) {
+        try {
+            JsonNode tree = JSON.readTree(stored);
+            JsonNode digest = tree == null ? null : tree.get(KEY);
+            return new Metadata(canonicalMetadata(tree), digest == null ? null : digest.asText());
+        } catch (IOException e) {
+            // Unreadable metadata: hashed as empty, so the event fails to verify rather than the verification.
+            return new Metadata(canonicalMetadata(null), null);
+        }
+    }
+
+    /** The time as the digest sees it: the stored record time, as ISO-8601 of the instant. */
+    public static String time(java.time.Instant recordedAt) {
+        return recordedAt.toString();
+    }
+
+    /**
+     * The same for a record time as Axon stores it (ISO-8601 with three digits of milliseconds), without
+     * parsing it: {@code Instant.toString()} differs only by leaving out a zero fraction.
+     */
+    public static String storedTime(String stored) {
+        if (stored.length() == 24 && stored.charAt(19) == '.' && stored.charAt(23) == 'Z') {
+            return stored.endsWith(".000Z") ? stored.substring(0, 19) + "Z" : stored;
+        }
+        return time(org.axonframework.common.DateTimeUtils.parseInstant(stored));
+    }
+
+    public static String hex(byte[] digest) {
+        return HEX.formatHex(digest);
+    }
+
+    public static byte[] unhex(String hex) {
+        return HEX.parseHex(hex);
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isValueNode()) {
+            return node;
+        }
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            ObjectNode sorted = JSON.createObjectNode();
+            names.forEach(name -> sorted.set(name, sorted(node.get(name))));
+            return sorted;
+        }
+        if (node.isArray()) {
+            var array = JSON.createArrayNode();
+            node.forEach(element -> array.add(sorted(element)));
+            return array;
+        }
+        return node;
+    }
+
+    private static void field(MessageDigest sha, byte[] bytes) {
+        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        sha.update(bytes);
+    }
+
+    private static byte[] utf8(String text) {
+        return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,81 @@
+package org.negotiationledger.api.seal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Axon's JDBC event storage, sealing each event as it is appended: its digest ({@link Seal}) is computed
+ * from its content and the digest of the previous event of its record, and stored in its metadata, in the
+ * same insert. A record's events are appended one writer at a time (a second writer of the same sequence
+ * fails on the unique key), so the chain per record needs no lock across records or nodes.
+ */
+public class SealingEventStorageEngine extends JdbcEventStorageEngine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public SealingEventStorageEngine(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
+            Serializer serializer) throws SQLException {
+        Map<String, byte[]> lastInBatch = new HashMap<>();
+        List<EventMessage<?>> sealed = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            String stream = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+            long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
+            byte[] previous = sequence == 0 ? Seal.ZERO : lastInBatch.containsKey(stream) ? lastInBatch.get(stream)
+                    : storedDigest(connection, stream, sequence - 1);
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            byte[] metadata = event.serializeMetaData(serializer, byte[].class).getData();
+            String recordedAt = Seal.time(DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp())));
+            byte[] digest = Seal.digest(previous, stream, sequence, event.getIdentifier(), payload.getType().getName(),
+                    payload.getType().getRevision(), recordedAt, payload.getData(), Seal.canonicalMetadata(read(metadata)));
+            lastInBatch.put(stream, digest);
+            sealed.add(event.andMetaData(Map.of(Seal.KEY, Seal.hex(digest))));
+        }
+        return super.appendEvents(connection, sealed, serializer);
+    }
+
+    /** The digest of a record's stored event; zero for an event stored before the ledger sealed events. */
+    private byte[] storedDigest(Connection connection, String stream, long sequence) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + schema().metaDataColumn() + " FROM "
+                + schema().domainEventTable() + " WHERE " + schema().aggregateIdentifierColumn() + " = ? AND "
+                + schema().sequenceNumberColumn() + " = ?")) {
+            statement.setString(1, stream);
+            statement.setLong(2, sequence);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Seal.ZERO;
+                }
+                JsonNode digest = read(rows.getBytes(1)).get(Seal.KEY);
+                return digest == null ? Seal.ZERO : Seal.unhex(digest.asText());
+            }
+        }
+    }
+
+    private static JsonNode read(byte[] json) {
+        try {
+            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

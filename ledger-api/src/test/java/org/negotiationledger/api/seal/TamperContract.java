@@ -1,0 +1,165 @@
+package org.negotiationledger.api.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.Http;
+import org.negotiationledger.api.LedgerInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Alterations made behind the ledger's back, straight in the database, are detected and located by
+ * {@code GET /api/v1/audit/verify}; an untouched history verifies. Run on each database.
+ */
+abstract class TamperContract {
+
+    private static final String TRUCE = "commitment:moscow";
+
+    abstract Map<String, String> database();
+
+    String[] profiles() {
+        return new String[0];
+    }
+
+    /** A small history: two parties, a mediator, a negotiation, a truce and three reports against it. */
+    private static void record(Http http) {
+        for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {
+            assertThat(http.post("/api/v1/actors", """
+                    {"id": "%s", "name": "Republic of %s", "kind": "STATE"}""".formatted(actor, actor)).status()).isEqualTo(201);
+        }
+        assertThat(http.post("/api/v1/negotiations", """
+                {"id": "nk", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""")
+                .status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/truces", """
+                {"id": "moscow", "negotiationId": "nk", "kind": "HUMANITARIAN_CEASEFIRE", "title": "Moscow",
+                 "parties": ["armenia", "azerbaijan"], "agreedAt": "2020-10-10T03:00+03:00",
+                 "effectiveFrom": "2020-10-10T12:00+04:00"}""").status()).isEqualTo(201);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(http.post("/api/v1/commitments/moscow/violations", """
+                    {"id": "v%d", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:0%d+04:00",
+                     "description": "report %d"}""".formatted(i, i + 4, i)).status()).isEqualTo(201);
+        }
+    }
+
+    private JsonNode tamperAndVerify(java.util.function.Consumer<JdbcTemplate> tamper) {
+        try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
+            Http http = ledger.http();
+            record(http);
+            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean()).isTrue();
+            tamper.accept(ledger.bean(JdbcTemplate.class));
+            JsonNode report = http.get("/api/v1/audit/verify").json();
+            assertThat(report.get("verified").asBoolean()).as(report.toString()).isFalse();
+            return report;
+        }
+    }
+
+    @Test
+    void anUntouchedHistoryVerifiesWithAHead() {
+        try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
+            Http http = ledger.http();
+            record(http);
+            JsonNode report = http.get("/api/v1/audit/verify").json();
+            assertThat(report.get("verified").asBoolean()).as(report.toString()).isTrue();
+            assertThat(report.get("events").asLong()).isEqualTo(8);
+            assertThat(report.get("head").asText()).matches("[0-9a-f]{64}");
+            assertThat(report.get("unsealed").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void anAlteredPayloadFieldIsLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> replaceIn(jdbc, "payload", 2, "report 2", "report X"));
+        located(report, "moscow", "commitment", 2);
+    }
+
+    @Test
+    void anAlteredRecordTimeIsLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> jdbc.update("UPDATE DomainEventEntry SET timeStamp = ? "
+                + "WHERE aggregateIdentifier = ? AND sequenceNumber = 1", "2020-01-01T00:00:00.000Z", TRUCE));
+        located(report, "moscow", "commitment", 1);
+    }
+
+    @Test
+    void anAlteredPrincipalIsLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> replaceIn(jdbc, "metaData", 3, "\"tester\"", "\"someone\""));
+        located(report, "moscow", "commitment", 3);
+    }
+
+    @Test
+    void aDeletedEventIsLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> jdbc.update(
+                "DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 2", TRUCE));
+        located(report, "moscow", "commitment", 2);
+        assertThat(report.get("reason").asText()).contains("missing");
+    }
+
+    @Test
+    void twoSwappedEventsAreLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> {
+            byte[] first = payload(jdbc, 1);
+            byte[] second = payload(jdbc, 2);
+            setPayload(jdbc, 1, second);
+            setPayload(jdbc, 2, first);
+        });
+        located(report, "moscow", "commitment", 1);
+    }
+
+    @Test
+    void anInsertedEventIsLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> jdbc.update("INSERT INTO DomainEventEntry (eventIdentifier, "
+                + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, metaData) "
+                + "SELECT 'forged-event', aggregateIdentifier, 4, type, timeStamp, payloadType, payloadRevision, payload, "
+                + "metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 3", TRUCE));
+        located(report, "moscow", "commitment", 4);
+    }
+
+    @Test
+    void aRemovedLastEventIsCaughtByAHeadNotedEarlier() {
+        try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
+            Http http = ledger.http();
+            record(http);
+            JsonNode noted = http.get("/api/v1/audit/verify").json();
+            String notedAt = "?notedIndex=" + noted.get("headIndex").asLong() + "&notedHead=" + noted.get("head").asText();
+            assertThat(http.post("/api/v1/actors", """
+                    {"id": "france", "name": "France", "kind": "STATE"}""").status()).isEqualTo(201);
+            JsonNode grown = http.get("/api/v1/audit/verify" + notedAt).json();
+            assertThat(grown.get("verified").asBoolean()).as(grown.toString()).isTrue();
+            assertThat(grown.get("noted").get("matches").asBoolean()).isTrue();
+
+            // The last report removed: each record's chain still holds, but the history is not the one noted.
+            ledger.bean(JdbcTemplate.class).update(
+                    "DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 3", TRUCE);
+            JsonNode shrunk = http.get("/api/v1/audit/verify" + notedAt).json();
+            assertThat(shrunk.get("verified").asBoolean()).as(shrunk.toString()).isFalse();
+            assertThat(shrunk.get("noted").get("matches").asBoolean()).isFalse();
+        }
+    }
+
+    private static void located(JsonNode report, String aggregateId, String aggregateType, long sequence) {
+        assertThat(report.get("aggregateId").asText()).as(report.toString()).isEqualTo(aggregateId);
+        assertThat(report.get("aggregateType").asText()).isEqualTo(aggregateType);
+        assertThat(report.get("sequence").asLong()).isEqualTo(sequence);
+    }
+
+    private static void replaceIn(JdbcTemplate jdbc, String column, long sequence, String from, String to) {
+        byte[] bytes = jdbc.queryForObject("SELECT " + column + " FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = ?", byte[].class, TRUCE, sequence);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        jdbc.update("UPDATE DomainEventEntry SET " + column + " = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                text.replace(from, to).getBytes(StandardCharsets.UTF_8), TRUCE, sequence);
+    }
+
+    private static byte[] payload(JdbcTemplate jdbc, long sequence) {
+        return jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                byte[].class, TRUCE, sequence);
+    }
+
+    private static void setPayload(JdbcTemplate jdbc, long sequence, byte[] payload) {
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                payload, TRUCE, sequence);
+    }
+}
