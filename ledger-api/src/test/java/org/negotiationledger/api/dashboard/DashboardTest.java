@@ -15,6 +15,7 @@ import org.negotiationledger.api.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,7 +31,8 @@ class DashboardTest extends ApiTest {
         ChromeDriver browser = Browser.start();
         try {
             browser.get(Browser.signedIn(TestUsers.VIEWER, port));
-            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            // The page rebuilds its tables on every change: an element found may be replaced before it is read.
+            WebDriverWait wait = live(browser);
             String row = "#commitments tr[data-commitment-id='" + world.truce() + "'] .status";
             wait.until(b -> "HOLDING".equals(attribute(b.findElements(By.cssSelector(row)), "data-status")));
             assertThat(browser.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))).isEmpty();
@@ -44,9 +46,9 @@ class DashboardTest extends ApiTest {
             wait.until(b -> !b.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']")).isEmpty());
             String chart = ".timeline[data-negotiation-id='" + world.negotiation() + "'] svg";
             wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReported']")).isEmpty());
-            assertThat(browser.findElements(By.cssSelector(chart + " [data-type='CommitmentTookEffect']"))).isNotEmpty();
-            assertThat(browser.findElement(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))
-                    .getText()).contains("25");
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='CommitmentTookEffect']")).isEmpty());
+            wait.until(b -> b.findElement(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))
+                    .getText().contains("25"));
             assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
         } finally {
             browser.quit();
@@ -62,12 +64,12 @@ class DashboardTest extends ApiTest {
             ChromeDriver browser = Browser.start();
             try {
                 browser.get(Browser.signedIn(TestUsers.VIEWER, ledger.port()));
-                WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                WebDriverWait wait = live(browser);
                 wait.until(b -> b.findElements(By.cssSelector("#broken tbody tr")).size() == 3);
                 wait.until(b -> !b.findElements(By.cssSelector(".timeline svg [data-type='StatementIssued']")).isEmpty());
-                assertThat(browser.findElements(By.cssSelector("#broken tbody tr")))
-                        .extracting(e -> e.getAttribute("data-commitment-id"))
-                        .containsExactly("paris-2020-10-17", "moscow-2020-10-10", "washington-2020-10-25");
+                assertThat(browser.executeScript("return [...document.querySelectorAll('#broken tbody tr')]"
+                        + ".map(row => row.dataset.commitmentId)"))
+                        .isEqualTo(List.of("paris-2020-10-17", "moscow-2020-10-10", "washington-2020-10-25"));
                 assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
                 Path screenshot = Path.of("target", "dashboard.png");
                 Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
@@ -75,6 +77,12 @@ class DashboardTest extends ApiTest {
                 browser.quit();
             }
         }
+    }
+
+    private static WebDriverWait live(ChromeDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static String attribute(List<WebElement> elements, String name) {
