@@ -117,7 +117,7 @@ class ViewsPropertyTest {
         ledger.bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
             org.negotiationledger.projections.store.JdbcViewStore store =
                     new org.negotiationledger.projections.store.JdbcViewStore(jdbc);
-            storedFacts().forEach(fact -> org.negotiationledger.projections.fold.ViewFold.apply(fact, store));
+            storedFacts().forEach(store::fold);
             store.flush();
         });
         assertViewsEqualFreshFold(all, storedFacts(), null);

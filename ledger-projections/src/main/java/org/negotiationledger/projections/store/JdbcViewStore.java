@@ -12,10 +12,12 @@ import org.negotiationledger.core.statement.StatementKind;
 import org.negotiationledger.projections.fold.ActorState;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentViews;
+import org.negotiationledger.projections.fold.Fact;
 import org.negotiationledger.projections.fold.NegotiationState;
 import org.negotiationledger.projections.fold.ReportState;
 import org.negotiationledger.projections.fold.StatementState;
 import org.negotiationledger.projections.fold.TimelineEntry;
+import org.negotiationledger.projections.fold.ViewFold;
 import org.negotiationledger.projections.fold.ViewStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -104,9 +106,13 @@ public final class JdbcViewStore implements ViewStore {
         return whole;
     }
 
-    /** The global index of the event about to be folded: what its changes are marked with, for the streams. */
-    void at(long globalIndex) {
-        position = globalIndex;
+    /**
+     * Folds one event into this batch, marking what it changes with its global index (the streams' position).
+     * The one way in: folding through {@link ViewFold} directly would leave the changes unmarked.
+     */
+    public void fold(Fact fact) {
+        position = fact.globalIndex();
+        ViewFold.apply(fact, this);
     }
 
     @Override

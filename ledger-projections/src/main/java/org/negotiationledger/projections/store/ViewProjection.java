@@ -35,10 +35,8 @@ public class ViewProjection {
     void on(Object event, DomainEventMessage<?> message, @Timestamp Instant recordedAt, TrackingToken token) {
         long globalIndex = token.position().orElseThrow(() ->
                 new IllegalStateException("the views need the event's global index; token " + token + " has none"));
-        JdbcViewStore store = batch();
-        store.at(globalIndex);
-        ViewFold.apply(new Fact(globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(), recordedAt,
-                event), store);
+        batch().fold(new Fact(globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(), recordedAt,
+                event));
     }
 
     @ResetHandler
