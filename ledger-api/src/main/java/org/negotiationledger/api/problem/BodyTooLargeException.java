@@ -5,15 +5,8 @@ import java.io.IOException;
 /** A request body longer than the server accepts, found while reading it: answered 413. */
 public class BodyTooLargeException extends IOException {
 
-    private final long limit;
-
     public BodyTooLargeException(long limit) {
         super("a request body may be at most " + limit + " bytes");
-        this.limit = limit;
-    }
-
-    public long limit() {
-        return limit;
     }
 
     /** Whether reading failed because the body was too large, however the failure was wrapped. */

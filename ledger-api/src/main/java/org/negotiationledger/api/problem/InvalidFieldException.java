@@ -20,6 +20,14 @@ public class InvalidFieldException extends RuntimeException {
         return value;
     }
 
+    /** A number of hours given as a parameter: 0 or more, and finite. */
+    public static double checkHours(String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new InvalidFieldException(field, "must be a number of hours, 0 or more");
+        }
+        return value;
+    }
+
     public String field() {
         return field;
     }

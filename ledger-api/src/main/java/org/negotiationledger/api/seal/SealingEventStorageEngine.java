@@ -45,7 +45,8 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
                     : storedDigest(connection, stream, sequence - 1);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
             byte[] metadata = event.serializeMetaData(serializer, byte[].class).getData();
-            String recordedAt = Seal.time(DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp())));
+            // The record time as it will be stored, read the way verification reads it.
+            String recordedAt = Seal.storedTime(DateTimeUtils.formatInstant(event.getTimestamp()));
             byte[] digest = Seal.digest(previous, stream, sequence, event.getIdentifier(), payload.getType().getName(),
                     payload.getType().getRevision(), recordedAt, payload.getData(), Seal.canonicalMetadata(read(metadata)));
             lastInBatch.put(stream, digest);

@@ -1,11 +1,11 @@
 package org.negotiationledger.api.stream;
 
+import static org.negotiationledger.api.problem.InvalidFieldException.checkHours;
 import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.api.view.Views;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.springframework.http.MediaType;
@@ -40,7 +40,7 @@ class StreamController {
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
         String negotiation = checkId("negotiationId", negotiationId);
-        long after = StreamPosition.index(lastEventId != null ? lastEventId : resume);
+        long after = StreamPosition.index(lastEventId, resume);
         return streams.open(emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, views,
                 negotiation, after));
     }
@@ -51,11 +51,9 @@ class StreamController {
             @RequestParam(required = false) String negotiationId,
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
-        if (!(withinHours >= 0) || Double.isInfinite(withinHours)) {
-            throw new InvalidFieldException("withinHours", "must be a number of hours, 0 or more");
-        }
+        checkHours("withinHours", withinHours);
         String negotiation = checkId("negotiationId", negotiationId);
-        long after = StreamPosition.index(lastEventId != null ? lastEventId : resume);
+        long after = StreamPosition.index(lastEventId, resume);
         return streams.open(emitter -> new BrokenSubscription(emitter, streams.senders(), queries, views, withinHours,
                 negotiation, after));
     }
@@ -66,8 +64,7 @@ class StreamController {
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
         String negotiation = checkId("negotiationId", negotiationId);
-        StreamPosition after = StreamPosition.entry(lastEventId != null ? lastEventId : resume);
+        StreamPosition after = StreamPosition.entry(lastEventId, resume);
         return streams.open(emitter -> new TimelineSubscription(emitter, streams.senders(), queries, negotiation, after));
     }
-
 }

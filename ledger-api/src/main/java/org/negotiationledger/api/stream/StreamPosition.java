@@ -11,8 +11,9 @@ record StreamPosition(long index, int entry) {
     static final StreamPosition START = new StreamPosition(-1, Integer.MAX_VALUE);
     private static final String FIELD = "Last-Event-ID";
 
-    /** A commitments or broken stream's id: a global index. */
-    static long index(String lastEventId) {
+    /** A commitments or broken stream's id, from the header or else the parameter: a global index. */
+    static long index(String header, String parameter) {
+        String lastEventId = header != null ? header : parameter;
         if (lastEventId == null || lastEventId.isBlank()) {
             return START.index();
         }
@@ -27,8 +28,9 @@ record StreamPosition(long index, int entry) {
         throw new InvalidFieldException(FIELD, "must be an event id this stream sent: a global index, 0 or more");
     }
 
-    /** A timeline stream's id: {@code <global index>-<entry>}. */
-    static StreamPosition entry(String lastEventId) {
+    /** A timeline stream's id, from the header or else the parameter: {@code <global index>-<entry>}. */
+    static StreamPosition entry(String header, String parameter) {
+        String lastEventId = header != null ? header : parameter;
         if (lastEventId == null || lastEventId.isBlank()) {
             return START;
         }

@@ -82,10 +82,6 @@ class Streams implements SmartLifecycle {
         return emitter;
     }
 
-    int subscribers() {
-        return open.size();
-    }
-
     ExecutorService senders() {
         return senders;
     }

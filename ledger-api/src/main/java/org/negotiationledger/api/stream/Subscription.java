@@ -78,10 +78,6 @@ abstract class Subscription {
         }
     }
 
-    final boolean closed() {
-        return closed;
-    }
-
     final void markClosed() {
         closed = true;
     }

@@ -1,12 +1,12 @@
 package org.negotiationledger.api.view;
 
+import static org.negotiationledger.api.problem.InvalidFieldException.checkHours;
 import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentView;
@@ -55,9 +55,7 @@ class ViewController {
             @RequestParam(required = false) String kind,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        if (!(withinHours >= 0) || Double.isInfinite(withinHours)) {
-            throw new InvalidFieldException("withinHours", "must be a number of hours, 0 or more");
-        }
+        checkHours("withinHours", withinHours);
         return views.broken(withinHours, checkId("negotiationId", negotiationId), kind, views.moment(asOf, validAt));
     }
 
