@@ -1,5 +1,7 @@
 package org.negotiationledger.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A plain HTTP client for tests: real requests to a running server, answers as JSON. */
 public final class Http {
@@ -17,25 +22,35 @@ public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
+    private final boolean checkLocations;
 
     /** A client signed in as {@link TestUsers#TESTER}, who holds every role. */
     public Http(int port) {
-        this(port, TestUsers.basic(TestUsers.TESTER));
+        this(port, TestUsers.basic(TestUsers.TESTER), true);
     }
 
-    private Http(int port, String authorization) {
+    private Http(int port, String authorization, boolean checkLocations) {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = authorization;
+        this.checkLocations = checkLocations;
     }
 
     /** The same server, signed in as another test user. */
     public Http as(String user) {
-        return new Http(port(), TestUsers.basic(user));
+        return new Http(port(), TestUsers.basic(user), checkLocations);
     }
 
     /** The same server with these credentials (an Authorization header value), or none when null. */
     public Http withAuthorization(String value) {
-        return new Http(port(), value);
+        return new Http(port(), value, checkLocations);
+    }
+
+    /**
+     * The same client without the check that every {@code 201}'s {@code Location} answers {@code GET}: for
+     * tests that stop the views on purpose, where nothing can be read.
+     */
+    public Http withoutLocationCheck() {
+        return new Http(port(), authorization, false);
     }
 
     private int port() {
@@ -105,6 +120,34 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        Response response = exchange(request);
+        if (checkLocations && response.status() == 201) {
+            assertLocationAnswers(response);
+        }
+        return response;
+    }
+
+    /**
+     * Every {@code Location} the ledger sends must answer {@code GET} with {@code 200}: polled, since the views
+     * that answer it are folded asynchronously, a few milliseconds after the command commits.
+     */
+    private void assertLocationAnswers(Response created) {
+        assertThat(created.location()).as("Location of %s", created).isNotNull().startsWith("/api/v1/");
+        AtomicReference<Response> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> {
+                        last.set(exchange(HttpRequest.newBuilder(URI.create(base + created.location())).GET()));
+                        return last.get().status() != 404;
+                    });
+        } catch (ConditionTimeoutException e) {
+            // Reported below with the last answer.
+        }
+        assertThat(last.get().status()).as("GET %s (the Location of a 201) answered %s", created.location(), last.get())
+                .isEqualTo(200);
+    }
+
+    private Response exchange(HttpRequest.Builder request) {
         if (authorization != null && request.build().headers().firstValue("Authorization").isEmpty()) {
             request.header("Authorization", authorization);
         }

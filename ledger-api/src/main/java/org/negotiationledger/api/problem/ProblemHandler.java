@@ -41,6 +41,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into problem details. Bad input is 400 (malformed) or 422 (well formed but against a
@@ -81,6 +82,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     // ---- 400: the request itself is malformed -----------------------------------------------------------------
+
+    // ---- 404: nothing answers at this path ----------------------------------------------------------------------
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return answer(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found",
+                "nothing answers at /" + ex.getResourcePath() + "; the paths are in /v3/api-docs", null));
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

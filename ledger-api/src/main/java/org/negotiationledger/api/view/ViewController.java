@@ -11,7 +11,7 @@ import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentView;
 import org.negotiationledger.projections.fold.PartyRecord;
-import org.negotiationledger.projections.fold.StatementState;
+import org.negotiationledger.api.view.RecordResponses.StatementResponse;
 import org.negotiationledger.projections.fold.TimelineEntry;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,12 +89,13 @@ class ViewController {
 
     @GetMapping("/statements")
     @Operation(summary = "Statements, newest first; filters author, kind and the record they concern")
-    List<StatementState> statements(@RequestParam(required = false) String author,
+    List<StatementResponse> statements(@RequestParam(required = false) String author,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String concerns,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.statements(checkId("author", author), kind, checkId("concerns", concerns), views.moment(asOf, validAt));
+        return views.statements(checkId("author", author), kind, checkId("concerns", concerns), views.moment(asOf, validAt))
+                .stream().map(StatementResponse::of).toList();
     }
 
 }

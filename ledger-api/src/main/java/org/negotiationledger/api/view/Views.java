@@ -13,7 +13,10 @@ import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentView;
 import org.negotiationledger.projections.fold.CommitmentViews;
+import org.negotiationledger.projections.fold.ActorState;
+import org.negotiationledger.projections.fold.NegotiationState;
 import org.negotiationledger.projections.fold.PartyRecord;
+import org.negotiationledger.projections.fold.ReportState;
 import org.negotiationledger.projections.fold.StatementState;
 import org.negotiationledger.projections.fold.TimelineEntry;
 import org.negotiationledger.projections.store.ViewQueries;
@@ -99,6 +102,25 @@ public class Views {
     public List<StatementState> statements(String author, String kind, String concerns, Moment moment) {
         return known(queries.statements(author, kind, concerns), moment).stream()
                 .filter(s -> !s.issuedAt().earliest().isAfter(moment.validAt())).toList();
+    }
+
+    /** An actor as the ledger knew it at record time {@code asOf} (null: now). */
+    public Optional<ActorState> actor(String id, Instant asOf) {
+        return queries.actor(id).filter(a -> asOf == null || !a.recordedAt().isAfter(asOf));
+    }
+
+    /** A negotiation, with its rounds of talks, as the ledger knew it at record time {@code asOf} (null: now). */
+    public Optional<NegotiationState> negotiation(String id, Instant asOf) {
+        return queries.negotiation(id).map(n -> asOf == null ? n : n.asOf(asOf));
+    }
+
+    public Optional<StatementState> statement(String id, Instant asOf) {
+        return queries.statement(id).filter(s -> asOf == null || !s.recordedAt().isAfter(asOf));
+    }
+
+    /** A violation report, with its findings and retraction, as the ledger knew it at {@code asOf} (null: now). */
+    public Optional<ReportState> report(String commitmentId, String violationId, Instant asOf) {
+        return queries.report(commitmentId, violationId).map(r -> asOf == null ? r : r.asOf(asOf));
     }
 
     private static List<StatementState> known(List<StatementState> statements, Moment moment) {

@@ -69,7 +69,7 @@ public record ReportState(
     }
 
     /** The report as the ledger knew it at record time {@code asOf}, or null if it was not yet reported. */
-    ReportState asOf(Instant asOf) {
+    public ReportState asOf(Instant asOf) {
         if (recordedAt.isAfter(asOf)) {
             return null;
         }

@@ -38,7 +38,7 @@ public final class ViewFold {
             }
         } else if (event instanceof NegotiationOpened e) {
             if (store.negotiation(e.id().value()) == null) {
-                store.put(new NegotiationState(e.id().value(), e.title(), ids(e.parties()), ids(e.mediators()),
+                store.put(NegotiationState.opened(e.id().value(), e.title(), ids(e.parties()), ids(e.mediators()),
                         fact.recordedAt(), fact.sequence()));
                 store.putTimeline(fact.globalIndex(), List.of(opening(e.id().value(), fact,
                         "Negotiation opened: " + e.title() + "; parties " + String.join(", ", ids(e.parties()))
@@ -47,8 +47,10 @@ public final class ViewFold {
         } else if (event instanceof TalksRecorded e) {
             NegotiationState negotiation = store.negotiation(e.negotiationId().value());
             if (negotiation != null && fact.sequence() > negotiation.lastSequence()) {
-                store.put(new NegotiationState(negotiation.id(), negotiation.title(), negotiation.parties(),
-                        negotiation.mediators(), negotiation.recordedAt(), fact.sequence()));
+                store.put(negotiation.withTalks(new NegotiationState.Talks(e.talksId().value(), e.venue(),
+                        e.startedAt(), e.endedAt(), e.participants().stream().map(p -> new NegotiationState.Participant(
+                                p.actor().value(), p.role().name())).toList(), e.outcome(), fact.recordedAt()),
+                        fact.sequence()));
                 store.putTimeline(fact.globalIndex(), List.of(entry(negotiation.id(), fact, 0, e.startedAt(),
                         "TalksRecorded", e.talksId().value(), "Talks at " + e.venue()
                                 + (e.outcome() == null ? "" : ": " + e.outcome()))));

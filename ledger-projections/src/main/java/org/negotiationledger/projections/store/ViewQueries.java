@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.negotiationledger.projections.fold.ActorState;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.NegotiationState;
+import org.negotiationledger.projections.fold.ReportState;
 import org.negotiationledger.projections.fold.StatementState;
 import org.negotiationledger.projections.fold.TimelineEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,16 @@ public class ViewQueries {
     public List<TimelineEntry> timeline(String negotiationId) {
         return many("SELECT state FROM view_timeline WHERE negotiation_id = ? ORDER BY valid_at_ms, global_index, entry",
                 TimelineEntry.class, negotiationId);
+    }
+
+    /** One violation report of a commitment, with its findings and retraction. */
+    public Optional<ReportState> report(String commitmentId, String violationId) {
+        return one("SELECT state FROM view_report WHERE commitment_id = ? AND violation_id = ?", ReportState.class,
+                commitmentId, violationId);
+    }
+
+    public Optional<StatementState> statement(String id) {
+        return one("SELECT state FROM view_statement WHERE id = ?", StatementState.class, id);
     }
 
     public Optional<ActorState> actor(String id) {

@@ -1,0 +1,92 @@
+package org.negotiationledger.api.view;
+
+import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import org.negotiationledger.api.view.RecordResponses.ActorResponse;
+import org.negotiationledger.api.view.RecordResponses.NegotiationResponse;
+import org.negotiationledger.api.view.RecordResponses.StatementResponse;
+import org.negotiationledger.api.view.RecordResponses.TalksResponse;
+import org.negotiationledger.api.view.RecordResponses.ViolationReportResponse;
+import org.negotiationledger.core.shared.RecordNotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The records themselves, one each, at the paths the {@code Location} of their {@code 201} names: an actor, a
+ * negotiation, a round of talks, a violation report, a statement. (A commitment's is its status view.) Each
+ * takes {@code asOf}: the record as the ledger knew it then.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Records", description = "Each record a command created, at the path its Location names.")
+class RecordController {
+
+    private static final String AS_OF = "the record as the ledger knew it at this record time (ISO-8601 with offset)";
+    private final Views views;
+
+    RecordController(Views views) {
+        this.views = views;
+    }
+
+    @GetMapping("/actors/{id}")
+    @Operation(summary = "One actor: its name and kind")
+    ActorResponse actor(@PathVariable String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return views.actor(checkId("id", id), time(asOf)).map(ActorResponse::of)
+                .orElseThrow(() -> notFound("no actor '" + id + "'", asOf));
+    }
+
+    @GetMapping("/negotiations/{id}")
+    @Operation(summary = "One negotiation: its title, parties, mediators and rounds of talks")
+    NegotiationResponse negotiation(@PathVariable String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return views.negotiation(checkId("id", id), time(asOf)).map(NegotiationResponse::of)
+                .orElseThrow(() -> notFound("no negotiation '" + id + "'", asOf));
+    }
+
+    @GetMapping("/negotiations/{id}/talks/{talksId}")
+    @Operation(summary = "One round of talks of a negotiation")
+    TalksResponse talks(@PathVariable String id, @PathVariable String talksId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        checkId("talksId", talksId);
+        return views.negotiation(checkId("id", id), time(asOf))
+                .flatMap(n -> n.talks().stream().filter(t -> t.id().equals(talksId)).findFirst()
+                        .map(t -> TalksResponse.of(n.id(), t)))
+                .orElseThrow(() -> notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf));
+    }
+
+    @GetMapping("/commitments/{id}/violations/{violationId}")
+    @Operation(summary = "One violation report, with every finding on it and its retraction")
+    ViolationReportResponse violation(@PathVariable String id, @PathVariable String violationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        checkId("violationId", violationId);
+        return views.report(checkId("id", id), violationId, time(asOf))
+                .map(r -> ViolationReportResponse.of(id, r))
+                .orElseThrow(() -> notFound("no violation report '" + violationId + "' on commitment '" + id + "'",
+                        asOf));
+    }
+
+    @GetMapping("/statements/{id}")
+    @Operation(summary = "One statement")
+    StatementResponse statement(@PathVariable String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return views.statement(checkId("id", id), time(asOf)).map(StatementResponse::of)
+                .orElseThrow(() -> notFound("no statement '" + id + "'", asOf));
+    }
+
+    private static Instant time(String asOf) {
+        return Views.time("asOf", asOf);
+    }
+
+    private static RecordNotFoundException notFound(String what, String asOf) {
+        return new RecordNotFoundException(what + (asOf == null ? "" : " recorded by " + asOf));
+    }
+}
