@@ -28,7 +28,7 @@ public final class WriteEndpoints {
         return List.of(
                 new Endpoint("/api/v1/actors", """
                         {"id": "%s", "name": "N", "kind": "STATE"}""".formatted(unique.apply("actor")),
-                        List.of("id", "name", "kind"), List.of("id"), List.of("kind"), List.of(), List.of("name")),
+                        List.of("name", "kind"), List.of("id"), List.of("kind"), List.of(), List.of("name")),
                 new Endpoint("/api/v1/negotiations", """
                         {"title": "T", "parties": ["%s", "%s"], "mediators": ["%s"]}""".formatted(a, b, mediator),
                         List.of("title", "parties", "mediators"), List.of("parties.0", "mediators.0"), List.of(),

@@ -29,8 +29,9 @@ class ActorCommandController {
     @Operation(summary = "RegisterActor: register a state, organization or office that records may refer to")
     ResponseEntity<CommandResponses> register(@Valid @RequestBody RegisterActorRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        var command = new RegisterActor(ActorId.of(body.id()), body.name(), body.kind());
-        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, body.id(),
-                "/api/v1/actors/" + body.id(), command.id().toString(), body), key);
+        String id = Requests.idOrNew(body.id());
+        var command = new RegisterActor(ActorId.of(id), body.name(), body.kind());
+        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id, "/api/v1/actors/" + id,
+                command.id().toString(), body), key);
     }
 }

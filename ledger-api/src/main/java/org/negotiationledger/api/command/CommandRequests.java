@@ -23,7 +23,7 @@ import org.negotiationledger.core.shared.RecordId;
 import org.negotiationledger.core.statement.StatementKind;
 
 /**
- * The bodies of the command endpoints, as {@code shared/spec/http-api.md} names their fields. Each is checked
+ * The bodies of the command endpoints, as {@code docs/http-api.md} names their fields. Each is checked
  * for shape here (required fields, id syntax, time syntax, sizes); the rules that need the ledger's state are
  * the aggregates'. Ids are optional where the ledger may assign one. {@code expectedVersion} is optional on
  * every write.
@@ -39,7 +39,7 @@ public final class CommandRequests {
     static final int TEXT = 20_000;
 
     public record RegisterActorRequest(
-            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @NotBlank @Size(max = NAME) String name,
             @NotNull ActorKind kind,
             @PositiveOrZero Long expectedVersion) {

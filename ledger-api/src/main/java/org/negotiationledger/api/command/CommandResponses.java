@@ -9,7 +9,7 @@ public record CommandResponses(String id, long version) {
     static ResponseEntity<CommandResponses> submit(LedgerCommands ledger, LedgerCommands.Submission submission,
             String idempotencyKey) {
         LedgerCommands.Accepted accepted = ledger.submit(submission, Requests.principal(),
-                Requests.idempotencyKey(idempotencyKey));
+                Requests.idempotencyKey(idempotencyKey), Requests.path());
         return ResponseEntity.created(accepted.location()).body(new CommandResponses(accepted.id(), accepted.version()));
     }
 }

@@ -63,11 +63,19 @@ public class LedgerCommands {
         this.directory = directory;
     }
 
-    public Accepted submit(Submission submission, String principal, String idempotencyKey) {
+    /**
+     * Runs a command as {@code principal}. With an {@code idempotencyKey}, the first answer under that key is
+     * kept with the events, and the same request again (the same command posted to the same path with the same
+     * body) answers exactly that, recording nothing.
+     *
+     * @param postedTo the path the request was posted to: with the body, what makes two requests the same. Not
+     *                 the record's location, which holds an id the ledger may have just assigned.
+     */
+    public Accepted submit(Submission submission, String principal, String idempotencyKey, String postedTo) {
         if (idempotencyKey == null) {
             return dispatch(submission, principal, Map.of());
         }
-        String fingerprint = fingerprint(submission);
+        String fingerprint = fingerprint(submission, postedTo);
         Optional<Accepted> first = idempotency.find(principal, idempotencyKey, fingerprint);
         if (first.isPresent()) {
             return first.get();
@@ -108,9 +116,9 @@ public class LedgerCommands {
     }
 
     /** The same key with the same request (path and body) replays; with another request it is refused. */
-    private String fingerprint(Submission submission) {
+    private String fingerprint(Submission submission, String postedTo) {
         try {
-            byte[] request = (submission.command().getClass().getName() + "\n" + submission.location() + "\n"
+            byte[] request = (submission.command().getClass().getName() + "\n" + postedTo + "\n"
                     + json.writeValueAsString(submission.requestBody())).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {

@@ -9,6 +9,7 @@ import org.negotiationledger.core.shared.Precision;
 import org.negotiationledger.core.shared.StatedTime;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Small conversions every command controller needs. */
 final class Requests {
@@ -34,6 +35,11 @@ final class Requests {
 
     static ActorId actorOrNull(String id) {
         return id == null ? null : ActorId.of(id);
+    }
+
+    /** The path of the request being handled, as it was posted (without the query). */
+    static String path() {
+        return ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().getPath();
     }
 
     /** An Idempotency-Key is 1 to 200 visible ASCII characters. */

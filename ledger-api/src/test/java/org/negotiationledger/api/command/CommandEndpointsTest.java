@@ -150,6 +150,72 @@ class CommandEndpointsTest extends ApiTest {
     }
 
     @Test
+    void aRetryOfARequestWithoutAnIdAnswersTheIdFirstAssignedAndRecordsNothing() {
+        World w = world();
+        // Every create endpoint, each without an id: the ledger assigns one, and a retry must find that answer.
+        List<String[]> creates = List.of(
+                new String[] {"/api/v1/actors", """
+                        {"name": "Organization for Security and Co-operation in Europe", "kind": "INTERNATIONAL_ORGANIZATION"}"""},
+                new String[] {"/api/v1/negotiations", """
+                        {"title": "Talks", "parties": ["%s", "%s"], "mediators": []}""".formatted(w.a(), w.b())},
+                new String[] {"/api/v1/negotiations/" + w.negotiation() + "/talks", """
+                        {"venue": "Geneva", "startedAt": "2020-10-30T10:00+01:00",
+                         "participants": [{"actor": "%s", "role": "PARTY"}]}""".formatted(w.a())},
+                new String[] {"/api/v1/truces", """
+                        {"negotiationId": "%s", "kind": "CEASEFIRE", "title": "Another truce", "parties": ["%s", "%s"],
+                         "agreedAt": "2020-10-11T03:00+03:00", "effectiveFrom": "2020-10-11T12:00+04:00"}"""
+                        .formatted(w.negotiation(), w.a(), w.b())},
+                new String[] {"/api/v1/pledges", """
+                        {"negotiationId": "%s", "kind": "OTHER", "title": "A pledge", "parties": ["%s"],
+                         "madeAt": "2020-10-30T23:00+01:00", "effectiveFrom": "2020-10-30T23:00+01:00"}"""
+                        .formatted(w.negotiation(), w.a())},
+                new String[] {"/api/v1/statements", """
+                        {"author": "%s", "issuedAt": "2020-10-31T00:00-04:00", "kinds": ["CALL"], "text": "Stop."}"""
+                        .formatted(w.mediator())},
+                new String[] {"/api/v1/commitments/" + w.truce() + "/violations", """
+                        {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00",
+                         "location": {"name": "near Karakhanbeyli", "latitude": 39.6, "longitude": 47.0},
+                         "description": "assault", "casualties": {"killed": 0, "injured": 2}, "source": "MoD"}"""
+                        .formatted(w.a(), w.b())});
+        for (String[] create : creates) {
+            String key = unique("key");
+            Http.Response first = created(http.post(create[0], create[1], "Idempotency-Key", key));
+            long after = eventCount();
+            Http.Response again = http.post(create[0], create[1], "Idempotency-Key", key);
+            assertThat(again.status()).as("retry of %s: %s", create[0], again).isEqualTo(201);
+            assertThat(again.json()).as(create[0]).isEqualTo(first.json());
+            assertThat(again.location()).as(create[0]).isEqualTo(first.location());
+            assertThat(eventCount()).as(create[0]).isEqualTo(after);
+        }
+    }
+
+    @Test
+    void anActorWithoutAnIdIsAssignedOne() {
+        Http.Response response = created(http.post("/api/v1/actors", """
+                {"name": "International Committee of the Red Cross", "kind": "INTERNATIONAL_ORGANIZATION"}"""));
+        String id = response.json().get("id").asText();
+        assertThat(id).matches("[a-z0-9][a-z0-9-]{0,99}");
+        assertThat(response.location()).isEqualTo("/api/v1/actors/" + id);
+        assertThat(http.get(response.location()).json().get("name").asText())
+                .isEqualTo("International Committee of the Red Cross");
+    }
+
+    @Test
+    void theSameKeyOnAnotherPathIsAnotherRequest() {
+        World w = world();
+        String body = """
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00"}""".formatted(w.a(), w.b());
+        String key = unique("key");
+        created(http.post("/api/v1/commitments/" + w.truce() + "/violations", body, "Idempotency-Key", key));
+        String other = unique("truce");
+        created(http.post("/api/v1/truces", truce(other, w.negotiation(), w.a(), w.b(), w.mediator(), "")));
+        long before = eventCount();
+        Http.Response elsewhere = http.post("/api/v1/commitments/" + other + "/violations", body, "Idempotency-Key", key);
+        assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(422);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void idempotencyKeyProtectsNonCreatingCommandsFromRecordingTwice() {
         World w = world();
         String body = violation("retried", w.a(), w.b(), "2020-10-10T12:05+04:00");
