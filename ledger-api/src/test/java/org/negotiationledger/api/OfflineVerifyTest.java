@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,8 @@ class OfflineVerifyTest {
         args[0] = "verify";
         args[1] = file.toString();
         System.arraycopy(more, 0, args, 2, more.length);
-        int status = Tools.verify(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int status = LedgerCommandLine.create(InputStream.nullInputStream(),
+                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true)).execute(args);
         return new Outcome(status, out.toString(StandardCharsets.UTF_8));
     }
 }
