@@ -1,5 +1,5 @@
 /**
  * The write model of the negotiation ledger: commands, events, value types and the aggregates that enforce
- * the rules of {@code shared/spec/domain.md}. Depends on Axon only; deterministic (time comes from commands).
+ * the rules of {@code docs/domain.md}. Depends on Axon only; deterministic (time comes from commands).
  */
 package org.negotiationledger.core;
