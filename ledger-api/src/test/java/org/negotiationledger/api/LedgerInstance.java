@@ -28,6 +28,24 @@ public final class LedgerInstance implements AutoCloseable {
                 .run(args.toArray(String[]::new)));
     }
 
+    /**
+     * A database that several servers can share: a new schema on the PostgreSQL where one answers (profile
+     * {@code postgres}), else an H2 file in a fresh directory.
+     */
+    public record SharedDatabase(Map<String, String> properties, String[] profiles) {
+
+        public static SharedDatabase create(String name) {
+            return PostgresSchemas.unavailable() == null
+                    ? new SharedDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"})
+                    : new SharedDatabase(Map.of("ledger.data-dir", ApiTest.temporaryDirectory(name).toString()),
+                            new String[0]);
+        }
+
+        public LedgerInstance start() {
+            return LedgerInstance.start(properties, profiles);
+        }
+    }
+
     public int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }

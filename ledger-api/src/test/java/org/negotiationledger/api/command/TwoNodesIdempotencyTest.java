@@ -3,10 +3,8 @@ package org.negotiationledger.api.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
@@ -27,12 +25,8 @@ class TwoNodesIdempotencyTest {
 
     @Test
     void aRetryOnAnotherNodeOfAReportWithoutAnIdAnswersAsTheFirstAndRecordsNothing() {
-        boolean postgres = PostgresSchemas.unavailable() == null;
-        Map<String, String> database = postgres ? PostgresSchemas.newSchema()
-                : Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-two-nodes-idempotency").toString());
-        String[] profiles = postgres ? new String[] {"postgres"} : new String[0];
-        try (LedgerInstance one = LedgerInstance.start(database, profiles);
-                LedgerInstance two = LedgerInstance.start(database, profiles)) {
+        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-two-nodes-idempotency");
+        try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
             Http first = one.http();
             Http second = two.http();
             for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {

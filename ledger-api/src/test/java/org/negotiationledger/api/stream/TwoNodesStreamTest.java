@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
@@ -29,12 +27,8 @@ class TwoNodesStreamTest {
 
     @Test
     void aSubscriberOnEitherNodeSeesChangesMadeThroughTheOther() {
-        boolean postgres = PostgresSchemas.unavailable() == null;
-        Map<String, String> database = postgres ? PostgresSchemas.newSchema()
-                : Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-two-nodes").toString());
-        String[] profiles = postgres ? new String[] {"postgres"} : new String[0];
-        try (LedgerInstance one = LedgerInstance.start(database, profiles);
-                LedgerInstance two = LedgerInstance.start(database, profiles)) {
+        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-two-nodes");
+        try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
             Http first = one.http();
             Http second = two.http();
             for (String actor : new String[] {"node-a", "node-b", "node-m"}) {
