@@ -1,5 +1,6 @@
 package org.negotiationledger.api.config;
 
+import org.negotiationledger.api.seal.Seal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Primary;
 public class AxonConfig {
 
     /** The metadata key under which each event records who posted the command that caused it. */
-    public static final String PRINCIPAL = "principal";
+    public static final String PRINCIPAL = Seal.PRINCIPAL;
     static final String SUPERSESSION = "supersession";
 
     /**

@@ -11,12 +11,19 @@ import java.util.Map;
  * and its predecessor's digest give. The first break is kept, with where it is. Every event also folds into
  * the head, which changes if anything anywhere changes, the global order included; an auditor who noted a
  * head can check, later, that the history up to that point is still the one it was.
+ *
+ * <p>Seals cannot be switched off. Each sealed event states, under its seal, after which global index the
+ * ledger began to seal ({@link Seal#SEALED_AFTER}); an event without a seal passes only if it comes before
+ * every sealed event and at or before that index (it was recorded by a ledger from before sealing). So an
+ * event whose seal was stripped, a sealing start moved (in the server's table, or in an export), or a history
+ * stripped of every seal is a break, not an {@code unsealed} count.
  */
 public final class HistoryVerifier {
 
     /** One stored event, with its payload as stored and its metadata in canonical form. */
     public record Event(long globalIndex, String stream, long sequence, String eventId, String payloadType,
-            String payloadRevision, String recordedAt, byte[] payload, byte[] canonicalMetadata, String digest) {
+            String payloadRevision, String recordedAt, byte[] payload, byte[] canonicalMetadata, String digest,
+            Long sealedAfter) {
     }
 
     /** Where the history first fails to verify, and why. */
@@ -35,10 +42,10 @@ public final class HistoryVerifier {
     private record Last(long sequence, byte[] digest) {
     }
 
-    /** For {@code sealedAfter}: sealing began with the first event that carries a digest. */
-    public static final long UNTIL_FIRST_SEALED = Long.MAX_VALUE;
+    private record Position(String stream, long sequence, long globalIndex) {
+    }
 
-    private long sealedAfter;
+    private final Long claimedSealedAfter;
     private final Long notedIndex;
     private final Map<String, Last> records = new HashMap<>();
     private final MessageDigest sha = Seal.sha256();
@@ -46,16 +53,21 @@ public final class HistoryVerifier {
     private long events;
     private long unsealed;
     private long lastIndex;
+    private boolean anySealed;
+    /** Where sealing began, as the sealed events state it; null until one does. */
+    private Long statedSealedAfter;
+    private Position firstUnsealed;
+    private Position lastUnsealed;
     private Break broken;
     private String headAtNotedIndex;
 
     /**
-     * @param sealedAfter events at or below this global index were recorded before this ledger sealed events,
-     *                    and carry no digest; every later one must
-     * @param notedIndex  a global index at which to report the head (for comparing with a head noted then)
+     * @param claimedSealedAfter where the verifying side believes sealing began (the server's own record of
+     *                           it), checked against what the events state; null when it does not know (an export)
+     * @param notedIndex         a global index at which to report the head (for comparing with a head noted then)
      */
-    public HistoryVerifier(long sealedAfter, Long notedIndex) {
-        this.sealedAfter = sealedAfter;
+    public HistoryVerifier(Long claimedSealedAfter, Long notedIndex) {
+        this.claimedSealedAfter = claimedSealedAfter;
         this.notedIndex = notedIndex;
     }
 
@@ -64,40 +76,78 @@ public final class HistoryVerifier {
         if (notedIndex != null && lastIndex <= notedIndex && event.globalIndex() > notedIndex) {
             headAtNotedIndex = Seal.hex(head);
         }
-        lastIndex = event.globalIndex();
-        if (sealedAfter == UNTIL_FIRST_SEALED && event.digest() != null) {
-            sealedAfter = event.globalIndex() - 1;
+        if (events > 1 && event.globalIndex() <= lastIndex) {
+            refuse(event.stream(), event.sequence(), event.globalIndex(),
+                    "the global index " + event.globalIndex() + " does not follow " + lastIndex + ": events were reordered");
         }
+        lastIndex = event.globalIndex();
         Last last = records.get(event.stream());
-        long expected = last == null ? 0 : last.sequence() + 1;
         byte[] digest;
-        if (event.digest() == null && event.globalIndex() <= sealedAfter) {
+        if (event.digest() == null) {
             unsealed++;
             digest = Seal.ZERO;
+            Position here = new Position(event.stream(), event.sequence(), event.globalIndex());
+            Long sealedAfter = statedSealedAfter != null ? statedSealedAfter : claimedSealedAfter;
+            if (anySealed || sealedAfter != null && event.globalIndex() > sealedAfter) {
+                refuse(here, "the event carries no digest, though every event after global index "
+                        + (sealedAfter == null ? "?" : sealedAfter) + " is sealed: its seal was removed, or it was "
+                        + "not written by the ledger");
+            }
+            firstUnsealed = firstUnsealed == null ? here : firstUnsealed;
+            lastUnsealed = here;
         } else {
-            if (event.sequence() != expected && broken == null) {
-                broken = new Break(event.stream(), expected, event.globalIndex(), event.sequence() > expected
+            anySealed = true;
+            if (event.sealedAfter() != null && statedSealedAfter == null) {
+                sealingStated(event);
+            }
+            long expected = last == null ? 0 : last.sequence() + 1;
+            if (event.sequence() != expected) {
+                refuse(event.stream(), expected, event.globalIndex(), event.sequence() > expected
                         ? "event " + expected + " of the record is missing (the next one found is " + event.sequence() + ")"
                         : "event " + event.sequence() + " of the record appears again or out of order");
             }
             digest = Seal.digest(last == null ? Seal.ZERO : last.digest(), event.stream(), event.sequence(),
                     event.eventId(), event.payloadType(), event.payloadRevision(), event.recordedAt(), event.payload(),
                     event.canonicalMetadata());
-            if (broken == null) {
-                if (event.digest() == null) {
-                    broken = new Break(event.stream(), event.sequence(), event.globalIndex(),
-                            "the event carries no digest: it was not written by the ledger");
-                } else if (!Arrays.equals(digest, unhex(event.digest()))) {
-                    broken = new Break(event.stream(), event.sequence(), event.globalIndex(),
-                            "the event's content or its place in the record's chain differs from what was sealed");
-                }
+            if (!Arrays.equals(digest, unhex(event.digest()))) {
+                refuse(event.stream(), event.sequence(), event.globalIndex(),
+                        "the event's content or its place in the record's chain differs from what was sealed");
             }
         }
         records.put(event.stream(), new Last(event.sequence(), digest));
         head = Seal.nextHead(sha, head, event.globalIndex(), digest);
     }
 
+    /** The first sealed event that states where sealing began: the unsealed events seen so far must precede it. */
+    private void sealingStated(Event event) {
+        statedSealedAfter = event.sealedAfter();
+        if (claimedSealedAfter != null && !claimedSealedAfter.equals(statedSealedAfter)) {
+            refuse(event.stream(), event.sequence(), event.globalIndex(), "the ledger's record of where sealing began ("
+                    + claimedSealedAfter + ") is not the one sealed into its events (" + statedSealedAfter + ")");
+        }
+        if (lastUnsealed != null && lastUnsealed.globalIndex() > statedSealedAfter) {
+            refuse(firstUnsealed.globalIndex() > statedSealedAfter ? firstUnsealed : lastUnsealed,
+                    "the event carries no digest, though every event after global index " + statedSealedAfter
+                            + " is sealed: its seal was removed, or it was not written by the ledger");
+        }
+    }
+
+    /** Records a break found outside the sealed content (an export's own fields, say), unless one came first. */
+    public void refuse(String stream, long sequence, long globalIndex, String reason) {
+        if (broken == null) {
+            broken = new Break(stream, sequence, globalIndex, reason);
+        }
+    }
+
+    private void refuse(Position where, String reason) {
+        refuse(where.stream(), where.sequence(), where.globalIndex(), reason);
+    }
+
     public Result result() {
+        if (events > 0 && !anySealed) {
+            refuse(firstUnsealed, "no event of this history carries a seal: its seals were removed, or it was not "
+                    + "written by a sealing ledger");
+        }
         String noted = headAtNotedIndex;
         if (notedIndex != null && noted == null && lastIndex <= notedIndex) {
             noted = Seal.hex(head);

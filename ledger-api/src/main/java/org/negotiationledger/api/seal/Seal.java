@@ -31,6 +31,14 @@ public final class Seal {
 
     /** The metadata key under which each event carries its digest. */
     public static final String KEY = "digest";
+    /**
+     * The metadata entry, sealed into every event with the rest of its metadata, that says after which global
+     * index this ledger began to seal: every later event must be sealed, so stripping seals, or moving where
+     * sealing began, is detected.
+     */
+    public static final String SEALED_AFTER = "sealedAfter";
+    /** The metadata entry naming who posted the command; an export repeats it as {@code principal}. */
+    public static final String PRINCIPAL = "principal";
     /** The "previous digest" of a record's first event, and the head of an empty history. */
     public static final byte[] ZERO = new byte[32];
     private static final byte[] DOMAIN = "negotiation-ledger/event/v1".getBytes(StandardCharsets.UTF_8);
@@ -83,8 +91,11 @@ public final class Seal {
         }
     }
 
-    /** Stored metadata read for verification: its canonical form, and the digest it carries (or null). */
-    public record Metadata(byte[] canonical, String digest) {
+    /**
+     * Stored metadata read for verification: its canonical form, the digest it carries (or null), and where it
+     * says sealing began (or null, for an event sealed before the ledger stated that).
+     */
+    public record Metadata(byte[] canonical, String digest, Long sealedAfter) {
     }
 
     /**
@@ -99,6 +110,7 @@ public final class Seal {
             }
             TreeMap<String, Object> fields = new TreeMap<>();
             String digest = null;
+            Long sealedAfter = null;
             for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -108,6 +120,9 @@ public final class Seal {
                 if (name.equals(KEY)) {
                     digest = parser.getValueAsString();
                 } else {
+                    if (name.equals(SEALED_AFTER) && value == JsonToken.VALUE_NUMBER_INT) {
+                        sealedAfter = parser.getLongValue();
+                    }
                     fields.put(name, value == JsonToken.VALUE_STRING ? parser.getText() : parser.readValueAsTree());
                 }
             }
@@ -125,7 +140,7 @@ public final class Seal {
                 }
                 generator.writeEndObject();
             }
-            return new Metadata(out.toByteArray(), digest);
+            return new Metadata(out.toByteArray(), digest, sealedAfter);
         } catch (IOException e) {
             return slowly(stored);
         }
@@ -134,12 +149,19 @@ public final class Seal {
     private static Metadata slowly(byte[] stored) {
         try {
             JsonNode tree = JSON.readTree(stored);
-            JsonNode digest = tree == null ? null : tree.get(KEY);
-            return new Metadata(canonicalMetadata(tree), digest == null ? null : digest.asText());
+            return of(tree);
         } catch (IOException e) {
             // Unreadable metadata: hashed as empty, so the event fails to verify rather than the verification.
-            return new Metadata(canonicalMetadata(null), null);
+            return new Metadata(canonicalMetadata(null), null, null);
         }
+    }
+
+    /** {@link Metadata} of metadata already read, as an export line carries it. */
+    public static Metadata of(JsonNode metadata) {
+        JsonNode digest = metadata == null ? null : metadata.get(KEY);
+        JsonNode sealedAfter = metadata == null ? null : metadata.get(SEALED_AFTER);
+        return new Metadata(canonicalMetadata(metadata), digest == null || !digest.isTextual() ? null : digest.asText(),
+                sealedAfter != null && sealedAfter.isIntegralNumber() ? sealedAfter.asLong() : null);
     }
 
     /** The time as the digest sees it: the stored record time, as ISO-8601 of the instant. */

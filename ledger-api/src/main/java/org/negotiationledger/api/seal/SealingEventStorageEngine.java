@@ -28,6 +28,8 @@ import org.axonframework.serialization.Serializer;
 public class SealingEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** After which global index this ledger began to seal (its {@code ledger_seal} row): constant once set. */
+    private volatile Long sealedAfter;
 
     public SealingEventStorageEngine(Builder builder) {
         super(builder);
@@ -38,7 +40,10 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
             Serializer serializer) throws SQLException {
         Map<String, byte[]> lastInBatch = new HashMap<>();
         List<EventMessage<?>> sealed = new ArrayList<>(events.size());
-        for (EventMessage<?> event : events) {
+        long start = sealedAfter(connection);
+        for (EventMessage<?> stated : events) {
+            // Where sealing began is sealed into every event, so that it cannot be moved unseen.
+            EventMessage<?> event = stated.andMetaData(Map.of(Seal.SEALED_AFTER, start));
             String stream = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
             long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
             byte[] previous = sequence == 0 ? Seal.ZERO : lastInBatch.containsKey(stream) ? lastInBatch.get(stream)
@@ -53,6 +58,19 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
             sealed.add(event.andMetaData(Map.of(Seal.KEY, Seal.hex(digest))));
         }
         return super.appendEvents(connection, sealed, serializer);
+    }
+
+    private long sealedAfter(Connection connection) throws SQLException {
+        Long known = sealedAfter;
+        if (known == null) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT sealed_after_index FROM ledger_seal WHERE id = 1");
+                    ResultSet rows = statement.executeQuery()) {
+                known = rows.next() ? rows.getLong(1) : 0L;
+            }
+            sealedAfter = known;
+        }
+        return known;
     }
 
     /** The digest of a record's stored event; zero for an event stored before the ledger sealed events. */

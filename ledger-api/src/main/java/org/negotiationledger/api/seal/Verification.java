@@ -47,7 +47,7 @@ public class Verification {
     @Transactional(readOnly = true)
     public Report verify(Long notedIndex, String notedHead) {
         Long sealedAfter = jdbc.queryForObject("SELECT sealed_after_index FROM ledger_seal WHERE id = 1", Long.class);
-        HistoryVerifier verifier = new HistoryVerifier(sealedAfter == null ? 0 : sealedAfter, notedIndex);
+        HistoryVerifier verifier = new HistoryVerifier(sealedAfter, notedIndex);
         BlockingQueue<List<Row>> batches = new ArrayBlockingQueue<>(8);
         ExecutorService checker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "ledger-verify"));
         Future<?> checking = checker.submit(() -> {
@@ -56,7 +56,7 @@ public class Verification {
                     Seal.Metadata metadata = Seal.metadata(row.metadata() == null ? new byte[] {'{', '}'} : row.metadata());
                     verifier.accept(new HistoryVerifier.Event(row.globalIndex(), row.stream(), row.sequence(),
                             row.eventId(), row.payloadType(), row.payloadRevision(), Seal.storedTime(row.timeStamp()),
-                            row.payload(), metadata.canonical(), metadata.digest()));
+                            row.payload(), metadata.canonical(), metadata.digest(), metadata.sealedAfter()));
                 }
             }
             return null;

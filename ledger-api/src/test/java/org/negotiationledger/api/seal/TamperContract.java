@@ -117,6 +117,56 @@ abstract class TamperContract {
     }
 
     @Test
+    void aStrippedDigestIsLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> stripSeal(jdbc, TRUCE, 2));
+        located(report, "moscow", "commitment", 2);
+        assertThat(report.get("reason").asText()).contains("no digest");
+    }
+
+    @Test
+    void theFirstEventsStrippedOfTheirDigestsAndEditedAreLocated() {
+        JsonNode report = tamperAndVerify(jdbc -> {
+            for (String actor : new String[] {"actor:armenia", "actor:azerbaijan"}) {
+                stripSeal(jdbc, actor, 0);
+            }
+            replaceIn(jdbc, "actor:armenia", "payload", 0, "Republic of armenia", "Republic of Atlantis");
+        });
+        located(report, "armenia", "actor", 0);
+    }
+
+    @Test
+    void everyEventStrippedOfItsDigestIsCaught() {
+        JsonNode report = tamperAndVerify(jdbc -> {
+            for (Map<String, Object> row : jdbc.queryForList("SELECT aggregateIdentifier, sequenceNumber FROM DomainEventEntry")) {
+                stripSeal(jdbc, (String) row.get("aggregateIdentifier"), ((Number) row.get("sequenceNumber")).longValue());
+            }
+            replaceIn(jdbc, TRUCE, "payload", 2, "report 2", "report X");
+        });
+        assertThat(report.get("reason").asText()).as(report.toString()).contains("seal");
+        assertThat(report.get("globalIndex").asLong()).isPositive();
+    }
+
+    @Test
+    void aSealingStartMovedForwardWithTheSealsItCoveredStrippedIsCaught() {
+        JsonNode report = tamperAndVerify(jdbc -> {
+            long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+            jdbc.update("UPDATE ledger_seal SET sealed_after_index = ? WHERE id = 1", last - 1);
+            for (Map<String, Object> row : jdbc.queryForList(
+                    "SELECT aggregateIdentifier, sequenceNumber FROM DomainEventEntry WHERE globalIndex < ?", last)) {
+                stripSeal(jdbc, (String) row.get("aggregateIdentifier"), ((Number) row.get("sequenceNumber")).longValue());
+            }
+            replaceIn(jdbc, TRUCE, "payload", 2, "report 2", "report X");
+        });
+        assertThat(report.get("reason").asText()).as(report.toString()).containsAnyOf("sealing began", "no digest");
+    }
+
+    @Test
+    void aSealingStartMovedAloneIsCaught() {
+        JsonNode report = tamperAndVerify(jdbc -> jdbc.update("UPDATE ledger_seal SET sealed_after_index = 5 WHERE id = 1"));
+        assertThat(report.get("reason").asText()).as(report.toString()).contains("sealing began");
+    }
+
+    @Test
     void aRemovedLastEventIsCaughtByAHeadNotedEarlier() {
         try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
             Http http = ledger.http();
@@ -145,12 +195,26 @@ abstract class TamperContract {
     }
 
     private static void replaceIn(JdbcTemplate jdbc, String column, long sequence, String from, String to) {
+        replaceIn(jdbc, TRUCE, column, sequence, from, to);
+    }
+
+    private static void replaceIn(JdbcTemplate jdbc, String stream, String column, long sequence, String from, String to) {
         byte[] bytes = jdbc.queryForObject("SELECT " + column + " FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND sequenceNumber = ?", byte[].class, TRUCE, sequence);
+                + "AND sequenceNumber = ?", byte[].class, stream, sequence);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).contains(from);
         jdbc.update("UPDATE DomainEventEntry SET " + column + " = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                text.replace(from, to).getBytes(StandardCharsets.UTF_8), TRUCE, sequence);
+                text.replace(from, to).getBytes(StandardCharsets.UTF_8), stream, sequence);
+    }
+
+    /** Removes an event's digest and the sealing start it states, as someone switching seals off would. */
+    private static void stripSeal(JdbcTemplate jdbc, String stream, long sequence) {
+        byte[] bytes = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = ?", byte[].class, stream, sequence);
+        String stripped = new String(bytes, StandardCharsets.UTF_8).replaceAll(",?\"(digest|sealedAfter)\":(\"[0-9a-f]*\"|\\d+)", "")
+                .replace("{,", "{");
+        jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                stripped.getBytes(StandardCharsets.UTF_8), stream, sequence);
     }
 
     private static byte[] payload(JdbcTemplate jdbc, long sequence) {
