@@ -22,7 +22,9 @@ import org.springframework.util.FileSystemUtils;
  * {@link #unique} ids, and measures what it changed rather than absolute counts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.demo-history.enabled=false", "ledger.streams.heartbeat=PT1S"})
+        properties = {"ledger.demo-history.enabled=false", "ledger.streams.heartbeat=PT1S",
+                // Tests send thousands of bad credentials from one address; SignInThrottleTest tests the limits.
+                "ledger.security.sign-ins.max-failures-per-user=0", "ledger.security.sign-ins.max-failures-per-address=0"})
 public abstract class ApiTest {
 
     private static final Path DATA = temporaryDirectory("ledger-api-test");

@@ -1,7 +1,6 @@
 package org.negotiationledger.core;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,14 +19,21 @@ public final class TestDirectory implements Directory {
     public static final ActorId UNITED_STATES = ActorId.of("united-states");
     public static final ActorId ICRC = ActorId.of("icrc");
     public static final NegotiationId NK = NegotiationId.of("nagorno-karabakh-2020");
+    /** A negotiation of another conflict, for rules that keep negotiations apart. */
+    public static final NegotiationId OTHER = NegotiationId.of("another-conflict");
 
-    private final Set<ActorId> actors = new HashSet<>(Set.of(ARMENIA, AZERBAIJAN, RUSSIA, FRANCE, UNITED_STATES, ICRC));
-    private final Set<CommitmentId> commitments = new HashSet<>();
+    private final Set<ActorId> actors = new java.util.HashSet<>(Set.of(ARMENIA, AZERBAIJAN, RUSSIA, FRANCE, UNITED_STATES, ICRC));
+    private final Map<CommitmentId, NegotiationId> commitments = new HashMap<>();
     private final Map<NegotiationId, Set<ActorId>> negotiations = new HashMap<>(
-            Map.of(NK, Set.of(RUSSIA, FRANCE, UNITED_STATES)));
+            Map.of(NK, Set.of(RUSSIA, FRANCE, UNITED_STATES), OTHER, Set.of(ICRC)));
 
+    /** A commitment of the Nagorno-Karabakh negotiation. */
     public TestDirectory withCommitment(CommitmentId commitment) {
-        commitments.add(commitment);
+        return withCommitment(commitment, NK);
+    }
+
+    public TestDirectory withCommitment(CommitmentId commitment, NegotiationId negotiation) {
+        commitments.put(commitment, negotiation);
         return this;
     }
 
@@ -38,7 +44,12 @@ public final class TestDirectory implements Directory {
 
     @Override
     public boolean commitmentExists(CommitmentId commitment) {
-        return commitments.contains(commitment);
+        return commitments.containsKey(commitment);
+    }
+
+    @Override
+    public Optional<NegotiationId> commitmentNegotiation(CommitmentId commitment) {
+        return Optional.ofNullable(commitments.get(commitment));
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/actors", consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1/actors", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands", description = "Mediators record what was agreed, pledged, reported and said.")
 class ActorCommandController {
 

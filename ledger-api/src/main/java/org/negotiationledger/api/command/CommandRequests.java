@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +17,8 @@ import org.negotiationledger.core.commitment.EndReason;
 import org.negotiationledger.core.commitment.PledgeKind;
 import org.negotiationledger.core.commitment.TruceKind;
 import org.negotiationledger.core.negotiation.ParticipantRole;
+import org.negotiationledger.api.problem.InvalidFieldException;
+import org.negotiationledger.core.commitment.Location;
 import org.negotiationledger.core.shared.Precision;
 import org.negotiationledger.core.shared.RecordId;
 import org.negotiationledger.core.statement.StatementKind;
@@ -40,14 +41,14 @@ public final class CommandRequests {
 
     public record RegisterActorRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-            @NotBlank @Size(max = NAME) String name,
+            @NotNull @Text(name = true) @Size(max = NAME) String name,
             @NotNull ActorKind kind,
             @PositiveOrZero Long expectedVersion) {
     }
 
     public record OpenNegotiationRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-            @NotBlank @Size(max = NAME) String title,
+            @NotNull @Text(name = true) @Size(max = NAME) String title,
             @NotNull @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> parties,
             @NotNull @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> mediators,
             @PositiveOrZero Long expectedVersion) {
@@ -60,7 +61,7 @@ public final class CommandRequests {
 
     public record RecordTalksRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-            @NotBlank @Size(max = NAME) String venue,
+            @NotNull @Text(name = true) @Size(max = NAME) String venue,
             @NotNull @TimeText String startedAt, Precision startedAtPrecision,
             @TimeText String endedAt, Precision endedAtPrecision,
             @NotEmpty @Size(max = 200) List<@NotNull @Valid ParticipantRequest> participants,
@@ -72,10 +73,10 @@ public final class CommandRequests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String negotiationId,
             @NotNull TruceKind kind,
-            @NotBlank @Size(max = NAME) String title,
+            @NotNull @Text(name = true) @Size(max = NAME) String title,
             @NotNull @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> parties,
             @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> brokers,
-            @Size(max = NAME) String venue,
+            @Text(name = true) @Size(max = NAME) String venue,
             @NotNull @TimeText String agreedAt, Precision agreedAtPrecision,
             @NotNull @TimeText String effectiveFrom, Precision effectiveFromPrecision,
             @TimeText String expiresAt, Precision expiresAtPrecision,
@@ -90,10 +91,10 @@ public final class CommandRequests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String negotiationId,
             @NotNull PledgeKind kind,
-            @NotBlank @Size(max = NAME) String title,
+            @NotNull @Text(name = true) @Size(max = NAME) String title,
             @NotNull @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> parties,
             @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> brokers,
-            @Size(max = NAME) String venue,
+            @Text(name = true) @Size(max = NAME) String venue,
             @NotNull @TimeText String madeAt, Precision madeAtPrecision,
             @NotNull @TimeText String effectiveFrom, Precision effectiveFromPrecision,
             @Size(max = 200) List<@NotNull @Size(max = TEXT) String> terms,
@@ -110,7 +111,7 @@ public final class CommandRequests {
 
     /** Where a violation occurred: a place name, or an object with a name and optional coordinates. */
     public record LocationRequest(
-            @Size(max = NAME) String name,
+            @Text(name = true) @Size(max = NAME) String name,
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {
 
@@ -123,6 +124,15 @@ public final class CommandRequests {
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static LocationRequest named(String name) {
             return new LocationRequest(name, null, null);
+        }
+
+        /** A point needs both coordinates: a latitude alone places a report anywhere along a circle. */
+        Location toLocation() {
+            if ((latitude == null) != (longitude == null)) {
+                throw new InvalidFieldException(latitude == null ? "location.latitude" : "location.longitude",
+                        "latitude and longitude go together: give both or neither");
+            }
+            return new Location(name, latitude, longitude);
         }
     }
 
@@ -152,17 +162,17 @@ public final class CommandRequests {
 
     public record RetractViolationReportRequest(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String retractedBy,
-            @NotBlank @Size(max = TEXT) String reason,
+            @NotNull @Text @Size(max = TEXT) String reason,
             @PositiveOrZero Long expectedVersion) {
     }
 
     public record IssueStatementRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String author,
-            @Size(max = NAME) String deliveredBy,
+            @Text(name = true) @Size(max = NAME) String deliveredBy,
             @NotNull @TimeText String issuedAt, Precision issuedAtPrecision,
             @NotEmpty @Size(max = 6) List<@NotNull StatementKind> kinds,
-            @NotBlank @Size(max = TEXT) String text,
+            @NotNull @Text @Size(max = TEXT) String text,
             @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> concerns,
             @Size(max = TEXT) String source,
             @PositiveOrZero Long expectedVersion) {

@@ -16,7 +16,6 @@ import org.negotiationledger.core.commitment.AgreeTruce;
 import org.negotiationledger.core.commitment.AssessViolation;
 import org.negotiationledger.core.commitment.Casualties;
 import org.negotiationledger.core.commitment.EndCommitment;
-import org.negotiationledger.core.commitment.Location;
 import org.negotiationledger.core.commitment.MakePledge;
 import org.negotiationledger.core.commitment.ReportViolation;
 import org.negotiationledger.core.commitment.RetractViolationReport;
@@ -35,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Truces and pledges (one id space: commitments), their ends, and the violation reports against them. */
 @RestController
-@RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class CommitmentCommandController {
 
@@ -58,7 +58,7 @@ class CommitmentCommandController {
                 parse(body.effectiveFrom(), body.effectiveFromPrecision()),
                 parse(body.expiresAt(), body.expiresAtPrecision()), body.terms(),
                 body.renews() == null ? null : CommitmentId.of(body.renews()),
-                Requests.map(body.supersedes(), CommitmentId::of), body.source());
+                Requests.map(body.supersedes(), CommitmentId::of), body.source(), clock.instant());
         return submit(command, id, commitmentPath(id), command.id().toString(), body, key);
     }
 
@@ -70,7 +70,7 @@ class CommitmentCommandController {
         var command = new MakePledge(CommitmentId.of(id), NegotiationId.of(body.negotiationId()), body.kind(),
                 body.title(), Requests.actors(body.parties()), Requests.actors(body.brokers()), body.venue(),
                 parse(body.madeAt(), body.madeAtPrecision()),
-                parse(body.effectiveFrom(), body.effectiveFromPrecision()), body.terms(), body.source());
+                parse(body.effectiveFrom(), body.effectiveFromPrecision()), body.terms(), body.source(), clock.instant());
         return submit(command, id, commitmentPath(id), command.id().toString(), body, key);
     }
 
@@ -80,7 +80,7 @@ class CommitmentCommandController {
             @Valid @RequestBody EndCommitmentRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         var command = new EndCommitment(commitmentId, body.reason(), parse(body.endedAt(), body.endedAtPrecision()),
-                body.note(), body.expectedVersion());
+                body.note(), clock.instant(), body.expectedVersion());
         return submit(command, commitmentId.value(), commitmentPath(commitmentId.value()), null, body, key);
     }
 
@@ -90,8 +90,7 @@ class CommitmentCommandController {
             @Valid @RequestBody ReportViolationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         String id = Requests.idOrNew(body.id());
-        var location = body.location() == null ? null
-                : new Location(body.location().name(), body.location().latitude(), body.location().longitude());
+        var location = body.location() == null ? null : body.location().toLocation();
         var casualties = body.casualties() == null ? null
                 : new Casualties(body.casualties().killed(), body.casualties().injured());
         var command = new ReportViolation(commitmentId, ViolationId.of(id), ActorId.of(body.reportedBy()),

@@ -2,6 +2,7 @@ package org.negotiationledger.api.command;
 
 import static org.negotiationledger.api.command.Requests.parse;
 
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,14 +24,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/negotiations", consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1/negotiations", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class NegotiationCommandController {
 
     private final LedgerCommands ledger;
+    private final Clock clock;
 
-    NegotiationCommandController(LedgerCommands ledger) {
+    NegotiationCommandController(LedgerCommands ledger, Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -53,7 +57,7 @@ class NegotiationCommandController {
         var command = new RecordTalks(negotiationId, TalksId.of(id), body.venue(),
                 parse(body.startedAt(), body.startedAtPrecision()), parse(body.endedAt(), body.endedAtPrecision()),
                 body.participants().stream().map(p -> new Participant(ActorId.of(p.actor()), p.role())).toList(),
-                body.outcome(), body.expectedVersion());
+                body.outcome(), clock.instant(), body.expectedVersion());
         return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
                 "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null, body), key);
     }

@@ -2,6 +2,7 @@ package org.negotiationledger.api.command;
 
 import static org.negotiationledger.api.command.Requests.parse;
 
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,14 +19,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1/statements", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class StatementCommandController {
 
     private final LedgerCommands ledger;
+    private final Clock clock;
 
-    StatementCommandController(LedgerCommands ledger) {
+    StatementCommandController(LedgerCommands ledger, Clock clock) {
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -35,7 +39,7 @@ class StatementCommandController {
         String id = Requests.idOrNew(body.id());
         var command = new IssueStatement(StatementId.of(id), ActorId.of(body.author()), body.deliveredBy(),
                 parse(body.issuedAt(), body.issuedAtPrecision()), body.kinds(), body.text(), body.concerns(),
-                body.source());
+                body.source(), clock.instant());
         return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
                 "/api/v1/statements/" + id, command.id().toString(), body), key);
     }

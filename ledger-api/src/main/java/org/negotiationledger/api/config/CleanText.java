@@ -2,16 +2,20 @@ package org.negotiationledger.api.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import java.io.IOException;
 
 /**
- * Text in a request must be well-formed Unicode without control characters (tab, line feed and carriage
- * return excepted). Jackson decodes a UTF-8-encoded surrogate (invalid UTF-8) and a JSON escape like
- * {@code \u0000} into a Java string without complaint; the ledger would then keep text that no export can
- * write faithfully.
+ * What every text of a request must be, whatever its field: well-formed Unicode, with no control characters
+ * (C0 but tab, line feed and carriage return; DEL; C1), no noncharacters (U+FDD0 to U+FDEF, U+xxFFFE, U+xxFFFF)
+ * and no bidirectional embedding, override or isolate controls (U+202A to U+202E, U+2066 to U+2069), which
+ * make text display in another order than it is stored: a record read aloud must say what it shows. Jackson
+ * decodes a JSON escape like {@code \u0000} or a lone surrogate into a Java string without complaint; the
+ * ledger would then keep text that no export can write faithfully. Names are stricter still
+ * ({@code command.Text}).
  */
-final class CleanText extends StringDeserializer {
+public final class CleanText extends StringDeserializer {
 
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -19,18 +23,40 @@ final class CleanText extends StringDeserializer {
         if (text == null) {
             return null;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return (String) context.handleWeirdStringValue(String.class, text,
-                        "is not well-formed Unicode (a lone surrogate at character " + i + ")");
-            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
-                return (String) context.handleWeirdStringValue(String.class, text,
-                        "contains a control character (U+%04X) at character %d", (int) c, i);
-            }
+        String problem = problem(text);
+        if (problem != null) {
+            throw new Refused(parser, problem);
         }
         return text;
+    }
+
+    /** A text refused for what it holds; the message says what, without echoing the text. */
+    public static final class Refused extends JsonMappingException {
+
+        Refused(JsonParser parser, String problem) {
+            super(parser, problem);
+        }
+    }
+
+    /** What is wrong with a text, or null when it is acceptable anywhere. */
+    public static String problem(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isSurrogate(text.charAt(i)) && Character.charCount(c) == 1) {
+                return "is not well-formed Unicode (a lone surrogate at character " + i + ")";
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f) {
+                return String.format("contains a control character (U+%04X) at character %d", c, i);
+            }
+            if (c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE) {
+                return String.format("contains a noncharacter (U+%04X) at character %d", c, i);
+            }
+            if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+                return String.format("contains a bidirectional control (U+%04X) at character %d, which would make "
+                        + "the text display otherwise than it reads", c, i);
+            }
+            i += Character.charCount(c);
+        }
+        return null;
     }
 }

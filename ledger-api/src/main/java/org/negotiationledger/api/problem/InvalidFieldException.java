@@ -1,5 +1,9 @@
 package org.negotiationledger.api.problem;
 
+import java.util.List;
+import java.util.stream.Stream;
+import org.negotiationledger.core.commitment.PledgeKind;
+import org.negotiationledger.core.commitment.TruceKind;
 import org.negotiationledger.core.shared.RecordId;
 
 /** A request input (a header, a parameter) that is malformed: answered 400 naming it. */
@@ -20,10 +24,23 @@ public class InvalidFieldException extends RuntimeException {
         return value;
     }
 
-    /** A number of hours given as a parameter: 0 or more, and finite. */
+    /** The most hours a window may span: more than a century of any truce, far below any overflow. */
+    public static final double MAX_HOURS = 1_000_000;
+
+    /** A number of hours given as a parameter: from 0 to {@link #MAX_HOURS}. */
     public static double checkHours(String field, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new InvalidFieldException(field, "must be a number of hours, 0 or more");
+        if (!(value >= 0 && value <= MAX_HOURS)) {
+            throw new InvalidFieldException(field, "must be a number of hours from 0 to " + (long) MAX_HOURS);
+        }
+        return value;
+    }
+
+    /** A commitment kind given as a filter: one of the truce or pledge kinds, exactly as named; null stays null. */
+    public static String checkKind(String field, String value) {
+        if (value != null && Stream.concat(Stream.of(TruceKind.values()), Stream.of(PledgeKind.values()))
+                .noneMatch(kind -> kind.name().equals(value))) {
+            throw new InvalidFieldException(field, "must be one of " + List.of(TruceKind.values()) + " or "
+                    + List.of(PledgeKind.values()));
         }
         return value;
     }

@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.negotiationledger.api.command.IdempotencyKeyReusedException;
+import org.negotiationledger.api.config.CleanText;
 import org.negotiationledger.api.stream.TooManySubscribersException;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.RecordId;
@@ -34,6 +35,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -83,6 +85,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     // ---- 400: the request itself is malformed -----------------------------------------------------------------
 
+    /**
+     * Spring's own answers (405, 406, 415, ...) are problem details already; they get a type of the ledger's
+     * rather than {@code about:blank}, so that a client can tell every refusal by its type.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType type = ProblemType.forStatus(status.value());
+            problem.setType(type.uri());
+            problem.setTitle(type.title());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /**
+     * Spring Security's firewall checks some headers only when they are read (a value with a control character
+     * or a byte outside ASCII, say), which happens inside the handler: the same 400 as its up-front refusals.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex) {
+        return answer(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
+                "the request was refused: a header holds a value that is not allowed (control characters, or bytes "
+                        + "outside visible ASCII where only those may be)", null));
+    }
+
     // ---- 404: nothing answers at this path ----------------------------------------------------------------------
 
     @Override
@@ -119,6 +148,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
+        MalformedBodyException malformed = MalformedBodyException.in(ex);
+        if (malformed != null) {
+            return answer(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", malformed.getMessage(), null));
+        }
         BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
@@ -127,6 +160,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof StreamConstraintsException limit) {
             return answer(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
                     "the JSON exceeds a limit of this server: " + limit.getOriginalMessage(), null));
+        }
+        if (cause instanceof CleanText.Refused refused) {
+            String field = path(refused);
+            return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + field + "' "
+                    + refused.getOriginalMessage(), List.of(new FieldError(field, refused.getOriginalMessage()))));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);

@@ -15,6 +15,8 @@ final class Problems {
     static final String FORBIDDEN = "urn:problem:negotiation-ledger:forbidden";
     static final String TOO_LARGE = "urn:problem:negotiation-ledger:request-too-large";
     static final String REJECTED = "urn:problem:negotiation-ledger:malformed-request";
+    static final String UNSUPPORTED = "urn:problem:negotiation-ledger:unsupported-media-type";
+    static final String TOO_MANY_SIGN_INS = "urn:problem:negotiation-ledger:too-many-sign-ins";
 
     private Problems() {
     }
@@ -28,6 +30,8 @@ final class Problems {
         problem.setType(URI.create(type));
         problem.setTitle(title);
         response.setStatus(status.value());
+        // Written before Spring Security's header writer may have run (the body checks come first).
+        SecurityHeaders.write(response);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);

@@ -10,20 +10,26 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.negotiationledger.api.problem.BodyTooLargeException;
+import org.negotiationledger.api.problem.MalformedBodyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than the limit with 413: at once when Content-Length says so, and while
- * reading when the body is chunked. No command comes near the limit; without it a client could make the
- * server buffer and parse any amount.
+ * Reads request bodies on the ledger's terms, before anything parses them:
+ * <ul>
+ * <li>larger than the limit: 413, at once when Content-Length says so, else while reading. No command comes
+ * near the limit; without it a client could make the server buffer and parse any amount;</li>
+ * <li>compressed ({@code Content-Encoding} other than {@code identity}) or declared in a charset other than
+ * UTF-8: 415. The ledger decodes neither, and would otherwise read such a body as something it is not;</li>
+ * <li>not well-formed UTF-8 ({@link Utf8Check}): 400.</li>
+ * </ul>
  */
-final class BodySizeLimitFilter extends OncePerRequestFilter {
+final class RequestBodyFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ObjectMapper json;
 
-    BodySizeLimitFilter(long limit, ObjectMapper json) {
+    RequestBodyFilter(long limit, ObjectMapper json) {
         this.limit = limit;
         this.json = json;
     }
@@ -35,14 +41,50 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+            unsupported(response, "request bodies are read as sent: Content-Encoding '" + encoding
+                    + "' is not accepted; send the body uncompressed");
+            return;
+        }
+        String charset = charset(request.getHeader("Content-Type"));
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+            unsupported(response, "request bodies are UTF-8: charset '" + charset + "' is not accepted");
+            return;
+        }
         try {
-            chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, limit), response);
+            chain.doFilter(new Checked(request, limit), response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (BodyTooLargeException.in(e) == null) {
+            MalformedBodyException malformed = MalformedBodyException.in(e);
+            if (malformed != null) {
+                Problems.write(response, json, HttpStatus.BAD_REQUEST, Problems.REJECTED, "Malformed request",
+                        malformed.getMessage());
+            } else if (BodyTooLargeException.in(e) != null) {
+                tooLarge(response);
+            } else {
                 throw e;
             }
-            tooLarge(response);
         }
+    }
+
+    /** The charset a Content-Type declares (as sent: the request's own encoding is forced to UTF-8 earlier). */
+    private static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";")) {
+            String[] nameValue = parameter.split("=", 2);
+            if (nameValue.length == 2 && nameValue[0].strip().equalsIgnoreCase("charset")) {
+                return nameValue[1].strip().replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    private void unsupported(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("Connection", "close");
+        Problems.write(response, json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.UNSUPPORTED, "Unsupported media type",
+                detail);
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
@@ -52,12 +94,12 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
                 "a request body may be at most " + limit + " bytes");
     }
 
-    /** A request whose body stream fails once more than the limit has been read. */
-    private static final class Limited extends HttpServletRequestWrapper {
+    /** A request whose body stream fails once more than the limit has been read, or on a malformed byte. */
+    private static final class Checked extends HttpServletRequestWrapper {
 
         private final long limit;
 
-        Limited(HttpServletRequest request, long limit) {
+        Checked(HttpServletRequest request, long limit) {
             super(request);
             this.limit = limit;
         }
@@ -67,12 +109,16 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             ServletInputStream in = super.getInputStream();
             return new ServletInputStream() {
                 private long read;
+                private final Utf8Check utf8 = new Utf8Check();
 
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0) {
                         count(1);
+                        utf8.accept(b);
+                    } else {
+                        utf8.end();
                     }
                     return b;
                 }
@@ -82,6 +128,9 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
                     int n = in.read(buffer, offset, length);
                     if (n > 0) {
                         count(n);
+                        utf8.accept(buffer, offset, n);
+                    } else if (n < 0) {
+                        utf8.end();
                     }
                     return n;
                 }

@@ -131,13 +131,9 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
-                                + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-                                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-                                + "frame-ancestors 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(
-                                "camera=(), microphone=(), geolocation=(), payment=()")))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
                 .cors(cors -> {
                     if (properties.corsAllowedOrigins().isEmpty()) {
                         cors.disable();
@@ -161,11 +157,20 @@ public class SecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ObjectMapper json,
+    FilterRegistrationBean<RequestBodyFilter> requestBodies(ObjectMapper json,
             @Value("${ledger.http.max-body-size:256KB}") DataSize limit) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes(), json));
+        FilterRegistrationBean<RequestBodyFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyFilter(limit.toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Failed sign-ins counted and throttled, before the credentials are checked (Spring Security's chain). */
+    @Bean
+    FilterRegistrationBean<SignInThrottle> signInThrottle(SecurityProperties properties, ObjectMapper json, Clock clock) {
+        FilterRegistrationBean<SignInThrottle> registration =
+                new FilterRegistrationBean<>(new SignInThrottle(properties.signIns(), json, clock));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.negotiationledger.core.commitment.PledgeMade;
+import org.negotiationledger.core.commitment.TruceAgreed;
 import org.negotiationledger.core.negotiation.NegotiationOpened;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
@@ -33,6 +35,18 @@ public class EventStoreDirectory implements Directory {
     @Override
     public boolean commitmentExists(CommitmentId commitment) {
         return streamExists(commitment.toString());
+    }
+
+    /** From the commitment's first event, which names its negotiation; the rest of its stream is not read. */
+    @Override
+    public Optional<NegotiationId> commitmentNegotiation(CommitmentId commitment) {
+        if (!commitmentExists(commitment)) {
+            return Optional.empty();
+        }
+        return eventStore.readEvents(commitment.toString()).asStream().findFirst()
+                .map(DomainEventMessage::getPayload)
+                .map(first -> first instanceof TruceAgreed truce ? truce.negotiationId()
+                        : first instanceof PledgeMade pledge ? pledge.negotiationId() : null);
     }
 
     @Override

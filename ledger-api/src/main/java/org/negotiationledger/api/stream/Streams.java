@@ -1,6 +1,7 @@
 package org.negotiationledger.api.stream;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +64,9 @@ class Streams implements SmartLifecycle {
     /** Opens a stream: registers the subscription and sends it the current state (or what it missed). */
     SseEmitter open(Function<SseEmitter, Subscription> subscribe) {
         if (open.size() >= maxSubscribers) {
+            reclaimClosed();
+        }
+        if (open.size() >= maxSubscribers) {
             throw new TooManySubscribersException(maxSubscribers);
         }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
@@ -84,6 +88,19 @@ class Streams implements SmartLifecycle {
 
     ExecutorService senders() {
         return senders;
+    }
+
+    /**
+     * Frees the slots of streams whose clients have gone. The servlet container learns that a client closed an
+     * idle stream only when the server next writes to it, which may be a heartbeat away: a client that
+     * reconnects at once would find its old slot still taken. So at the limit every stream is written to first.
+     */
+    private void reclaimClosed() {
+        for (Subscription subscription : List.copyOf(open)) {
+            if (!subscription.probe()) {
+                forget(subscription);
+            }
+        }
     }
 
     private void forget(Subscription subscription) {

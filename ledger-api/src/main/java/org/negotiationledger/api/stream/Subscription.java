@@ -65,6 +65,24 @@ abstract class Subscription {
         } while (wakes.addAndGet(-seen) != 0);
     }
 
+    /**
+     * Writes an empty comment, twice: a client that has closed its end answers the first write with a reset,
+     * and the second fails. False, and the stream is closed, when the client has gone.
+     */
+    final boolean probe() {
+        if (closed) {
+            return false;
+        }
+        try {
+            emitter.send(SseEmitter.event().comment(""));
+            emitter.send(SseEmitter.event().comment(""));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            close(e);
+            return false;
+        }
+    }
+
     final void send(String name, String id, Object data) throws IOException {
         emitter.send(SseEmitter.event().name(name).id(id).data(data, org.springframework.http.MediaType.APPLICATION_JSON));
     }

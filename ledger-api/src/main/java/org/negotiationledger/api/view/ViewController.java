@@ -2,12 +2,14 @@ package org.negotiationledger.api.view;
 
 import static org.negotiationledger.api.problem.InvalidFieldException.checkHours;
 import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
+import static org.negotiationledger.api.problem.InvalidFieldException.checkKind;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.negotiationledger.core.shared.RecordNotFoundException;
+import org.negotiationledger.core.statement.StatementKind;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentView;
 import org.negotiationledger.projections.fold.PartyRecord;
@@ -45,7 +47,8 @@ class ViewController {
             @RequestParam(required = false) String kind,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitments(checkId("negotiationId", negotiationId), status, kind, views.moment(asOf, validAt));
+        return views.commitments(checkId("negotiationId", negotiationId), status, checkKind("kind", kind),
+                views.moment(asOf, validAt));
     }
 
     @GetMapping("/commitments/broken")
@@ -56,7 +59,8 @@ class ViewController {
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
         checkHours("withinHours", withinHours);
-        return views.broken(withinHours, checkId("negotiationId", negotiationId), kind, views.moment(asOf, validAt));
+        return views.broken(withinHours, checkId("negotiationId", negotiationId), checkKind("kind", kind),
+                views.moment(asOf, validAt));
     }
 
     @GetMapping("/commitments/{id}")
@@ -90,11 +94,12 @@ class ViewController {
     @GetMapping("/statements")
     @Operation(summary = "Statements, newest first; filters author, kind and the record they concern")
     List<StatementResponse> statements(@RequestParam(required = false) String author,
-            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) StatementKind kind,
             @RequestParam(required = false) String concerns,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.statements(checkId("author", author), kind, checkId("concerns", concerns), views.moment(asOf, validAt))
+        return views.statements(checkId("author", author), kind == null ? null : kind.name(), checkId("concerns", concerns),
+                views.moment(asOf, validAt))
                 .stream().map(StatementResponse::of).toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.negotiationledger.api.command.TimeText;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.core.shared.Precision;
 import org.negotiationledger.core.shared.StatedTime;
@@ -29,6 +30,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class Views {
 
+    /** The years a time in a query may fall in: those of a stated time. */
+    private static final int FIRST_YEAR = TimeText.FIRST_YEAR;
+    private static final int LAST_YEAR = TimeText.LAST_YEAR;
+
     private final ViewQueries queries;
     private final Clock clock;
 
@@ -50,16 +55,24 @@ public class Views {
         return new Moment(time("asOf", asOf), validAt == null ? clock.instant() : time("validAt", validAt));
     }
 
-    /** A time given as a query parameter: ISO-8601 with an offset, like every time in the API; null stays null. */
+    /**
+     * A time given as a query parameter: ISO-8601 with an offset, like every time in the API, within the same
+     * years as a stated time; null stays null.
+     */
     public static Instant time(String name, String text) {
         if (text == null) {
             return null;
         }
+        StatedTime time;
         try {
-            return StatedTime.parse(text, Precision.MINUTE).utc();
+            time = StatedTime.parse(text, Precision.MINUTE);
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException(name, e.getMessage());
         }
+        if (time.local().getYear() < FIRST_YEAR || time.local().getYear() > LAST_YEAR) {
+            throw new InvalidFieldException(name, "must be a time between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+        }
+        return time.utc();
     }
 
     public Optional<CommitmentView> commitment(String id, Moment moment) {

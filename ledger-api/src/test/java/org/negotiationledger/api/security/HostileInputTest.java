@@ -42,6 +42,11 @@ class HostileInputTest extends ApiTest {
             "2020-10-10T12:00+04:00[Mars/Olympus]", "1602316800");
 
     private final Random random = new Random(20201010);
+    private String foreignTruce;
+    private String accused;
+    /** The stated times of things that have happened, which may not lie in the future of their receipt. */
+    private static final List<String> HAPPENED = List.of("agreedAt", "madeAt", "occurredAt", "assessedAt", "issuedAt",
+            "endedAt", "startedAt");
 
     @Test
     void tenThousandHostileRequestsAreRefusedAsProblemDetailsAndRecordNothing() throws Exception {
@@ -51,6 +56,14 @@ class HostileInputTest extends ApiTest {
                 violation(report, world.a(), world.b(), "2020-10-10T12:30+04:00")));
         List<Endpoint> endpoints = WriteEndpoints.all(world.a(), world.b(), world.mediator(), world.observer(),
                 world.negotiation(), world.truce(), report, ApiTest::unique);
+        // A truce of another negotiation, which no truce of this one may renew or supersede.
+        String elsewhere = unique("negotiation");
+        created(http.post("/api/v1/negotiations", """
+                {"id": "%s", "title": "Elsewhere", "parties": ["%s", "%s"], "mediators": []}"""
+                .formatted(elsewhere, world.a(), world.b())));
+        foreignTruce = unique("truce");
+        created(http.post("/api/v1/truces", truce(foreignTruce, elsewhere, world.a(), world.b(), world.mediator(), "")));
+        accused = world.b();
         List<BiFunction<Endpoint, ObjectNode, Http.Response>> attacks = attacks();
         long before = eventCount();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -65,11 +78,13 @@ class HostileInputTest extends ApiTest {
                     .isBetween(400, 499);
             assertThat(response.contentType()).as("request %d: %s", i, response.text()).startsWith("application/problem+json");
             assertThat(response.json().get("status").asInt()).isEqualTo(response.status());
+            assertThat(response.header("X-Content-Type-Options")).as("request %d: security headers", i).isEqualTo("nosniff");
+            assertThat(response.header("Content-Security-Policy")).as("request %d: security headers", i).isNotNull();
         }
 
         assertThat(eventCount()).as("events recorded by hostile requests").isEqualTo(before);
         System.out.println("Hostile requests by answer: " + statuses);
-        assertThat(statuses.keySet()).contains(400, 401, 403, 413, 415, 422);
+        assertThat(statuses.keySet()).contains(400, 401, 403, 406, 413, 415, 422);
         for (Endpoint endpoint : endpoints) {
             assertThat(http.as(TestUsers.MEDIATOR).post(endpoint.path(), endpoint.body()).status())
                     .as("a valid %s afterwards", endpoint.path()).isEqualTo(201);
@@ -167,6 +182,84 @@ class HostileInputTest extends ApiTest {
         attacks.add((e, body) -> http.withAuthorization(pick(java.util.Arrays.asList(null, "Basic !!!", "Bearer x.y.z",
                 "Digest username=\"tester\"", "Basic " + java.util.Base64.getEncoder().encodeToString("tester".getBytes()),
                 TestUsers.basic(TestUsers.MEDIATOR) + "x"))).post(e.path(), e.body()));
+        // A valid request the server must refuse before running it: an answer it cannot give (406), a body
+        // compressed or in another charset (415), an Idempotency-Key that is not one (400). Refused means unrecorded.
+        attacks.add((e, body) -> mediator.post(e.path(), e.body(), "Accept",
+                pick(List.of("text/html", "application/xml", "text/plain", "image/png, text/html;q=0.5"))));
+        attacks.add((e, body) -> mediator.post(e.path(), e.body(), "Content-Encoding",
+                pick(List.of("gzip", "br", "deflate", "compress, gzip"))));
+        attacks.add((e, body) -> mediator.post(e.path(), e.body(), "Content-Type",
+                "application/json; charset=" + pick(List.of("ISO-8859-1", "UTF-16", "windows-1252", "\"latin1\""))));
+        // (The HTTP client sends non-ASCII header bytes as '?': ErrorAnswersTest sends those on a socket.)
+        attacks.add((e, body) -> mediator.post(e.path(), e.body(), "Idempotency-Key",
+                pick(List.of("a b", "x".repeat(201), "two  spaces", "tab\tkey"))));
+        // A key given twice, the second time with another value.
+        attacks.add((e, body) -> {
+            String field = body.fieldNames().next();
+            String json = body.toString();
+            return mediator.post(e.path(), json.substring(0, json.length() - 1) + ", \"" + field + "\": "
+                    + wrongType(body.get(field)) + "}");
+        });
+        // Well-formed bytes that two decoders read differently: overlong forms, surrogates, beyond U+10FFFF.
+        attacks.add((e, body) -> {
+            byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
+            byte[][] lenient = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xC1, (byte) 0xBF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                    {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
+            byte[] bad = lenient[random.nextInt(lenient.length)];
+            int at = indexAfterFirstQuote(json);
+            byte[] spoiled = new byte[json.length + bad.length];
+            System.arraycopy(json, 0, spoiled, 0, at);
+            System.arraycopy(bad, 0, spoiled, at, bad.length);
+            System.arraycopy(json, at, spoiled, at + bad.length, json.length - at);
+            return mediator.post(e.path(), spoiled);
+        });
+        // Characters no text may hold: C1 controls, bidirectional overrides and isolates, noncharacters.
+        attacks.add((e, body) -> {
+            String bad = "a" + pick(List.of("\u0085", "\u009b", "\u202e", "\u202a", "\u2066", "\u2069", "\ufffe",
+                    "\uffff", "\ufdd0", "\ud83f\udffe")) + "b";
+            set(body, e.texts().isEmpty() ? pick(e.enums().isEmpty() ? e.ids() : e.enums()) : pick(e.texts()),
+                    NODES.textNode(bad));
+            return mediator.post(e.path(), body.toString());
+        });
+        // A name, title or required text with nothing visible in it; else an enum value padded with spaces.
+        attacks.add((e, body) -> {
+            List<String> names = e.texts().stream().filter(NAMES::contains).toList();
+            if (!names.isEmpty()) {
+                set(body, pick(names), NODES.textNode(pick(List.of("\u200b\u00a0", "\u2800", "\u3164", " \u200d ",
+                        "\u2028", "\ufeff"))));
+            } else if (!e.enums().isEmpty()) {
+                String field = pick(e.enums());
+                String value = get(body, field).asText();
+                set(body, field, NODES.textNode(random.nextBoolean() ? value + " " : "\t" + value));
+            } else {
+                // A point with one coordinate.
+                body.set("location", NODES.objectNode().put("name", "x").put("latitude", 39.6));
+            }
+            return mediator.post(e.path(), body.toString());
+        });
+        // Against a rule a mediator would expect (422): a reporter accusing itself, the accused assessing the report
+        // against it, a truce superseding one of another negotiation, a thing that happened stated in the future.
+        attacks.add((e, body) -> {
+            if (body.has("reportedBy")) {
+                body.put("accused", body.get("reportedBy").asText());
+            } else if (body.has("assessedBy")) {
+                body.put("assessedBy", accused);
+            } else if (e.path().endsWith("/truces") && random.nextBoolean()) {
+                if (random.nextBoolean()) {
+                    body.set("supersedes", NODES.arrayNode().add(foreignTruce));
+                } else {
+                    body.put("renews", foreignTruce);
+                }
+            } else {
+                List<String> happened = e.times().stream().filter(HAPPENED::contains).toList();
+                if (happened.isEmpty()) {
+                    body.put("principal", "someone");
+                } else {
+                    set(body, pick(happened), NODES.textNode(pick(List.of("2150-01-01T00:00Z", "2199-12-31T23:59+04:00"))));
+                }
+            }
+            return mediator.post(e.path(), body.toString());
+        });
         // References to records that do not exist (well formed: 422), and a path naming no record (404) or no id.
         attacks.add((e, body) -> {
             List<String> references = e.ids().stream().filter(field -> !field.equals("id")).toList();
@@ -178,6 +271,17 @@ class HostileInputTest extends ApiTest {
             return mediator.post(e.path(), body.toString());
         });
         return attacks;
+    }
+
+    /** The fields that name or say something, which must hold a visible character. */
+    private static final List<String> NAMES = List.of("name", "title", "venue", "reason", "text");
+
+    private static JsonNode get(ObjectNode body, String path) {
+        JsonNode node = body;
+        for (String part : path.split("\\.")) {
+            node = node.isArray() ? node.get(Integer.parseInt(part)) : node.get(part);
+        }
+        return node;
     }
 
     private String pick(List<String> options) {

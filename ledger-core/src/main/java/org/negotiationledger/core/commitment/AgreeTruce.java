@@ -1,5 +1,6 @@
 package org.negotiationledger.core.commitment;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.negotiationledger.core.shared.ActorId;
@@ -11,6 +12,8 @@ import org.negotiationledger.core.shared.StatedTime;
  * Agree a ceasefire-type commitment. {@code renews} names an earlier commitment that stays in force;
  * each of {@code supersedes} ends when this one takes effect. Nullable: brokers, venue, expiresAt, terms,
  * renews, supersedes, source.
+ * {@code receivedAt}: when the ledger received the command (the server's clock), which the time it states
+ * as agreed or issued may not be after.
  */
 public record AgreeTruce(
         @TargetAggregateIdentifier CommitmentId id,
@@ -26,5 +29,6 @@ public record AgreeTruce(
         List<String> terms,
         CommitmentId renews,
         List<CommitmentId> supersedes,
-        String source) {
+        String source,
+        Instant receivedAt) {
 }

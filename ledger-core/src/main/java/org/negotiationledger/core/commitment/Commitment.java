@@ -63,6 +63,7 @@ public class Commitment {
         commonChecks(command.negotiationId(), command.title(),
                 command.parties(), 2, command.brokers(), command.agreedAt(), "agreedAt", command.effectiveFrom(),
                 directory);
+        Rules.happenedBy(command.agreedAt(), command.receivedAt(), "agreedAt", "a truce's agreement");
         check(command.expiresAt() == null
                         || command.expiresAt().latest().isAfter(command.effectiveFrom().earliest()),
                 "expiresAt", "a truce cannot expire before it takes effect");
@@ -70,6 +71,7 @@ public class Commitment {
         if (command.renews() != null) {
             check(!command.renews().equals(command.id()), "renews", "a truce cannot renew itself");
             knownCommitment(command.renews(), "renews", directory);
+            sameNegotiation(command.renews(), command.negotiationId(), "renews", directory);
             check(!supersedes.contains(command.renews()), "supersedes",
                     "a truce either renews '" + command.renews().value() + "' (which stays in force) or supersedes it");
         }
@@ -79,6 +81,7 @@ public class Commitment {
             check(!superseded.equals(command.id()), "supersedes", "a truce cannot supersede itself");
             check(seen.add(superseded), "supersedes", "'" + superseded.value() + "' is named twice");
             knownCommitment(superseded, "supersedes", directory);
+            sameNegotiation(superseded, command.negotiationId(), "supersedes", directory);
         }
         apply(new TruceAgreed(command.id(), command.negotiationId(), command.kind(), command.title().strip(),
                 List.copyOf(command.parties()), orEmpty(command.brokers(), "brokers"), command.venue(), command.agreedAt(),
@@ -92,9 +95,22 @@ public class Commitment {
         commonChecks(command.negotiationId(), command.title(),
                 command.parties(), 1, command.brokers(), command.madeAt(), "madeAt", command.effectiveFrom(),
                 directory);
+        Rules.happenedBy(command.madeAt(), command.receivedAt(), "madeAt", "a pledge");
         apply(new PledgeMade(command.id(), command.negotiationId(), command.kind(), command.title().strip(),
                 List.copyOf(command.parties()), orEmpty(command.brokers(), "brokers"), command.venue(), command.madeAt(),
                 command.effectiveFrom(), orEmpty(command.terms(), "terms"), command.source()));
+    }
+
+    /**
+     * A truce renews or supersedes only commitments of its own negotiation: one peace process cannot end or
+     * reaffirm what was agreed in another.
+     */
+    private static void sameNegotiation(CommitmentId other, NegotiationId negotiation, String field,
+            Directory directory) {
+        NegotiationId theirs = directory.commitmentNegotiation(other).orElse(null);
+        check(negotiation.equals(theirs), field, "'" + other.value() + "' belongs to negotiation '"
+                + (theirs == null ? "?" : theirs.value()) + "', not '" + negotiation.value()
+                + "': a truce renews or supersedes only commitments of its own negotiation");
     }
 
     /** The checks truces and pledges share. */
@@ -120,6 +136,8 @@ public class Commitment {
         check(command.endedAt() != null, "endedAt", "an end needs the time it ended");
         check(!command.endedAt().latest().isBefore(agreedAt.earliest()), "endedAt",
                 "a commitment cannot end (" + command.endedAt() + ") before it was agreed (" + agreedAt + ")");
+        Rules.happenedBy(command.endedAt(), command.receivedAt(), "endedAt",
+                "an end (a planned one is the truce's expiresAt)");
         apply(new CommitmentEnded(id, command.reason(), command.endedAt(), command.note()));
         return AggregateLifecycle.getVersion();
     }
@@ -140,6 +158,8 @@ public class Commitment {
         check(command.reportedBy() != null, "reportedBy", "a report needs a reporter");
         Rules.knownActor(command.reportedBy(), "reportedBy", directory);
         check(command.accused() != null, "accused", "a report needs an accused party, or 'unknown'");
+        check(!command.accused().equals(command.reportedBy()), "accused",
+                "a reporter cannot accuse itself: '" + command.reportedBy().value() + "' is both");
         check(command.accused().isUnknown() || parties.contains(command.accused()), "accused",
                 "'" + command.accused().value() + "' is not a party to " + id.value()
                         + "; accuse one of " + slugs(parties) + " or 'unknown'");
@@ -153,8 +173,7 @@ public class Commitment {
             throw new RuleViolationException("occurredAt", "the commitment was no longer in force: it ended at "
                     + end + " (" + endReason() + "), the violation occurred " + occurred);
         }
-        check(!occurred.earliest().isAfter(command.receivedAt()), "occurredAt",
-                "a violation cannot be reported before it occurred: " + occurred + " is in the future");
+        Rules.happenedBy(occurred, command.receivedAt(), "occurredAt", "a violation");
         checkCasualties(command.casualties());
         apply(new ViolationReported(id, command.violationId(), command.reportedBy(), command.accused(), occurred,
                 command.location(), command.description(), command.casualties(), command.source()));
@@ -169,6 +188,9 @@ public class Commitment {
         check(command.outcome() != null, "outcome", "an assessment needs an outcome");
         check(command.assessedBy() != null, "assessedBy", "an assessment needs an assessor");
         Rules.knownActor(command.assessedBy(), "assessedBy", directory);
+        check(!parties.contains(command.assessedBy()) && !command.assessedBy().equals(report.reportedBy()), "assessedBy",
+                "an assessor has no stake in the report: '" + command.assessedBy().value() + "' is "
+                        + (parties.contains(command.assessedBy()) ? "a party to " + id.value() : "its reporter"));
         if (command.outcome() == AssessmentOutcome.ATTRIBUTED) {
             check(command.attributedTo() != null, "attributedTo", "an ATTRIBUTED finding names the party responsible");
             check(parties.contains(command.attributedTo()), "attributedTo",
@@ -180,8 +202,7 @@ public class Commitment {
         check(assessedAt != null, "assessedAt", "an assessment needs the time it was made");
         check(!assessedAt.latest().isBefore(report.occurredAt().earliest()), "assessedAt",
                 "a report cannot be assessed before the violation occurred");
-        check(!assessedAt.earliest().isAfter(command.receivedAt()), "assessedAt",
-                "an assessment cannot be recorded before it was made: " + assessedAt + " is in the future");
+        Rules.happenedBy(assessedAt, command.receivedAt(), "assessedAt", "an assessment");
         apply(new ViolationAssessed(id, command.violationId(), command.outcome(), command.attributedTo(),
                 command.assessedBy(), assessedAt, command.note()));
         return AggregateLifecycle.getVersion();

@@ -47,6 +47,8 @@ public class Negotiation {
         check(command.startedAt() != null, "startedAt", "talks need a start time");
         check(command.endedAt() == null || !command.endedAt().latest().isBefore(command.startedAt().earliest()),
                 "endedAt", "talks cannot end before they started");
+        Rules.happenedBy(command.startedAt(), command.receivedAt(), "startedAt", "talks");
+        Rules.happenedBy(command.endedAt(), command.receivedAt(), "endedAt", "the end of talks");
         check(command.participants() != null && !command.participants().isEmpty(), "participants",
                 "talks need at least one participant");
         Rules.distinctKnownActors(command.participants().stream().map(Participant::actor).toList(),

@@ -14,6 +14,9 @@ public interface Directory {
 
     boolean commitmentExists(CommitmentId commitment);
 
+    /** The negotiation a commitment belongs to, or empty when there is no such commitment. */
+    Optional<NegotiationId> commitmentNegotiation(CommitmentId commitment);
+
     /** The mediators of a negotiation, or empty when there is no such negotiation. */
     Optional<Set<ActorId>> negotiationMediators(NegotiationId negotiation);
 

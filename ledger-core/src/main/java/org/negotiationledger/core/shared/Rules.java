@@ -2,8 +2,10 @@ package org.negotiationledger.core.shared;
 
 import static org.negotiationledger.core.shared.RuleViolationException.check;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Checks that several aggregates make of the actors a command names. */
@@ -24,6 +26,18 @@ public final class Rules {
             check(seen.add(actor), field, "'" + actor.value() + "' is named twice");
             knownActor(actor, field, directory);
         }
+    }
+
+    /**
+     * A stated time of something that has happened (agreed, made, occurred, assessed, issued, ended, held) is
+     * not in the future of the moment the ledger received the command: the ledger records what happened, not
+     * what is announced. (When a commitment takes effect or expires may lie ahead.) An imprecise time passes
+     * while its interval has begun.
+     */
+    public static void happenedBy(StatedTime time, Instant receivedAt, String field, String what) {
+        Objects.requireNonNull(receivedAt, "a command that states when something happened carries when it was received");
+        check(time == null || !time.earliest().isAfter(receivedAt), field,
+                what + " cannot be in the future of the moment the ledger received it: " + time + " is in the future");
     }
 
     public static void knownActor(ActorId actor, String field, Directory directory) {

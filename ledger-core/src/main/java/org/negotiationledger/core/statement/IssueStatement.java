@@ -1,5 +1,6 @@
 package org.negotiationledger.core.statement;
 
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.negotiationledger.core.shared.ActorId;
@@ -9,6 +10,8 @@ import org.negotiationledger.core.shared.StatementId;
 /**
  * Record a statement. {@code concerns} holds ids of the negotiations and commitments it is about;
  * {@code deliveredBy} (a person's name and office) and {@code source} may be null.
+ * {@code receivedAt}: when the ledger received the command (the server's clock), which the time it states
+ * as agreed or issued may not be after.
  */
 public record IssueStatement(
         @TargetAggregateIdentifier StatementId id,
@@ -18,5 +21,6 @@ public record IssueStatement(
         List<StatementKind> kinds,
         String text,
         List<String> concerns,
-        String source) {
+        String source,
+        Instant receivedAt) {
 }

@@ -32,6 +32,7 @@ public class Statement {
         check(command.author() != null, "author", "a statement needs an author");
         Rules.knownActor(command.author(), "author", directory);
         check(command.issuedAt() != null, "issuedAt", "a statement needs the time it was issued");
+        Rules.happenedBy(command.issuedAt(), command.receivedAt(), "issuedAt", "a statement");
         check(command.kinds() != null && !command.kinds().isEmpty(), "kinds", "a statement needs at least one kind");
         check(command.kinds().stream().allMatch(Objects::nonNull), "kinds", "a kind is missing");
         check(new HashSet<>(command.kinds()).size() == command.kinds().size(), "kinds", "a kind is named twice");

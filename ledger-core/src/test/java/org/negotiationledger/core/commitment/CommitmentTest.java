@@ -6,6 +6,7 @@ import static org.negotiationledger.core.TestDirectory.AZERBAIJAN;
 import static org.negotiationledger.core.TestDirectory.FRANCE;
 import static org.negotiationledger.core.TestDirectory.ICRC;
 import static org.negotiationledger.core.TestDirectory.NK;
+import static org.negotiationledger.core.TestDirectory.OTHER;
 import static org.negotiationledger.core.TestDirectory.RUSSIA;
 import static org.negotiationledger.core.Times.RECEIVED;
 import static org.negotiationledger.core.Times.at;
@@ -42,7 +43,7 @@ class CommitmentTest {
     static AgreeTruce moscow() {
         return new AgreeTruce(MOSCOW, NK, TruceKind.HUMANITARIAN_CEASEFIRE, "Moscow humanitarian ceasefire",
                 List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA), "Moscow", MOSCOW_AGREED, MOSCOW_EFFECTIVE, null,
-                List.of("exchange of prisoners and bodies"), null, null, "UN News");
+                List.of("exchange of prisoners and bodies"), null, null, "UN News", RECEIVED);
     }
 
     static TruceAgreed moscowAgreed() {
@@ -54,7 +55,7 @@ class CommitmentTest {
     static AgreeTruce truce(CommitmentId id, StatedTime agreed, StatedTime effective, StatedTime expires,
             CommitmentId renews, List<CommitmentId> supersedes) {
         return new AgreeTruce(id, NK, TruceKind.CEASEFIRE, "a truce", List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA),
-                null, agreed, effective, expires, null, renews, supersedes, null);
+                null, agreed, effective, expires, null, renews, supersedes, null, RECEIVED);
     }
 
     static ReportViolation report(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
@@ -89,7 +90,7 @@ class CommitmentTest {
         void cannotAgreeTruceWithOneParty() {
             fixture.givenNoPriorActivity()
                     .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA), List.of(), null,
-                            MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null))
+                            MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("at least 2 distinct actors"))
                     .expectNoEvents();
@@ -99,7 +100,7 @@ class CommitmentTest {
         void cannotAgreeTruceWithTheSamePartyTwice() {
             fixture.givenNoPriorActivity()
                     .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, ARMENIA), List.of(),
-                            null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null))
+                            null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("named twice"))
                     .expectNoEvents();
@@ -109,7 +110,7 @@ class CommitmentTest {
         void cannotAgreeTruceWithUnknownParty() {
             fixture.givenNoPriorActivity()
                     .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, ActorId.of("atlantis")),
-                            List.of(), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null))
+                            List.of(), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }
@@ -119,7 +120,7 @@ class CommitmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, AZERBAIJAN),
                             List.of(ActorId.of("atlantis")), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null,
-                            null, null))
+                            null, null, RECEIVED))
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }
@@ -129,7 +130,7 @@ class CommitmentTest {
             fixture.givenNoPriorActivity()
                     .when(new AgreeTruce(MOSCOW, NegotiationId.of("elsewhere"), TruceKind.CEASEFIRE, "t",
                             List.of(ARMENIA, AZERBAIJAN), List.of(), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null,
-                            null, null, null))
+                            null, null, null, RECEIVED))
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage(containsString("unknown negotiation"))
                     .expectNoEvents();
@@ -147,7 +148,7 @@ class CommitmentTest {
         void brokerMayAlsoBeAParty() {
             fixture.givenNoPriorActivity()
                     .when(new AgreeTruce(TRILATERAL, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, AZERBAIJAN, RUSSIA),
-                            List.of(RUSSIA), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null))
+                            List.of(RUSSIA), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -158,6 +159,23 @@ class CommitmentTest {
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("expire"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void cannotAgreeTruceInTheFutureOfItsReceipt() {
+            StatedTime tomorrow = at("2021-01-02T00:00Z");
+            fixture.givenNoPriorActivity()
+                    .when(truce(PARIS, tomorrow, tomorrow, null, null, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("in the future"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void mayTakeEffectAndExpireInTheFutureOfItsReceipt() {
+            fixture.givenNoPriorActivity()
+                    .when(truce(PARIS, MOSCOW_AGREED, at("2021-01-02T00:00Z"), at("2021-02-01T00:00Z"), null, null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -174,6 +192,34 @@ class CommitmentTest {
             directory.withCommitment(MOSCOW);
             fixture.givenNoPriorActivity()
                     .when(truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void cannotRenewACommitmentOfAnotherNegotiation() {
+            directory.withCommitment(MOSCOW, OTHER);
+            fixture.givenNoPriorActivity()
+                    .when(truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("belongs to negotiation 'another-conflict'"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotSupersedeACommitmentOfAnotherNegotiation() {
+            directory.withCommitment(MOSCOW, OTHER);
+            fixture.givenNoPriorActivity()
+                    .when(truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(MOSCOW)))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("only commitments of its own negotiation"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canSupersedeACommitmentOfItsOwnNegotiation() {
+            directory.withCommitment(MOSCOW, NK);
+            fixture.givenNoPriorActivity()
+                    .when(truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(MOSCOW)))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -208,7 +254,7 @@ class CommitmentTest {
         void canMakePledgeWithOneParty() {
             MakePledge pledge = new MakePledge(GENEVA, NK, PledgeKind.CIVILIAN_PROTECTION, "Geneva pledge",
                     List.of(ARMENIA), List.of(), "Geneva", at("2020-10-30T23:00+01:00"), at("2020-10-30T23:00+01:00"),
-                    null, null);
+                    null, null, RECEIVED);
             fixture.givenNoPriorActivity()
                     .when(pledge)
                     .expectEvents(new PledgeMade(GENEVA, NK, PledgeKind.CIVILIAN_PROTECTION, "Geneva pledge",
@@ -259,6 +305,15 @@ class CommitmentTest {
                     .when(report(V1, ARMENIA, RUSSIA, at("2020-10-10T12:05+04:00")))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("not a party"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reporterCannotAccuseItself() {
+            fixture.given(moscowAgreed())
+                    .when(report(V1, ARMENIA, ARMENIA, at("2020-10-10T12:05+04:00")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("cannot accuse itself"))
                     .expectNoEvents();
         }
 
@@ -353,7 +408,7 @@ class CommitmentTest {
         @Test
         void cannotEndCommitmentAtStaleExpectedVersion() {
             fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, 0L))
+                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 0L))
                     .expectException(VersionConflictException.class)
                     .expectNoEvents();
         }
@@ -361,14 +416,14 @@ class CommitmentTest {
         @Test
         void canEndCommitmentAtCurrentExpectedVersion() {
             fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, 1L))
+                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 1L))
                     .expectResultMessagePayload(2L);
         }
 
         @Test
         void cannotAddressAVersionTheCommitmentHasNotReached() {
             fixture.given(moscowAgreed())
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, 7L))
+                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 7L))
                     .expectException(VersionConflictException.class)
                     .expectNoEvents();
         }
@@ -390,7 +445,7 @@ class CommitmentTest {
         @Test
         void canEndCommitment() {
             fixture.given(moscowAgreed())
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), "fighting resumed",
+                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), "fighting resumed", RECEIVED,
                             null))
                     .expectEvents(new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"),
                             "fighting resumed"))
@@ -398,10 +453,19 @@ class CommitmentTest {
         }
 
         @Test
+        void cannotEndCommitmentInTheFutureOfItsReceipt() {
+            fixture.given(moscowAgreed())
+                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2021-06-01T00:00Z"), null, RECEIVED, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("expiresAt"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void cannotEndCommitmentTwice() {
             fixture.given(moscowAgreed(),
                             new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null))
-                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-12T00:00+04:00"), null, null))
+                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-12T00:00+04:00"), null, RECEIVED, null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("already ended"))
                     .expectNoEvents();
@@ -410,7 +474,7 @@ class CommitmentTest {
         @Test
         void cannotEndCommitmentBeforeItWasAgreed() {
             fixture.given(moscowAgreed())
-                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-09T00:00+04:00"), null, null))
+                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-09T00:00+04:00"), null, RECEIVED, null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -433,6 +497,45 @@ class CommitmentTest {
                     .expectEvents(new ViolationAssessed(MOSCOW, V1, AssessmentOutcome.CONFIRMED, null, ICRC,
                             at("2020-10-12T10:00+04:00"), "seen"))
                     .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void accusedPartyCannotAssessTheReportAgainstIt() {
+            fixture.given(moscowAgreed(), reported)
+                    .when(new AssessViolation(MOSCOW, V1, AssessmentOutcome.UNFOUNDED, null, AZERBAIJAN,
+                            at("2020-10-12T10:00+04:00"), "never happened", RECEIVED, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("no stake"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPartyCannotAssessEvenAReportItDidNotFile() {
+            ViolationReported byRussia = reported(V1, RUSSIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
+            fixture.given(moscowAgreed(), byRussia)
+                    .when(new AssessViolation(MOSCOW, V1, AssessmentOutcome.CONFIRMED, null, ARMENIA,
+                            at("2020-10-12T10:00+04:00"), null, RECEIVED, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("a party to moscow-2020-10-10"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void reporterCannotAssessItsOwnReport() {
+            ViolationReported byIcrc = reported(V1, ICRC, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
+            fixture.given(moscowAgreed(), byIcrc)
+                    .when(assess(AssessmentOutcome.CONFIRMED, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("its reporter"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anActorWithNoStakeCanAssess() {
+            fixture.given(moscowAgreed(), reported)
+                    .when(new AssessViolation(MOSCOW, V1, AssessmentOutcome.NOT_ATTRIBUTABLE, null, FRANCE,
+                            at("2020-10-12T10:00+04:00"), null, RECEIVED, null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test

@@ -5,6 +5,7 @@ import static org.negotiationledger.core.TestDirectory.ARMENIA;
 import static org.negotiationledger.core.TestDirectory.AZERBAIJAN;
 import static org.negotiationledger.core.TestDirectory.FRANCE;
 import static org.negotiationledger.core.TestDirectory.NK;
+import static org.negotiationledger.core.Times.RECEIVED;
 import static org.negotiationledger.core.TestDirectory.RUSSIA;
 import static org.negotiationledger.core.TestDirectory.UNITED_STATES;
 import static org.negotiationledger.core.Times.at;
@@ -40,7 +41,7 @@ class NegotiationTest {
 
     private static RecordTalks talks(List<Participant> participants) {
         return new RecordTalks(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), at("2020-10-30T23:50+01:00"),
-                participants, "pledge not to target civilians", null);
+                participants, "pledge not to target civilians", RECEIVED, null);
     }
 
     @Test
@@ -107,10 +108,20 @@ class NegotiationTest {
     }
 
     @Test
+    void cannotRecordTalksThatHaveNotBegun() {
+        fixture.given(OPENED)
+                .when(new RecordTalks(NK, GENEVA, "Geneva", at("2021-03-01T10:00+01:00"), null,
+                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)), null, RECEIVED, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("in the future"))
+                .expectNoEvents();
+    }
+
+    @Test
     void cannotRecordTalksThatEndBeforeTheyStart() {
         fixture.given(OPENED)
                 .when(new RecordTalks(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), at("2020-10-30T09:00+01:00"),
-                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)), null, null))
+                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)), null, RECEIVED, null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("cannot end before"))
                 .expectNoEvents();

@@ -1,6 +1,8 @@
 package org.negotiationledger.core.statement;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.negotiationledger.core.TestDirectory.NK;
+import static org.negotiationledger.core.Times.RECEIVED;
 import static org.negotiationledger.core.Times.at;
 
 import java.util.List;
@@ -30,7 +32,7 @@ class StatementTest {
 
     private static IssueStatement statement(ActorId author, List<StatementKind> kinds, List<String> concerns) {
         return new IssueStatement(ID, author, "Spokesperson", at("2020-10-31T00:00-04:00", Precision.DAY), kinds,
-                "deeply concerned", concerns, null);
+                "deeply concerned", concerns, null, RECEIVED);
     }
 
     @Test
@@ -41,6 +43,16 @@ class StatementTest {
                 .when(statement(AUTHOR, kinds, concerns))
                 .expectEvents(new StatementIssued(ID, AUTHOR, "Spokesperson", at("2020-10-31T00:00-04:00", Precision.DAY),
                         kinds, "deeply concerned", concerns, null));
+    }
+
+    @Test
+    void cannotIssueStatementInTheFutureOfItsReceipt() {
+        fixture.givenNoPriorActivity()
+                .when(new IssueStatement(ID, AUTHOR, null, at("2150-01-01T00:00Z"), List.of(StatementKind.CALL), "x",
+                        List.of(), null, RECEIVED))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("in the future"))
+                .expectNoEvents();
     }
 
     @Test
