@@ -1,62 +1,161 @@
 package org.negotiationledger.api.view;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.projections.store.ViewProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds the views from the full history: the projection's processor is stopped, its token reset (the
- * projection's reset handler empties the view tables), and started again; it then replays every event through
- * the same fold as the live projection. Progress is the replay's position against the head of the history as
- * it stands now: {@code done == total} with state {@code DONE} means the views have caught up with the history.
+ * Rebuilds the views from the full history, asked of any server and carried out once, by the server that holds
+ * the views' work. A request is a row ({@code view_rebuild}); every server looks at it twice a second, and the
+ * one whose processor holds the views' token stops it, resets the token (the projection's reset handler empties
+ * the view tables) and starts it again, which replays every event through the same fold as the live
+ * projection. If the token moves to another server meanwhile (this one stops, or dies), the request stays and
+ * that server carries it out. Progress is read from the database, so it reads the same on every server: the
+ * views' token position against the head of the history (or the head the rebuild must reach).
  */
 @Service
 public class Rebuilds {
 
-    /** Progress of the views' processor: {@code done} events of {@code total}. */
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    /** Progress of the views: {@code done} events of {@code total}. */
     public record Progress(String view, String state, long done, long total, double percent, String error) {
     }
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private volatile long target;
+    private final Serializer serializer;
+    private final Clock clock;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-rebuilds");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public Rebuilds(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public Rebuilds(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+            Serializer serializer, Clock clock) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.clock = clock;
     }
 
-    public synchronized Progress start(String view) {
-        StreamingEventProcessor processor = processor();
-        target = head();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+    @PostConstruct
+    void watch() {
+        watcher.scheduleWithFixedDelay(this::carryOut, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.shutdownNow();
+    }
+
+    /** Asks for a rebuild; whichever server holds the views' work carries it out. */
+    public Progress start(String view) {
+        jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', target_index = ?, requested_at = ? WHERE id = 1",
+                head(), Timestamp.from(clock.instant()));
         return progress(view);
     }
 
+    /** On the server that holds the views' token: starts a requested rebuild. */
+    private void carryOut() {
+        try {
+            StreamingEventProcessor processor = processor();
+            if (processor.processingStatus().isEmpty() || !"REQUESTED".equals(state())) {
+                return;
+            }
+            synchronized (this) {
+                long target = head();
+                processor.shutDown();
+                try {
+                    processor.resetTokens();
+                } catch (UnableToClaimTokenException another) {
+                    // Another server claimed the token while this one let it go: it will carry the request out.
+                    processor.start();
+                    return;
+                }
+                jdbc.update("UPDATE view_rebuild SET state = 'STARTED', target_index = ? WHERE id = 1 AND state = 'REQUESTED'",
+                        target);
+                processor.start();
+                log.info("Rebuilding the views from the full history ({} events)", target);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not look for or start a requested rebuild; trying again", e);
+        }
+    }
+
     public Progress progress(String view) {
-        StreamingEventProcessor processor = processor();
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        long total = Math.max(target, head());
-        long done = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(position -> position.orElse(0L)).min().orElse(0L);
-        String error = status.values().stream().filter(EventTrackerStatus::isErrorState)
-                .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
-        // Judged by position, not isReplaying(): Axon's replay token stays a replay token until an event beyond
-        // the reset point arrives, which in a quiet ledger may be never.
-        String state = error != null ? "FAILED" : done < total ? "RUNNING" : "DONE";
-        done = Math.min(done, total);
+        Map<String, Object> request = jdbc.queryForMap("SELECT state, target_index FROM view_rebuild WHERE id = 1");
+        String requested = (String) request.get("state");
+        long head = head();
+        long total = "STARTED".equals(requested) ? Math.max(((Number) request.get("target_index")).longValue(), head) : head;
+        long done = "REQUESTED".equals(requested) ? 0 : Math.min(position(), total);
+        String error = localError();
+        String state = error != null ? "FAILED" : "REQUESTED".equals(requested) || done < total ? "RUNNING" : "DONE";
         double percent = total == 0 ? 100.0 : Math.floor(1000.0 * done / total) / 10.0;
         return new Progress(view, state, done, total, percent, error);
     }
 
+    /** Whether this server's processor for the views is running, and so may take up their work. */
+    public boolean isRunning() {
+        return processor().isRunning();
+    }
+
+    /** Whether this server holds the views' work now. */
+    public boolean holdsTheWork() {
+        return !processor().processingStatus().isEmpty();
+    }
+
     public boolean isReplaying() {
         return processor().isReplaying();
+    }
+
+    /** The error that stopped this server's processor, if it holds the work and is stopped on an event. */
+    private String localError() {
+        return processor().processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
+                .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
+    }
+
+    /**
+     * Where the views have got to, by their stored token (whichever server holds it): judged by position, not
+     * by whether a replay token remains, since Axon's replay token stays one until an event beyond the reset
+     * point arrives, which in a quiet ledger may be never.
+     */
+    private long position() {
+        List<Long> positions = jdbc.query("SELECT token, tokenType FROM TokenEntry WHERE processorName = ?",
+                (rs, n) -> {
+                    byte[] token = rs.getBytes(1);
+                    String type = rs.getString(2);
+                    if (token == null || type == null) {
+                        return 0L;
+                    }
+                    TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
+                            type, null));
+                    return tracking == null ? 0L : tracking.position().orElse(0L);
+                }, ViewProjection.GROUP);
+        return positions.stream().mapToLong(Long::longValue).min().orElse(0L);
+    }
+
+    private String state() {
+        return jdbc.queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class);
     }
 
     private long head() {
@@ -68,5 +167,4 @@ public class Rebuilds {
         return processing.eventProcessor(ViewProjection.GROUP, StreamingEventProcessor.class).orElseThrow(() ->
                 new IllegalStateException("no event processor '" + ViewProjection.GROUP + "'"));
     }
-
 }

@@ -4,7 +4,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Actuator health of the views: DOWN while their projection is stopped on a failing event. */
+/**
+ * Actuator health of the views on this server: DOWN while its processor is stopped on a failing event, or not
+ * running at all (so that it can neither do the views' work nor take it over from a server that dies).
+ */
 @Component("viewsHealthIndicator")
 class ViewsHealth implements HealthIndicator {
 
@@ -17,7 +20,11 @@ class ViewsHealth implements HealthIndicator {
     @Override
     public Health health() {
         Rebuilds.Progress progress = rebuilds.progress("all");
-        Health.Builder health = progress.error() == null ? Health.up() : Health.down().withDetail("error", progress.error());
-        return health.withDetail("position", progress.done()).withDetail("replaying", rebuilds.isReplaying()).build();
+        Health.Builder health = progress.error() != null ? Health.down().withDetail("error", progress.error())
+                : !rebuilds.isRunning() ? Health.down().withDetail("error", "the views' processor is not running")
+                : Health.up();
+        return health.withDetail("position", progress.done()).withDetail("head", progress.total())
+                .withDetail("holdsTheWork", rebuilds.holdsTheWork()).withDetail("replaying", rebuilds.isReplaying())
+                .build();
     }
 }
