@@ -37,42 +37,58 @@ public final class BenchmarkHistory {
     }
 
     public static long append(LedgerInstance ledger, int truces, int events) {
+        return append(ledger, "", truces, events);
+    }
+
+    /**
+     * More of the same history, in negotiations and truces of their own ({@code prefix} in their ids), for a
+     * ledger that already holds one appended by {@link #append(LedgerInstance, int, int)}.
+     */
+    public static long appendMore(LedgerInstance ledger, String prefix, int truces, int events) {
+        return append(ledger, prefix, truces, events);
+    }
+
+    private static long append(LedgerInstance ledger, String prefix, int truces, int events) {
         EventStore store = ledger.bean(EventStore.class);
         TransactionTemplate tx = ledger.bean(TransactionTemplate.class);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         long count = 0;
         ActorId a = ActorId.of("party-a");
         ActorId b = ActorId.of("party-b");
-        add(batch, "actor:party-a", 0, new ActorRegistered(a, "A", ActorKind.STATE));
-        add(batch, "actor:party-b", 0, new ActorRegistered(b, "B", ActorKind.STATE));
+        if (prefix.isEmpty()) {
+            add(batch, "actor:party-a", 0, new ActorRegistered(a, "A", ActorKind.STATE));
+            add(batch, "actor:party-b", 0, new ActorRegistered(b, "B", ActorKind.STATE));
+        }
         StatedTime agreed = StatedTime.parse("2020-10-10T03:00+04:00", Precision.MINUTE);
         StatedTime effective = StatedTime.parse("2020-10-10T12:00+04:00", Precision.MINUTE);
         int negotiations = Math.max(1, truces / 100);
         for (int n = 0; n < negotiations; n++) {
-            add(batch, "negotiation:bench-" + n, 0, new NegotiationOpened(NegotiationId.of("bench-" + n), "bench " + n,
+            add(batch, "negotiation:" + prefix + "bench-" + n, 0, new NegotiationOpened(
+                    NegotiationId.of(prefix + "bench-" + n), "bench " + n,
                     List.of(a, b), List.of()));
         }
         long[] sequence = new long[truces];
         for (int t = 0; t < truces; t++) {
-            add(batch, "commitment:truce-" + t, sequence[t]++, new TruceAgreed(CommitmentId.of("truce-" + t),
-                    NegotiationId.of("bench-" + (t % negotiations)), TruceKind.CEASEFIRE, "truce " + t, List.of(a, b),
+            add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new TruceAgreed(
+                    CommitmentId.of(prefix + "truce-" + t), NegotiationId.of(prefix + "bench-" + (t % negotiations)),
+                    TruceKind.CEASEFIRE, "truce " + t, List.of(a, b),
                     List.of(), null, agreed, effective, null, List.of(), null, List.of(), null));
         }
         for (int i = 0; batch.size() + count < events; i++) {
             int t = i % truces;
-            CommitmentId truce = CommitmentId.of("truce-" + t);
+            CommitmentId truce = CommitmentId.of(prefix + "truce-" + t);
             StatedTime occurred = StatedTime.of(LocalDateTime.parse("2020-10-10T12:05").plusMinutes(30L * (i / truces)),
                     ZoneOffset.ofHours(4), null, Precision.MINUTE);
             ViolationId violation = ViolationId.of("v" + i);
-            add(batch, "commitment:truce-" + t, sequence[t]++, new ViolationReported(truce, violation,
+            add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new ViolationReported(truce, violation,
                     i % 2 == 0 ? a : b, i % 2 == 0 ? b : a, occurred, null, "shelling", null, "bench"));
             if (i % 10 == 0) {
-                add(batch, "commitment:truce-" + t, sequence[t]++, new ViolationAssessed(truce, violation,
+                add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new ViolationAssessed(truce, violation,
                         i % 30 == 0 ? AssessmentOutcome.UNFOUNDED : AssessmentOutcome.CONFIRMED, null, a, occurred,
                         null));
             }
             if (i % 50 == 1) {
-                add(batch, "commitment:truce-" + t, sequence[t]++, new ViolationReportRetracted(truce, violation,
+                add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new ViolationReportRetracted(truce, violation,
                         i % 2 == 0 ? a : b, "withdrawn"));
             }
             if (batch.size() >= 2000) {

@@ -3,44 +3,109 @@ package org.negotiationledger.api.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.PostgresSchemas;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How fast the views rebuild: 100,000 stored events ({@link BenchmarkHistory} with 1,000 truces), then
- * POST /api/v1/admin/replays/all, timed until the progress says DONE. A benchmark,
- * not a test: run it with {@code ./mvnw -pl ledger-api test -Dtest=RebuildBenchmark}.
+ * How fast the views rebuild and catch up, beside what the database gives in the same run. A benchmark, not a
+ * test: {@code ./mvnw -pl ledger-api test -Dtest=RebuildBenchmark -Dbenchmark.events=100000}, with
+ * {@code -Dbenchmark.database=postgres} for the machine's PostgreSQL. It appends a history
+ * ({@link BenchmarkHistory}: truces of ~90 reports, a finding on every tenth), waits for the live views, then
+ * measures, and prints, each with its ratio to the first:
+ * <ol>
+ * <li>the raw rate: every event read in global order with a streaming cursor and its payload deserialized, no
+ * fold and no writes (what the database and the serializer give);</li>
+ * <li>the rebuild: {@code POST /api/v1/admin/replays/all} until the progress says DONE;</li>
+ * <li>the catch-up: the views' processor stopped, 20% more events appended, started, until caught up.</li>
+ * </ol>
  */
 class RebuildBenchmark {
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 100_000);
+    private static final String DATABASE = System.getProperty("benchmark.database", "h2");
 
     @Test
-    void rebuildOneHundredThousandEvents() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-bench").toString()))) {
+    void rebuildAndCatchUpBesideTheRawReadRate() throws SQLException {
+        boolean postgres = DATABASE.equals("postgres");
+        Map<String, String> database = postgres ? PostgresSchemas.newSchema()
+                : Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-bench").toString());
+        try (LedgerInstance ledger = LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
             Http http = ledger.http();
-            long appended = BenchmarkHistory.append(ledger, 1000, EVENTS);
-            ViewsCaughtUp.await(http);
+            int truces = Math.max(10, EVENTS / 100);
             long started = System.nanoTime();
+            long appended = BenchmarkHistory.append(ledger, truces, EVENTS);
+            double appending = seconds(started);
+            ViewsCaughtUp.await(http, Duration.ofMinutes(60));
+            System.out.printf("%nREBUILD BENCHMARK (%s): %d events appended in %.1f s; live views caught up %.1f s later%n",
+                    DATABASE, appended, appending, seconds(started) - appending);
+
+            double raw = rawReadRate(ledger);
+            System.out.printf("REBUILD BENCHMARK (%s): raw read + deserialize: %.0f events/s%n", DATABASE, raw);
+
+            started = System.nanoTime();
             assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
-            List<String> samples = new ArrayList<>();
-            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                JsonNode progress = http.get("/api/v1/admin/replays/all").json();
-                samples.add(progress.get("percent").asText() + "%");
-                return "DONE".equals(progress.get("state").asText())
-                        && progress.get("done").asLong() == progress.get("total").asLong();
-            });
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("%nREBUILD BENCHMARK: %d events rebuilt in %.1f s = %.0f events/s; progress seen: %s%n%n",
-                    appended, seconds, appended / seconds, samples);
+            List<String> samples = awaitCaughtUp(http);
+            double rebuild = appended / seconds(started);
+            System.out.printf("REBUILD BENCHMARK (%s): rebuild: %d events in %.1f s = %.0f events/s = %.3f of the raw rate; "
+                    + "progress seen: %s%n", DATABASE, appended, seconds(started), rebuild, rebuild / raw, samples);
             assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json()).hasSize(100);
+
+            StreamingEventProcessor processor = ledger.bean(Rebuilds.class).processor();
+            processor.shutDown();
+            long more = BenchmarkHistory.appendMore(ledger, "more-", Math.max(2, truces / 5), EVENTS / 5);
+            started = System.nanoTime();
+            processor.start();
+            awaitCaughtUp(http);
+            double catchUp = more / seconds(started);
+            System.out.printf("REBUILD BENCHMARK (%s): catch-up after %d events appended with the views stopped: "
+                    + "%.1f s = %.0f events/s = %.3f of the raw rate%n%n", DATABASE, more, seconds(started), catchUp,
+                    catchUp / raw);
+        } finally {
+            if (postgres) {
+                PostgresSchemas.dropAll();
+            }
         }
+    }
+
+    /** Every stored event read once in global order, its payload deserialized: the floor a rebuild stands on. */
+    private static double rawReadRate(LedgerInstance ledger) {
+        JdbcTemplate jdbc = new JdbcTemplate(ledger.bean(JdbcTemplate.class).getDataSource());
+        jdbc.setFetchSize(5_000);
+        Serializer serializer = ledger.bean(Serializer.class);
+        long[] read = {0};
+        long started = System.nanoTime();
+        jdbc.query("SELECT payloadType, payloadRevision, payload FROM DomainEventEntry ORDER BY globalIndex", rs -> {
+            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class,
+                    rs.getString(1), rs.getString(2)));
+            read[0] += payload == null ? 0 : 1;
+        });
+        return read[0] / seconds(started);
+    }
+
+    private static List<String> awaitCaughtUp(Http http) {
+        List<String> samples = new ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode progress = http.get("/api/v1/admin/replays/all").json();
+            samples.add(progress.get("percent").asText() + "%");
+            return "DONE".equals(progress.get("state").asText())
+                    && progress.get("done").asLong() == progress.get("total").asLong();
+        });
+        return samples.size() > 12 ? samples.subList(samples.size() - 12, samples.size()) : samples;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 }
