@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
+import org.negotiationledger.api.SmallWorld;
 
 /**
  * A client that lost the answer retries on another server of the same database, as it would behind a load
@@ -29,17 +30,8 @@ class TwoNodesIdempotencyTest {
         try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
             Http first = one.http();
             Http second = two.http();
-            for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {
-                assertThat(first.post("/api/v1/actors", """
-                        {"id": "%s", "name": "%s", "kind": "STATE"}""".formatted(actor, actor)).status()).isEqualTo(201);
-            }
-            assertThat(first.post("/api/v1/negotiations", """
-                    {"id": "nk", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""")
-                    .status()).isEqualTo(201);
-            assertThat(first.post("/api/v1/truces", """
-                    {"id": "moscow", "negotiationId": "nk", "kind": "HUMANITARIAN_CEASEFIRE", "title": "Moscow",
-                     "parties": ["armenia", "azerbaijan"], "agreedAt": "2020-10-10T03:00+03:00",
-                     "effectiveFrom": "2020-10-10T12:00+04:00"}""").status()).isEqualTo(201);
+            SmallWorld.partiesAndNegotiation(first);
+            SmallWorld.truce(first, "moscow");
 
             // The README's report: no id, so the ledger assigns one.
             String report = """

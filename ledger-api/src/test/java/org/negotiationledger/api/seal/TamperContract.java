@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.SmallWorld;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,17 +27,8 @@ abstract class TamperContract {
 
     /** A small history: two parties, a mediator, a negotiation, a truce and three reports against it. */
     private static void record(Http http) {
-        for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {
-            assertThat(http.post("/api/v1/actors", """
-                    {"id": "%s", "name": "Republic of %s", "kind": "STATE"}""".formatted(actor, actor)).status()).isEqualTo(201);
-        }
-        assertThat(http.post("/api/v1/negotiations", """
-                {"id": "nk", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""")
-                .status()).isEqualTo(201);
-        assertThat(http.post("/api/v1/truces", """
-                {"id": "moscow", "negotiationId": "nk", "kind": "HUMANITARIAN_CEASEFIRE", "title": "Moscow",
-                 "parties": ["armenia", "azerbaijan"], "agreedAt": "2020-10-10T03:00+03:00",
-                 "effectiveFrom": "2020-10-10T12:00+04:00"}""").status()).isEqualTo(201);
+        SmallWorld.partiesAndNegotiation(http);
+        SmallWorld.truce(http, "moscow");
         for (int i = 1; i <= 3; i++) {
             assertThat(http.post("/api/v1/commitments/moscow/violations", """
                     {"id": "v%d", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:0%d+04:00",

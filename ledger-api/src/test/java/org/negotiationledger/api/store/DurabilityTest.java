@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
-import org.negotiationledger.api.LedgerApplication;
-import org.negotiationledger.api.TestUsers;
+import org.negotiationledger.api.ServerProcess;
 
 /**
  * Durable before acknowledged: a server process is killed with SIGKILL while clients post commands, and after
@@ -37,14 +36,14 @@ class DurabilityTest {
     @Test
     void everyAcknowledgedCommandSurvivesKillMinus9() throws Exception {
         Path data = ApiTest.temporaryDirectory("ledger-kill");
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Process server = startServer(data, port);
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             Http http = new Http(port);
-            awaitHealthy(http, server);
+            ServerProcess.awaitHealthy(http, server);
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.submit(() -> {
@@ -76,7 +75,7 @@ class DurabilityTest {
         Process restarted = startServer(data, port);
         try {
             Http http = new Http(port);
-            awaitHealthy(http, restarted);
+            ServerProcess.awaitHealthy(http, restarted);
             Set<String> stored = new HashSet<>();
             for (String line : http.get("/api/v1/audit/events", "Accept", "application/x-ndjson").text().split("\n")) {
                 if (!line.isBlank()) {
@@ -92,28 +91,7 @@ class DurabilityTest {
     }
 
     private static Process startServer(Path data, int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                LedgerApplication.class.getName(), "--server.port=" + port, "--ledger.data-dir=" + data,
-                "--ledger.demo-history.enabled=false"));
-        TestUsers.all().forEach((key, value) -> command.add("--" + key + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        return builder.start();
-    }
-
-    private static void awaitHealthy(Http http, Process server) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            assertThat(server.isAlive()).as("server process exited").isTrue();
-            return http.get("/actuator/health").status() == 200;
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServerProcess.start(port, Map.of("ledger.data-dir", data.toString(), "ledger.demo-history.enabled", "false"),
+                data.resolve("server-" + System.nanoTime() + ".log"));
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,10 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
-import org.negotiationledger.api.LedgerApplication;
+import org.negotiationledger.api.ServerProcess;
+import org.negotiationledger.api.SmallWorld;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
-import org.negotiationledger.api.TestUsers;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -74,17 +73,17 @@ class ViewsAcrossNodesTest {
         List<Http> https = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                int port = freePort();
+                int port = ServerProcess.freePort();
                 servers.add(start(database, port, logs.resolve("server-" + i + ".log")));
                 https.add(new Http(port).withoutLocationCheck());
             }
             for (int i = 0; i < 2; i++) {
-                awaitHealthy(https.get(i), servers.get(i));
+                ServerProcess.awaitHealthy(https.get(i), servers.get(i));
             }
             List<String> truces = List.of("kill-a", "kill-b", "kill-c", "kill-d");
             record(https.get(0), null, 0);
             for (String truce : truces) {
-                assertThat(https.get(0).post("/api/v1/truces", truce(truce)).status()).isEqualTo(201);
+                SmallWorld.truce(https.get(0), truce);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(https.get(0)) && caughtUp(https.get(1)));
             int owner = holdsTheWork(https.get(0)) ? 0 : 1;
@@ -144,28 +143,15 @@ class ViewsAcrossNodesTest {
 
     /** Actors, a negotiation and (when named) a truce with reports. */
     private static void record(Http http, String truce, int reports) {
-        for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {
-            assertThat(http.post("/api/v1/actors", """
-                    {"id": "%s", "name": "%s", "kind": "STATE"}""".formatted(actor, actor)).status()).isEqualTo(201);
-        }
-        assertThat(http.post("/api/v1/negotiations", """
-                {"id": "nk", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""")
-                .status()).isEqualTo(201);
+        SmallWorld.partiesAndNegotiation(http);
         if (truce != null) {
-            assertThat(http.post("/api/v1/truces", truce(truce)).status()).isEqualTo(201);
+            SmallWorld.truce(http, truce);
             for (int i = 0; i < reports; i++) {
                 assertThat(http.post("/api/v1/commitments/" + truce + "/violations", """
                         {"reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:05+04:00"}""")
                         .status()).isEqualTo(201);
             }
         }
-    }
-
-    private static String truce(String id) {
-        return """
-                {"id": "%s", "negotiationId": "nk", "kind": "CEASEFIRE", "title": "Truce %s",
-                 "parties": ["armenia", "azerbaijan"], "agreedAt": "2020-10-10T03:00+03:00",
-                 "effectiveFrom": "2020-10-10T12:00+04:00"}""".formatted(id, id);
     }
 
     private static boolean caughtUp(Http http) {
@@ -179,27 +165,9 @@ class ViewsAcrossNodesTest {
     }
 
     private static Process start(Map<String, String> database, int port, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                LedgerApplication.class.getName(), "--server.port=" + port, "--spring.profiles.active=postgres",
-                "--ledger.demo-history.enabled=false"));
-        database.forEach((key, value) -> command.add("--" + key + "=" + value));
-        TestUsers.all().forEach((key, value) -> command.add("--" + key + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        return builder.start();
-    }
-
-    private static void awaitHealthy(Http http, Process server) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            assertThat(server.isAlive()).as("server process exited").isTrue();
-            return http.get("/actuator/health").status() == 200;
-        });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        Map<String, String> settings = new java.util.HashMap<>(database);
+        settings.put("spring.profiles.active", "postgres");
+        settings.put("ledger.demo-history.enabled", "false");
+        return ServerProcess.start(port, settings, log);
     }
 }
