@@ -45,6 +45,11 @@ public class ViewProjection {
         JdbcViewStore.clear(jdbc);
     }
 
+    /** Forgets the reports it keeps between batches: the tables were rewritten behind it (a rebuild). */
+    public void forgetCachedReports() {
+        cache.clear();
+    }
+
     private JdbcViewStore batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         UnitOfWork<?> root = unitOfWork.root();

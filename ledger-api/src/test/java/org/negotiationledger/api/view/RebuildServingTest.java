@@ -1,0 +1,89 @@
+package org.negotiationledger.api.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.Http;
+import org.negotiationledger.api.LedgerInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A rebuild replaces the views in one step: while it runs, every query answers from the views as they were,
+ * never from half-rebuilt ones; and a rebuild that fails leaves them as they were.
+ */
+class RebuildServingTest {
+
+    private static final List<String> QUERIES = List.of("/api/v1/commitments?negotiationId=bench-0",
+            "/api/v1/commitments/truce-7", "/api/v1/commitments/broken?withinHours=1",
+            "/api/v1/negotiations/bench-0/timeline", "/api/v1/actors/party-a/record");
+
+    @Test
+    void everyAnswerDuringARebuildEqualsTheAnswerBeforeIt() throws Exception {
+        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-serving").toString()))) {
+            Http http = ledger.http();
+            BenchmarkHistory.append(ledger, 100, 20_000);
+            ViewsCaughtUp.await(http);
+            Map<String, JsonNode> before = answers(http);
+
+            List<String> differing = new CopyOnWriteArrayList<>();
+            AtomicBoolean rebuilding = new AtomicBoolean(true);
+            int[] asked = {0};
+            Thread client = new Thread(() -> {
+                while (rebuilding.get()) {
+                    answers(http).forEach((query, answer) -> {
+                        if (!answer.equals(before.get(query))) {
+                            differing.add(query);
+                        }
+                    });
+                    asked[0]++;
+                }
+            });
+            assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
+            client.start();
+            ViewsCaughtUp.await(http);
+            rebuilding.set(false);
+            client.join();
+
+            assertThat(asked[0]).as("rounds of queries during the rebuild").isPositive();
+            assertThat(differing).as("answers that differed from those before the rebuild").isEmpty();
+            assertThat(answers(http)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aRebuildThatFailsLeavesTheViewsAsTheyWere() {
+        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-failing").toString()))) {
+            Http http = ledger.http();
+            BenchmarkHistory.append(ledger, 20, 2_000);
+            ViewsCaughtUp.await(http);
+            Map<String, JsonNode> before = answers(http);
+            // An event in the middle of the history that can no longer be read: the rebuild stops on it.
+            ledger.bean(JdbcTemplate.class).update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = "
+                    + "(SELECT MAX(globalIndex) / 2 FROM DomainEventEntry)", "not json".getBytes());
+
+            assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "FAILED".equals(http.get("/api/v1/admin/replays/all").json().get("state").asText()));
+            assertThat(answers(http)).isEqualTo(before);
+        }
+    }
+
+    private static Map<String, JsonNode> answers(Http http) {
+        Map<String, JsonNode> answers = new java.util.LinkedHashMap<>();
+        for (String query : QUERIES) {
+            Http.Response response = http.get(query + (query.contains("?") ? "&" : "?") + "validAt=2021-01-01T00:00Z");
+            answers.put(query, response.status() == 200 ? response.json() : null);
+        }
+        return answers;
+    }
+}
