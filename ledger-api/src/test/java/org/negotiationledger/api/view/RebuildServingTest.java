@@ -78,6 +78,32 @@ class RebuildServingTest {
         }
     }
 
+    @Test
+    void aLedgerThatHeldEventsBeforeAMigrationOfTheViewsIsRebuiltOnItsFirstStartAfterIt() {
+        Map<String, String> data = Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-upgrade").toString());
+        Map<String, String> before = new java.util.HashMap<>(data);
+        before.put("spring.flyway.target", "5"); // the schema as the previous version left it
+        try (LedgerInstance old = LedgerInstance.start(before)) {
+            BenchmarkHistory.append(old, 10, 1_000);
+        }
+        try (LedgerInstance upgraded = LedgerInstance.start(data)) {
+            Http http = upgraded.http();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "STARTED".equals(upgraded.bean(JdbcTemplate.class)
+                    .queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
+            ViewsCaughtUp.await(http);
+            assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json()).hasSize(10);
+        }
+    }
+
+    @Test
+    void aNewLedgerAsksForNoRebuild() {
+        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-new").toString()))) {
+            assertThat(ledger.bean(JdbcTemplate.class).queryForObject("SELECT state FROM view_rebuild WHERE id = 1",
+                    String.class)).isEqualTo("NONE");
+        }
+    }
+
     private static Map<String, JsonNode> answers(Http http) {
         Map<String, JsonNode> answers = new java.util.LinkedHashMap<>();
         for (String query : QUERIES) {
