@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
 import org.negotiationledger.api.config.AxonConfig;
+import org.negotiationledger.api.seal.Seal;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.NegotiationId;
@@ -85,7 +86,7 @@ public class AuditHistory {
         JsonNode metaData = read(rs.getBytes("metaData"));
         JsonNode principal = metaData == null ? null : metaData.get(AxonConfig.PRINCIPAL);
         return new AuditEvent(rs.getLong("globalIndex"), RecordId.slugOf(stream), RecordId.kindOf(stream),
-                rs.getLong("sequenceNumber"), payloadType.substring(payloadType.lastIndexOf('.') + 1),
+                rs.getLong("sequenceNumber"), Seal.eventType(payloadType),
                 DateTimeUtils.parseInstant(rs.getString("timeStamp")),
                 principal == null || principal.isNull() ? null : principal.asText(),
                 rs.getString("eventIdentifier"), payloadType, rs.getString("payloadRevision"), metaData,

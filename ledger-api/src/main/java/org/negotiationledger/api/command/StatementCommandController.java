@@ -2,10 +2,10 @@ package org.negotiationledger.api.command;
 
 import static org.negotiationledger.api.command.Requests.parse;
 
-import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.IssueStatementRequest;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.StatementId;

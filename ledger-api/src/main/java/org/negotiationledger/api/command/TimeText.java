@@ -39,6 +39,11 @@ public @interface TimeText {
 
     class Validator implements ConstraintValidator<TimeText, String> {
 
+        /** Whether a time falls in the years a stated time may (in a body or in a query alike). */
+        public static boolean inRange(StatedTime time) {
+            return time.local().getYear() >= FIRST_YEAR && time.local().getYear() <= LAST_YEAR;
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
@@ -46,7 +51,7 @@ public @interface TimeText {
             }
             try {
                 StatedTime time = StatedTime.parse(value, Precision.MINUTE);
-                if (time.local().getYear() < FIRST_YEAR || time.local().getYear() > LAST_YEAR) {
+                if (!inRange(time)) {
                     context.disableDefaultConstraintViolation();
                     context.buildConstraintViolationWithTemplate(RANGE).addConstraintViolation();
                     return false;

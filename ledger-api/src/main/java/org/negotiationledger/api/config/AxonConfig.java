@@ -1,6 +1,5 @@
 package org.negotiationledger.api.config;
 
-import org.negotiationledger.api.seal.Seal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,6 +19,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.negotiationledger.api.seal.Seal;
 import org.negotiationledger.core.actor.Actor;
 import org.negotiationledger.core.commitment.Commitment;
 import org.negotiationledger.core.commitment.SupersessionPolicy;

@@ -11,11 +11,6 @@ public class BodyTooLargeException extends IOException {
 
     /** Whether reading failed because the body was too large, however the failure was wrapped. */
     public static BodyTooLargeException in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BodyTooLargeException tooLarge) {
-                return tooLarge;
-            }
-        }
-        return null;
+        return Causes.find(failure, BodyTooLargeException.class);
     }
 }

@@ -11,11 +11,6 @@ public class MalformedBodyException extends IOException {
 
     /** Whether reading failed because the body was malformed, however the failure was wrapped. */
     public static MalformedBodyException in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MalformedBodyException malformed) {
-                return malformed;
-            }
-        }
-        return null;
+        return Causes.find(failure, MalformedBodyException.class);
     }
 }

@@ -5,7 +5,6 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.tomcat.util.res.StringManager;
 import org.negotiationledger.api.security.SecurityHeaders;
 
 /**
@@ -14,8 +13,6 @@ import org.negotiationledger.api.security.SecurityHeaders;
  * details with the security headers, in place of its HTML page.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
-
-    private static final StringManager HTTP = StringManager.getManager("jakarta.servlet.http");
 
     public ProblemErrorReportValve() {
         setShowReport(false);

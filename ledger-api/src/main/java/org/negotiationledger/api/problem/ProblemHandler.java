@@ -295,13 +295,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * sequence first. (Within one node the record's lock prevents it.)
      */
     private static boolean integrityViolation(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.first(ex, t -> t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("23")) != null;
     }
 
     /** 'commitment moscow-2020-10-10' for the stream key 'commitment:moscow-2020-10-10'. */

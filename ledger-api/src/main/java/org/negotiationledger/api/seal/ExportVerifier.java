@@ -72,7 +72,7 @@ public final class ExportVerifier {
             }
         }
         String payloadType = event.path("payloadType").asText();
-        if (!event.path("type").asText().equals(payloadType.substring(payloadType.lastIndexOf('.') + 1))) {
+        if (!event.path("type").asText().equals(Seal.eventType(payloadType))) {
             return "'type' is not the sealed payload type (" + payloadType + ")";
         }
         JsonNode principal = event.path("metadata").get(Seal.PRINCIPAL);

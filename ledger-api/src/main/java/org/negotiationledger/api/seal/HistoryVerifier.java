@@ -89,9 +89,7 @@ public final class HistoryVerifier {
             Position here = new Position(event.stream(), event.sequence(), event.globalIndex());
             Long sealedAfter = statedSealedAfter != null ? statedSealedAfter : claimedSealedAfter;
             if (anySealed || sealedAfter != null && event.globalIndex() > sealedAfter) {
-                refuse(here, "the event carries no digest, though every event after global index "
-                        + (sealedAfter == null ? "?" : sealedAfter) + " is sealed: its seal was removed, or it was "
-                        + "not written by the ledger");
+                refuse(here, unsealedAfter(sealedAfter));
             }
             firstUnsealed = firstUnsealed == null ? here : firstUnsealed;
             lastUnsealed = here;
@@ -127,9 +125,14 @@ public final class HistoryVerifier {
         }
         if (lastUnsealed != null && lastUnsealed.globalIndex() > statedSealedAfter) {
             refuse(firstUnsealed.globalIndex() > statedSealedAfter ? firstUnsealed : lastUnsealed,
-                    "the event carries no digest, though every event after global index " + statedSealedAfter
-                            + " is sealed: its seal was removed, or it was not written by the ledger");
+                    unsealedAfter(statedSealedAfter));
         }
+    }
+
+    private static String unsealedAfter(Long sealedAfter) {
+        return "the event carries no digest, though every event after global index "
+                + (sealedAfter == null ? "?" : sealedAfter) + " is sealed: its seal was removed, or it was not "
+                + "written by the ledger";
     }
 
     /** Records a break found outside the sealed content (an export's own fields, say), unless one came first. */

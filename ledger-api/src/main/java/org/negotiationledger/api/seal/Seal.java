@@ -39,6 +39,11 @@ public final class Seal {
     public static final String SEALED_AFTER = "sealedAfter";
     /** The metadata entry naming who posted the command; an export repeats it as {@code principal}. */
     public static final String PRINCIPAL = "principal";
+
+    /** An event's type as the audit history names it ({@code TruceAgreed}): its stored payload type's simple name. */
+    public static String eventType(String payloadType) {
+        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
     /** The "previous digest" of a record's first event, and the head of an empty history. */
     public static final byte[] ZERO = new byte[32];
     private static final byte[] DOMAIN = "negotiation-ledger/event/v1".getBytes(StandardCharsets.UTF_8);

@@ -37,12 +37,12 @@ public class EventStoreDirectory implements Directory {
         return streamExists(commitment.toString());
     }
 
-    /** From the commitment's first event, which names its negotiation; the rest of its stream is not read. */
+    /**
+     * From the commitment's first event, which names its negotiation; the rest of its stream is not read. No
+     * stream, no first event: empty.
+     */
     @Override
     public Optional<NegotiationId> commitmentNegotiation(CommitmentId commitment) {
-        if (!commitmentExists(commitment)) {
-            return Optional.empty();
-        }
         return eventStore.readEvents(commitment.toString()).asStream().findFirst()
                 .map(DomainEventMessage::getPayload)
                 .map(first -> first instanceof TruceAgreed truce ? truce.negotiationId()

@@ -78,10 +78,10 @@ public class Rebuilds {
         watcher.shutdownNow();
     }
 
-    /** Asks for a rebuild; whichever server holds the views' work carries it out. */
+    /** Asks for a rebuild; whichever server holds the views' work carries it out (and sets the head it reached). */
     public Progress start(String view) {
-        jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', target_index = ?, requested_at = ? WHERE id = 1",
-                head(), Timestamp.from(clock.instant()));
+        jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1",
+                Timestamp.from(clock.instant()));
         return progress(view);
     }
 
@@ -169,11 +169,7 @@ public class Rebuilds {
                 .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
     }
 
-    /**
-     * Where the views have got to, by their stored token (whichever server holds it): judged by position, not
-     * by whether a replay token remains, since Axon's replay token stays one until an event beyond the reset
-     * point arrives, which in a quiet ledger may be never.
-     */
+    /** Where the views have got to, by their stored token, whichever server holds it. */
     private long position() {
         List<Long> positions = jdbc.query("SELECT token, tokenType FROM TokenEntry WHERE processorName = ?",
                 (rs, n) -> {

@@ -10,11 +10,11 @@ import org.negotiationledger.api.command.TimeText;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.core.shared.Precision;
 import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.projections.fold.ActorState;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentView;
 import org.negotiationledger.projections.fold.CommitmentViews;
-import org.negotiationledger.projections.fold.ActorState;
 import org.negotiationledger.projections.fold.NegotiationState;
 import org.negotiationledger.projections.fold.PartyRecord;
 import org.negotiationledger.projections.fold.ReportState;
@@ -30,10 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Views {
 
-    /** The years a time in a query may fall in: those of a stated time. */
-    private static final int FIRST_YEAR = TimeText.FIRST_YEAR;
-    private static final int LAST_YEAR = TimeText.LAST_YEAR;
-
     private final ViewQueries queries;
     private final Clock clock;
 
@@ -46,7 +42,7 @@ public class Views {
     public record Moment(Instant asOf, Instant validAt) {
 
         boolean known(Instant recordedAt) {
-            return asOf == null || !recordedAt.isAfter(asOf);
+            return Views.known(asOf, recordedAt);
         }
     }
 
@@ -69,8 +65,8 @@ public class Views {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException(name, e.getMessage());
         }
-        if (time.local().getYear() < FIRST_YEAR || time.local().getYear() > LAST_YEAR) {
-            throw new InvalidFieldException(name, "must be a time between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+        if (!TimeText.Validator.inRange(time)) {
+            throw new InvalidFieldException(name, TimeText.RANGE);
         }
         return time.utc();
     }
@@ -119,7 +115,7 @@ public class Views {
 
     /** An actor as the ledger knew it at record time {@code asOf} (null: now). */
     public Optional<ActorState> actor(String id, Instant asOf) {
-        return queries.actor(id).filter(a -> asOf == null || !a.recordedAt().isAfter(asOf));
+        return queries.actor(id).filter(a -> known(asOf, a.recordedAt()));
     }
 
     /** A negotiation, with its rounds of talks, as the ledger knew it at record time {@code asOf} (null: now). */
@@ -128,12 +124,17 @@ public class Views {
     }
 
     public Optional<StatementState> statement(String id, Instant asOf) {
-        return queries.statement(id).filter(s -> asOf == null || !s.recordedAt().isAfter(asOf));
+        return queries.statement(id).filter(s -> known(asOf, s.recordedAt()));
     }
 
     /** A violation report, with its findings and retraction, as the ledger knew it at {@code asOf} (null: now). */
     public Optional<ReportState> report(String commitmentId, String violationId, Instant asOf) {
         return queries.report(commitmentId, violationId).map(r -> asOf == null ? r : r.asOf(asOf));
+    }
+
+    /** Whether a fact recorded at {@code recordedAt} was known at record time {@code asOf} (null: now). */
+    private static boolean known(Instant asOf, Instant recordedAt) {
+        return asOf == null || !recordedAt.isAfter(asOf);
     }
 
     private static List<StatementState> known(List<StatementState> statements, Moment moment) {

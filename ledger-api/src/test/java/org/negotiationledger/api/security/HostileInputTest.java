@@ -158,13 +158,7 @@ class HostileInputTest extends ApiTest {
             byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
             byte[][] broken = {{(byte) 0xC3, 0x28}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xFF}, {(byte) 0xF0, (byte) 0x9F, 0x41},
                     {(byte) 0xED, (byte) 0xA0, (byte) 0x80}};
-            byte[] bad = broken[random.nextInt(broken.length)];
-            int at = indexAfterFirstQuote(json);
-            byte[] spoiled = new byte[json.length + bad.length];
-            System.arraycopy(json, 0, spoiled, 0, at);
-            System.arraycopy(bad, 0, spoiled, at, bad.length);
-            System.arraycopy(json, at, spoiled, at + bad.length, json.length - at);
-            return mediator.post(e.path(), spoiled);
+            return mediator.post(e.path(), insideFirstString(json, broken[random.nextInt(broken.length)]));
         });
         // Malformed JSON: cut short, trailing garbage, nested too deep, not an object.
         attacks.add((e, body) -> {
@@ -205,13 +199,7 @@ class HostileInputTest extends ApiTest {
             byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
             byte[][] lenient = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xC1, (byte) 0xBF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
                     {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
-            byte[] bad = lenient[random.nextInt(lenient.length)];
-            int at = indexAfterFirstQuote(json);
-            byte[] spoiled = new byte[json.length + bad.length];
-            System.arraycopy(json, 0, spoiled, 0, at);
-            System.arraycopy(bad, 0, spoiled, at, bad.length);
-            System.arraycopy(json, at, spoiled, at + bad.length, json.length - at);
-            return mediator.post(e.path(), spoiled);
+            return mediator.post(e.path(), insideFirstString(json, lenient[random.nextInt(lenient.length)]));
         });
         // Characters no text may hold: C1 controls, bidirectional overrides and isolates, noncharacters.
         attacks.add((e, body) -> {
@@ -325,6 +313,16 @@ class HostileInputTest extends ApiTest {
 
     private static void remove(ObjectNode body, String field) {
         body.remove(field);
+    }
+
+    /** The JSON with these bytes put inside the value of its first field. */
+    private static byte[] insideFirstString(byte[] json, byte[] bad) {
+        int at = indexAfterFirstQuote(json);
+        byte[] spoiled = new byte[json.length + bad.length];
+        System.arraycopy(json, 0, spoiled, 0, at);
+        System.arraycopy(bad, 0, spoiled, at, bad.length);
+        System.arraycopy(json, at, spoiled, at + bad.length, json.length - at);
+        return spoiled;
     }
 
     private static int indexAfterFirstQuote(byte[] json) {

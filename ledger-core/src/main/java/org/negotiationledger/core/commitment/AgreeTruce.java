@@ -12,8 +12,8 @@ import org.negotiationledger.core.shared.StatedTime;
  * Agree a ceasefire-type commitment. {@code renews} names an earlier commitment that stays in force;
  * each of {@code supersedes} ends when this one takes effect. Nullable: brokers, venue, expiresAt, terms,
  * renews, supersedes, source.
- * {@code receivedAt}: when the ledger received the command (the server's clock), which the time it states
- * as agreed or issued may not be after.
+ * {@code receivedAt}: when the ledger received the command (the server's clock), which {@code agreedAt} may
+ * not be after.
  */
 public record AgreeTruce(
         @TargetAggregateIdentifier CommitmentId id,

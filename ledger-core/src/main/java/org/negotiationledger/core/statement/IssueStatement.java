@@ -10,8 +10,8 @@ import org.negotiationledger.core.shared.StatementId;
 /**
  * Record a statement. {@code concerns} holds ids of the negotiations and commitments it is about;
  * {@code deliveredBy} (a person's name and office) and {@code source} may be null.
- * {@code receivedAt}: when the ledger received the command (the server's clock), which the time it states
- * as agreed or issued may not be after.
+ * {@code receivedAt}: when the ledger received the command (the server's clock), which {@code issuedAt} may
+ * not be after.
  */
 public record IssueStatement(
         @TargetAggregateIdentifier StatementId id,
