@@ -4,8 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,30 +20,43 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.projections.store.ViewProjection;
+import org.negotiationledger.projections.store.ViewTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the views from the full history, asked of any server and carried out once, by the server that holds
- * the views' work. A request is a row ({@code view_rebuild}); every server looks at it twice a second, and the
- * one whose processor holds the views' token stops it and, in one transaction, claims the token, folds the whole
- * history into the view tables through the same fold as the live projection ({@link HistoryRebuild}), and moves
- * the token to the head it folded to; then it starts the processor again, which goes on from there. Until the
- * commit every query and stream answers from the views as they were; a rebuild that fails or is killed leaves
- * them so, and the request stands. If the token moves to another server meanwhile (this one stops, or dies),
- * that server carries the request out. Progress is read from the database, so it reads the same on every
- * server: the views' token position against the head of the history (or the head the rebuild must reach).
+ * Rebuilds the views from the full history into a new generation of their tables while the serving generation
+ * keeps answering, asked of any server and carried out once. A request is a row ({@code view_rebuild}); every
+ * server looks at it twice a second, and the one whose processor holds the views' work (their token) takes it
+ * up: it marks the row as its own (BUILDING), folds the history into the next generation ({@link GenerationBuild}),
+ * adds the indexes, folds what came meanwhile until it is within {@value #SWITCH_WITHIN} events of the head, and
+ * then switches in one transaction: it claims the views' token, folds the rest, names the new generation as
+ * serving and moves the token to the head it reached. Its live processor meanwhile keeps the serving generation
+ * current. A build that fails leaves the serving generation (FAILED, asked again by a new request); one whose
+ * server dies is started again by whichever server holds the views' work once the build's heartbeat has stood
+ * still for {@code ledger.views.rebuild-stall-timeout}. The generation left behind is dropped a little later
+ * ({@value #RETIRE_AFTER_SECONDS} s), when no query that began before the switch can still be reading it.
+ * Progress is read from the row and the views' token, so it reads the same on every server.
  */
 @Service
 public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    /** A build switches once it is this close to the head: the rest is folded inside the switch's transaction. */
+    static final long SWITCH_WITHIN = 5_000;
+    private static final long RETIRE_AFTER_SECONDS = 30;
 
-    /** Progress of the views: {@code done} events of {@code total}. */
-    public record Progress(String view, String state, long done, long total, double percent, String error) {
+    /**
+     * Progress of the views: {@code done} events of {@code total} (global indexes), and while a rebuild runs,
+     * its rate in events per second and the seconds it expects still to take.
+     */
+    public record Progress(String view, String state, long done, long total, double percent, Double rate,
+            Long secondsLeft, int generation, String error) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -51,14 +66,25 @@ public class Rebuilds {
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
     private final ViewProjection projection;
+    private final Duration stallTimeout;
+    /** This server, as the builder of a rebuild. */
+    private final String me = UUID.randomUUID().toString();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ledger-rebuilds");
         thread.setDaemon(true);
         return thread;
     });
+    /** Another server's build as last seen: its heartbeat, and when (System.nanoTime) it was seen to change. */
+    private long seenHeartbeat = -1;
+    private long seenAt;
+    /** A generation this server switched away from, and when (System.nanoTime) it may be dropped. */
+    private ViewTables retiring;
+    private long retireAt;
+    private boolean layoutChecked;
 
     public Rebuilds(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer, Clock clock,
-            TokenStore tokenStore, TransactionTemplate transactions, ViewProjection projection) {
+            TokenStore tokenStore, TransactionTemplate transactions, ViewProjection projection,
+            @Value("${ledger.views.rebuild-stall-timeout:60s}") Duration stallTimeout) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -66,6 +92,7 @@ public class Rebuilds {
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.projection = projection;
+        this.stallTimeout = stallTimeout;
     }
 
     @PostConstruct
@@ -73,80 +100,203 @@ public class Rebuilds {
         watcher.scheduleWithFixedDelay(this::carryOut, 500, 500, TimeUnit.MILLISECONDS);
     }
 
+    /** Asks for a rebuild if the serving generation was built with an older layout of the view tables. */
+    private void checkLayout() {
+        int changed = jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1 "
+                + "AND schema_version < ? AND state NOT IN ('REQUESTED', 'BUILDING')", Timestamp.from(clock.instant()),
+                ViewTables.SCHEMA);
+        if (changed > 0) {
+            log.info("The views were built with an older layout; a rebuild into layout {} is asked for, and the views "
+                    + "as they are keep answering until it takes over", ViewTables.SCHEMA);
+        }
+        layoutChecked = true;
+    }
+
     @PreDestroy
     void stop() {
         watcher.shutdownNow();
     }
 
-    /** Asks for a rebuild; whichever server holds the views' work carries it out (and sets the head it reached). */
+    /**
+     * Asks for a rebuild; whichever server holds the views' work carries it out. A rebuild under way already
+     * will take in everything stored before its switch, so it answers this request too.
+     */
     public Progress start(String view) {
-        jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1",
+        jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1 AND state <> 'BUILDING'",
                 Timestamp.from(clock.instant()));
         return progress(view);
     }
 
-    /** On the server that holds the views' token: starts a requested rebuild. */
+    private record Request(String state, int serving, String builder, long heartbeat) {
+    }
+
+    private Request request() {
+        Map<String, Object> row = jdbc.queryForMap("SELECT state, serving, builder, heartbeat FROM view_rebuild WHERE id = 1");
+        return new Request((String) row.get("state"), ((Number) row.get("serving")).intValue(),
+                (String) row.get("builder"), ((Number) row.get("heartbeat")).longValue());
+    }
+
+    /** On the server that holds the views' work: takes up a requested rebuild, or one whose server fell silent. */
     private void carryOut() {
         try {
-            StreamingEventProcessor processor = processor();
-            if (processor.processingStatus().isEmpty() || !"REQUESTED".equals(state())) {
+            if (!layoutChecked) {
+                checkLayout();
+            }
+            retire();
+            if (!holdsTheWork()) {
                 return;
             }
-            synchronized (this) {
-                processor.shutDown();
-                try {
-                    long started = System.nanoTime();
-                    Long rebuiltTo = transactions.execute(status -> rebuild());
-                    log.info("Rebuilt the views from the full history (to global index {}) in {} ms", rebuiltTo,
-                            (System.nanoTime() - started) / 1_000_000);
-                } catch (UnableToClaimTokenException another) {
-                    // Another server claimed the token while this one let it go: it will carry the request out.
-                } catch (RuntimeException failed) {
-                    // Rolled back: the views are as they were. Not retried by itself, which would loop on a bad event.
-                    log.error("The rebuild of the views failed; they are as they were", failed);
-                    jdbc.update("UPDATE view_rebuild SET state = 'FAILED' WHERE id = 1 AND state = 'REQUESTED'");
-                } finally {
-                    processor.start();
+            Request request = request();
+            boolean claimed;
+            if ("REQUESTED".equals(request.state())) {
+                claimed = claim("state = 'REQUESTED'");
+            } else if ("BUILDING".equals(request.state()) && !me.equals(request.builder())) {
+                if (request.heartbeat() != seenHeartbeat) {
+                    seenHeartbeat = request.heartbeat();
+                    seenAt = System.nanoTime();
+                    return;
                 }
+                if (System.nanoTime() - seenAt < stallTimeout.toNanos()) {
+                    return;
+                }
+                log.warn("The rebuild of the views by another server has made no progress for {}; starting it again",
+                        stallTimeout);
+                claimed = claim("state = 'BUILDING' AND heartbeat = " + request.heartbeat());
+            } else {
+                return;
+            }
+            if (claimed) {
+                build(request.serving());
             }
         } catch (RuntimeException e) {
-            log.warn("Could not look for or start a requested rebuild; trying again", e);
+            log.warn("Could not look for or carry out a requested rebuild; trying again", e);
+        }
+    }
+
+    private boolean claim(String condition) {
+        return jdbc.update("UPDATE view_rebuild SET state = 'BUILDING', builder = ?, building = serving + 1, "
+                + "heartbeat = heartbeat + 1, done = 0, total = ?, elapsed_ms = 0, started_at = ? WHERE id = 1 AND "
+                + condition, me, head(), Timestamp.from(clock.instant())) == 1;
+    }
+
+    /** Builds generation {@code serving + 1} and switches to it; on failure the serving one stays. */
+    private void build(int serving) {
+        ViewTables next = new ViewTables(serving + 1);
+        long started = System.nanoTime();
+        // Reported in a transaction of its own, so that every server sees it while the build's is still open.
+        TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        GenerationBuild.Progress progress = (done, total) -> Boolean.TRUE.equals(own.execute(status -> jdbc.update(
+                "UPDATE view_rebuild SET done = ?, total = ?, elapsed_ms = ?, heartbeat = heartbeat + 1 WHERE id = 1 "
+                        + "AND state = 'BUILDING' AND builder = ?",
+                done, total, (System.nanoTime() - started) / 1_000_000, me) == 1));
+        try {
+            if (serving > 1) {
+                new ViewTables(serving - 1).drop(jdbc); // left by a server that switched and died before dropping it
+            }
+            GenerationBuild build = new GenerationBuild(jdbc, serializer, transactions, next);
+            build.prepare();
+            build.foldUpTo(head(), progress);
+            long folded = System.nanoTime();
+            build.index();
+            long indexed = System.nanoTime();
+            for (long head = head(); head - build.last() > SWITCH_WITHIN; head = head()) {
+                build.foldUpTo(head, progress);
+            }
+            long caughtUp = System.nanoTime();
+            switchTo(next, build);
+            long now = System.nanoTime();
+            log.info("Rebuilt the views into generation {} from the full history (to global index {}) in {} ms: "
+                    + "folded in {} ms, indexed in {} ms, caught up in {} ms, switched in {} ms", next.generation(),
+                    build.last(), (now - started) / 1_000_000, (folded - started) / 1_000_000,
+                    (indexed - folded) / 1_000_000, (caughtUp - indexed) / 1_000_000, (now - caughtUp) / 1_000_000);
+            retiring = new ViewTables(serving);
+            retireAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETIRE_AFTER_SECONDS);
+        } catch (GenerationBuild.Superseded | UnableToClaimTokenException lost) {
+            // Another server has taken the views' work (or the rebuild) over: it carries the request out.
+            log.info("The rebuild of the views passed to another server: {}", lost.getMessage());
+            jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', builder = NULL WHERE id = 1 AND builder = ? "
+                    + "AND state = 'BUILDING'", me);
+        } catch (RuntimeException failed) {
+            // Not retried by itself, which would loop on a bad event; a new request starts it again.
+            log.error("The rebuild of the views failed; generation {} goes on serving", serving, failed);
+            jdbc.update("UPDATE view_rebuild SET state = 'FAILED', builder = NULL WHERE id = 1 AND builder = ?", me);
+            dropQuietly(next);
         }
     }
 
     /**
-     * In one transaction: claims the views' token, folds the whole history into the view tables
-     * ({@link HistoryRebuild}), and moves the token to where the fold ended, so that the live projection goes on
-     * from there. Readers see the old views until the commit, and the new ones after it.
+     * In one transaction: claims the views' token (this server's processor let it go), folds what came since,
+     * names the new generation as serving and moves the token to the head it reached. Queries read the serving
+     * generation per call, and the live projection per batch, so after the commit both go to the new one.
      */
-    private Long rebuild() {
-        int[] segments = tokenStore.fetchSegments(ViewProjection.GROUP);
-        for (int segment : segments) {
-            tokenStore.fetchToken(ViewProjection.GROUP, segment); // claims it, or throws if another server holds it
+    private void switchTo(ViewTables next, GenerationBuild build) {
+        StreamingEventProcessor processor = processor();
+        processor.shutDown();
+        try {
+            transactions.executeWithoutResult(status -> {
+                int[] segments = tokenStore.fetchSegments(ViewProjection.GROUP);
+                for (int segment : segments) {
+                    tokenStore.fetchToken(ViewProjection.GROUP, segment); // claims it, or throws if another server holds it
+                }
+                long head = head();
+                TrackingToken token = build.finish(head);
+                int switched = jdbc.update("UPDATE view_rebuild SET serving = ?, schema_version = ?, state = 'DONE', "
+                        + "building = NULL, builder = NULL, done = ?, total = ? WHERE id = 1 AND state = 'BUILDING' "
+                        + "AND builder = ?", next.generation(), ViewTables.SCHEMA, head, head, me);
+                if (switched != 1) {
+                    throw new GenerationBuild.Superseded();
+                }
+                for (int segment : segments) {
+                    tokenStore.storeToken(token, ViewProjection.GROUP, segment);
+                }
+            });
+            projection.forgetCachedReports();
+        } finally {
+            processor.start();
         }
-        TrackingToken head = HistoryRebuild.run(jdbc, serializer);
-        for (int segment : segments) {
-            tokenStore.storeToken(head, ViewProjection.GROUP, segment);
+    }
+
+    /** Drops the generation switched away from, once no query begun before the switch can be reading it. */
+    private void retire() {
+        if (retiring != null && System.nanoTime() - retireAt > 0) {
+            dropQuietly(retiring);
+            retiring = null;
         }
-        long target = head == null ? 0 : head.position().orElse(0L);
-        jdbc.update("UPDATE view_rebuild SET state = 'STARTED', target_index = ? WHERE id = 1 AND state = 'REQUESTED'",
-                target);
-        projection.forgetCachedReports();
-        return target;
+    }
+
+    private void dropQuietly(ViewTables tables) {
+        try {
+            tables.drop(jdbc);
+        } catch (RuntimeException e) {
+            log.warn("Could not drop generation {} of the view tables; the next rebuild drops it", tables.generation(), e);
+        }
     }
 
     public Progress progress(String view) {
-        Map<String, Object> request = jdbc.queryForMap("SELECT state, target_index FROM view_rebuild WHERE id = 1");
-        String requested = (String) request.get("state");
+        Map<String, Object> row = jdbc.queryForMap("SELECT state, serving, done, total, elapsed_ms FROM view_rebuild "
+                + "WHERE id = 1");
+        String requested = (String) row.get("state");
+        int generation = ((Number) row.get("serving")).intValue();
         long head = head();
-        long total = "STARTED".equals(requested) ? Math.max(((Number) request.get("target_index")).longValue(), head) : head;
-        long done = "REQUESTED".equals(requested) ? 0 : Math.min(position(), total);
+        if ("BUILDING".equals(requested)) {
+            long done = ((Number) row.get("done")).longValue();
+            long total = Math.max(((Number) row.get("total")).longValue(), done);
+            long elapsed = ((Number) row.get("elapsed_ms")).longValue();
+            Double rate = elapsed == 0 ? null : Math.round(done * 10_000.0 / elapsed) / 10.0;
+            Long left = rate == null || rate == 0 ? null : (long) Math.ceil((total - done) / rate);
+            return new Progress(view, "RUNNING", done, total, percent(done, total), rate, left, generation, null);
+        }
+        long done = "REQUESTED".equals(requested) ? 0 : Math.min(position(), head);
         String error = "FAILED".equals(requested)
-                ? "the last rebuild failed and was rolled back (the views are as they were); see the server's log"
-                : localError();
-        String state = error != null ? "FAILED" : "REQUESTED".equals(requested) || done < total ? "RUNNING" : "DONE";
-        double percent = total == 0 ? 100.0 : Math.floor(1000.0 * done / total) / 10.0;
-        return new Progress(view, state, done, total, percent, error);
+                ? "the last rebuild failed; the views as they were go on serving; see the server's log"
+                : processorError();
+        String state = error != null ? "FAILED" : "REQUESTED".equals(requested) || done < head ? "RUNNING" : "DONE";
+        return new Progress(view, state, done, head, percent(done, head), null, null, generation, error);
+    }
+
+    private static double percent(long done, long total) {
+        return total == 0 ? 100.0 : Math.floor(1000.0 * done / total) / 10.0;
     }
 
     /** Whether this server's processor for the views is running, and so may take up their work. */
@@ -159,12 +309,13 @@ public class Rebuilds {
         return !processor().processingStatus().isEmpty();
     }
 
-    public boolean isReplaying() {
-        return processor().isReplaying();
+    /** Whether a rebuild is under way, on whichever server. */
+    public boolean isRebuilding() {
+        return "BUILDING".equals(jdbc.queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class));
     }
 
     /** The error that stopped this server's processor, if it holds the work and is stopped on an event. */
-    private String localError() {
+    public String processorError() {
         return processor().processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
     }
@@ -183,10 +334,6 @@ public class Rebuilds {
                     return tracking == null ? 0L : tracking.position().orElse(0L);
                 }, ViewProjection.GROUP);
         return positions.stream().mapToLong(Long::longValue).min().orElse(0L);
-    }
-
-    private String state() {
-        return jdbc.queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class);
     }
 
     private long head() {

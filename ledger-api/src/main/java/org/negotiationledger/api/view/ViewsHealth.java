@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Actuator health of the views on this server: DOWN while its processor is stopped on a failing event, or not
- * running at all (so that it can neither do the views' work nor take it over from a server that dies).
+ * running at all (so that it can neither do the views' work nor take it over from a server that dies). A failed
+ * rebuild is shown but is not DOWN: the views it would have replaced go on serving and keeping up.
  */
 @Component("viewsHealthIndicator")
 class ViewsHealth implements HealthIndicator {
@@ -20,11 +21,12 @@ class ViewsHealth implements HealthIndicator {
     @Override
     public Health health() {
         Rebuilds.Progress progress = rebuilds.progress("all");
-        Health.Builder health = progress.error() != null ? Health.down().withDetail("error", progress.error())
+        String stopped = rebuilds.processorError();
+        Health.Builder health = stopped != null ? Health.down().withDetail("error", stopped)
                 : !rebuilds.isRunning() ? Health.down().withDetail("error", "the views' processor is not running")
                 : Health.up();
         return health.withDetail("position", progress.done()).withDetail("head", progress.total())
-                .withDetail("holdsTheWork", rebuilds.holdsTheWork()).withDetail("replaying", rebuilds.isReplaying())
-                .build();
+                .withDetail("holdsTheWork", rebuilds.holdsTheWork()).withDetail("rebuild", progress.state())
+                .withDetail("generation", progress.generation()).build();
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import org.negotiationledger.projections.store.ViewTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
@@ -136,6 +137,7 @@ class StreamTest extends ApiTest {
     }
 
     private boolean commitmentRowChanged(String id) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM view_commitment WHERE id = ?", Long.class, id) == 1;
+        return jdbc.queryForObject(ViewTables.serving(jdbc).sql("SELECT COUNT(*) FROM view_commitment WHERE id = ?"),
+                Long.class, id) == 1;
     }
 }

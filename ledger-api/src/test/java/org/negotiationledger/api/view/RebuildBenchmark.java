@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>the raw rate: every event read in global order with a streaming cursor and its payload deserialized, no
  * fold and no writes (what the database and the serializer give);</li>
  * <li>the rebuild: {@code POST /api/v1/admin/replays/all} until the progress says DONE;</li>
+ * <li>the raw write rate: the rows the rebuild wrote (reports and timeline entries, nearly all of them) copied
+ * with the same JDBC batches into fresh tables of the same shape, one transaction per 100,000 (what the database
+ * gives for writing what a rebuild must write);</li>
  * <li>the catch-up: the views' processor stopped, 20% more events appended, started, until caught up.</li>
  * </ol>
  */
@@ -61,6 +64,11 @@ class RebuildBenchmark {
             System.out.printf("REBUILD BENCHMARK (%s): rebuild: %d events in %.1f s = %.0f events/s = %.3f of the raw rate; "
                     + "progress seen: %s%n", DATABASE, appended, seconds(started), rebuild, rebuild / raw, samples);
             assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json()).hasSize(100);
+            double[] written = rawWriteRate(ledger);
+            System.out.printf("REBUILD BENCHMARK (%s): raw write of the rebuild's %.0f report and timeline rows: %.0f rows/s, "
+                    + "i.e. %.0f events/s at the rebuild's %.2f rows an event; the rebuild ran at %.3f of it%n", DATABASE,
+                    written[0], written[1], written[1] * appended / written[0], written[0] / appended,
+                    rebuild / (written[1] * appended / written[0]));
 
             StreamingEventProcessor processor = ledger.bean(Rebuilds.class).processor();
             processor.shutDown();
@@ -92,6 +100,48 @@ class RebuildBenchmark {
             read[0] += payload == null ? 0 : 1;
         });
         return read[0] / seconds(started);
+    }
+
+    /**
+     * The serving generation's report and timeline rows read into memory, then inserted into fresh tables with
+     * their primary keys only, in batches of 1,000 and a transaction per 100,000.
+     *
+     * @return the rows written, and the rate in rows per second
+     */
+    private static double[] rawWriteRate(LedgerInstance ledger) {
+        JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
+        org.springframework.transaction.support.TransactionTemplate tx =
+                ledger.bean(org.springframework.transaction.support.TransactionTemplate.class);
+        org.negotiationledger.projections.store.ViewTables serving =
+                org.negotiationledger.projections.store.ViewTables.serving(jdbc);
+        List<Object[]> reports = jdbc.query(serving.sql("SELECT report_key, commitment_id, violation_id, counts_from_ms, "
+                + "state FROM view_report"), (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5)});
+        List<Object[]> timeline = jdbc.query(serving.sql("SELECT negotiation_id, global_index, entry, valid_at_ms, "
+                + "recorded_at_ms, state FROM view_timeline"), (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2),
+                        rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getString(6)});
+        org.negotiationledger.projections.store.ViewTables scratch =
+                new org.negotiationledger.projections.store.ViewTables(999);
+        scratch.drop(jdbc);
+        scratch.create(jdbc);
+        long started = System.nanoTime();
+        for (int from = 0; from < Math.max(reports.size(), timeline.size()); from += 100_000) {
+            int at = from;
+            tx.executeWithoutResult(status -> {
+                jdbc.batchUpdate(scratch.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, "
+                        + "counts_from_ms, state) VALUES (?, ?, ?, ?, ?)"), slice(reports, at));
+                jdbc.batchUpdate(scratch.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, "
+                        + "valid_at_ms, recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"), slice(timeline, at));
+            });
+        }
+        double seconds = seconds(started);
+        scratch.drop(jdbc);
+        double rows = reports.size() + timeline.size();
+        return new double[] {rows, rows / seconds};
+    }
+
+    private static List<Object[]> slice(List<Object[]> rows, int from) {
+        return rows.subList(Math.min(from, rows.size()), Math.min(from + 100_000, rows.size()));
     }
 
     private static List<String> awaitCaughtUp(Http http) {

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.SseClient;
+import org.negotiationledger.projections.store.ViewTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A rebuild replaces the views in one step: while it runs, every query answers from the views as they were,
- * never from half-rebuilt ones; and a rebuild that fails leaves them as they were.
+ * A rebuild replaces the views in one step, by switching to a new generation of their tables: while it runs,
+ * every query and stream answers from the views as they were, never from half-rebuilt ones; and a rebuild that
+ * fails, or whose server dies, leaves them as they were.
  */
 class RebuildServingTest {
 
@@ -33,6 +36,9 @@ class RebuildServingTest {
             BenchmarkHistory.append(ledger, 100, 20_000);
             ViewsCaughtUp.await(http);
             Map<String, JsonNode> before = answers(http);
+            int generation = http.get("/api/v1/admin/replays/all").json().get("generation").asInt();
+            SseClient stream = SseClient.open(ledger.port(), "/api/v1/stream/commitments?negotiationId=bench-0");
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events("commitment").size() == 100);
 
             List<String> differing = new CopyOnWriteArrayList<>();
             AtomicBoolean rebuilding = new AtomicBoolean(true);
@@ -55,6 +61,44 @@ class RebuildServingTest {
 
             assertThat(asked[0]).as("rounds of queries during the rebuild").isPositive();
             assertThat(differing).as("answers that differed from those before the rebuild").isEmpty();
+            assertThat(answers(http)).isEqualTo(before);
+            assertThat(http.get("/api/v1/admin/replays/all").json().get("generation").asInt())
+                    .as("the generation serving after the rebuild").isEqualTo(generation + 1);
+            // The stream went on from the same positions: the switch sent its subscriber nothing again.
+            http.post("/api/v1/commitments/truce-0/violations", "{\"reportedBy\": \"party-a\", \"accused\": \"party-b\", "
+                    + "\"occurredAt\": \"2020-10-11T12:00+04:00\"}");
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events("commitment").size() == 101);
+            assertThat(stream.events("commitment").get(100).json().get("id").asText()).isEqualTo("truce-0");
+            stream.close();
+        }
+    }
+
+    @Test
+    void aRebuildWhoseServerFallsSilentLeavesTheViewsServingAndIsStartedAgain() {
+        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-stalled").toString(),
+                "ledger.views.rebuild-stall-timeout", "3s"))) {
+            Http http = ledger.http();
+            BenchmarkHistory.append(ledger, 20, 2_000);
+            ViewsCaughtUp.await(http);
+            Map<String, JsonNode> before = answers(http);
+            JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
+            int serving = jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class);
+            // What a server killed halfway through a rebuild leaves: the row marked as its build, half a generation.
+            new ViewTables(serving + 1).create(jdbc);
+            jdbc.update("UPDATE view_rebuild SET state = 'BUILDING', builder = 'a server that died', building = ?, "
+                    + "done = 1000, total = 2000, elapsed_ms = 1000 WHERE id = 1", serving + 1);
+
+            JsonNode progress = http.get("/api/v1/admin/replays/all").json();
+            assertThat(progress.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(progress.get("rate").asDouble()).isEqualTo(1000.0);
+            assertThat(progress.get("secondsLeft").asLong()).isEqualTo(1);
+            assertThat(answers(http)).isEqualTo(before);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(jdbc.queryForObject(
+                    "SELECT state FROM view_rebuild WHERE id = 1", String.class)));
+            assertThat(jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class))
+                    .isEqualTo(serving + 1);
             assertThat(answers(http)).isEqualTo(before);
         }
     }
@@ -88,10 +132,31 @@ class RebuildServingTest {
         }
         try (LedgerInstance upgraded = LedgerInstance.start(data)) {
             Http http = upgraded.http();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "STARTED".equals(upgraded.bean(JdbcTemplate.class)
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(upgraded.bean(JdbcTemplate.class)
                     .queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
+            assertThat(http.get("/api/v1/admin/replays/all").json().get("generation").asInt()).isEqualTo(2);
             ViewsCaughtUp.await(http);
             assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json()).hasSize(10);
+        }
+    }
+
+    @Test
+    void aServerWhoseViewsLayoutIsNewerThanTheServingGenerationsRebuildsIntoIt() {
+        Map<String, String> data = Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-layout").toString());
+        try (LedgerInstance old = LedgerInstance.start(data)) {
+            BenchmarkHistory.append(old, 10, 1_000);
+            ViewsCaughtUp.await(old.http());
+            // As a server of an earlier layout left it.
+            old.bean(JdbcTemplate.class).update("UPDATE view_rebuild SET schema_version = ? WHERE id = 1",
+                    ViewTables.SCHEMA - 1);
+        }
+        try (LedgerInstance upgraded = LedgerInstance.start(data)) {
+            JdbcTemplate jdbc = upgraded.bean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "SELECT schema_version FROM view_rebuild WHERE id = 1", Integer.class) == ViewTables.SCHEMA);
+            assertThat(jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class)).isEqualTo(2);
+            ViewsCaughtUp.await(upgraded.http());
+            assertThat(upgraded.http().get("/api/v1/commitments?negotiationId=bench-0").json()).hasSize(10);
         }
     }
 

@@ -52,7 +52,7 @@ class ViewsAcrossNodesTest {
 
             Http asked = idle.http();
             assertThat(asked.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(
                     idle.bean(JdbcTemplate.class).queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
             await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp(one.http()) && caughtUp(two.http()));
             assertThat(one.http().get("/api/v1/admin/replays/all").json())

@@ -33,7 +33,8 @@ import org.negotiationledger.projections.fold.TimelineEntry;
 
 /**
  * For generated command histories, posted over HTTP (refused commands simply record nothing): the live views
- * equal a fresh fold of the stored events, at several valid times, and still do after a rebuild.
+ * equal a fresh fold of the stored events, at several valid times, and still do after a rebuild (one at the end,
+ * and one in the middle of every twentieth history, switching generations while commands go on).
  */
 class ViewsPropertyTest {
 
@@ -82,10 +83,20 @@ class ViewsPropertyTest {
                 + "\", \"title\": \"t\", \"parties\": [\"a\", \"b\"], \"mediators\": [\"m\"]}");
         List<String> commitments = new ArrayList<>();
         List<List<String>> reports = new ArrayList<>();
+        // Every twentieth history asks for a rebuild halfway and goes on while it runs: the views switch to a new
+        // generation in the middle of it.
+        boolean rebuilt = HISTORY.get() % 20 == 0;
+        int generation = http.get("/api/v1/admin/replays/all").json().get("generation").asInt();
         for (int i = 0; i < steps.size(); i++) {
+            if (rebuilt && i == steps.size() / 2) {
+                assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
+            }
             post(negotiation, i, steps.get(i), commitments, reports);
         }
         ViewsCaughtUp.await(http);
+        if (rebuilt) {
+            assertThat(http.get("/api/v1/admin/replays/all").json().get("generation").asInt()).isGreaterThan(generation);
+        }
         List<Fact> stored = storedFacts();
         assertViewsEqualFreshFold(List.of(negotiation), stored, null);
 
@@ -116,7 +127,7 @@ class ViewsPropertyTest {
         var jdbc = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class);
         ledger.bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
             org.negotiationledger.projections.store.JdbcViewStore store =
-                    new org.negotiationledger.projections.store.JdbcViewStore(jdbc);
+                    org.negotiationledger.projections.store.JdbcViewStore.serving(jdbc);
             storedFacts().forEach(store::fold);
             store.flush();
         });

@@ -3,10 +3,12 @@ package org.negotiationledger.projections.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.negotiationledger.core.statement.StatementKind;
 import org.negotiationledger.projections.fold.ActorState;
@@ -22,13 +24,20 @@ import org.negotiationledger.projections.fold.ViewStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The views' tables as a {@link ViewStore} for one batch of events: rows are read once, changed in memory by
- * the fold, and written back together by {@link #flush()}, in the batch's transaction. A new instance per
- * batch; it is not shared between threads.
+ * One generation of the views' tables as a {@link ViewStore} for one batch of events: rows are read once,
+ * changed in memory by the fold, and written back together by {@link #flush()}, in the batch's transaction. A
+ * new instance per batch; it is not shared between threads.
+ *
+ * <p>A rebuild fills a new generation with stores made by {@link #building}: nothing but the rebuild writes
+ * there, so the store knows from {@link Building} which rows exist, reads none it has not written, deletes
+ * none before writing it the first time, and takes the commitments it has kept in memory as they are.
  */
 public final class JdbcViewStore implements ViewStore {
 
     private final JdbcTemplate jdbc;
+    private final ViewTables tables;
+    /** What a rebuild has written to its generation so far; null for the live projection. */
+    private final Building building;
     private final Table<CommitmentState> commitments;
     private final Table<NegotiationState> negotiations;
     private final Table<StatementState> statements;
@@ -42,17 +51,45 @@ public final class JdbcViewStore implements ViewStore {
     private long position;
     private final Map<String, Long> commitmentChangedAt = new HashMap<>();
 
-    public JdbcViewStore(JdbcTemplate jdbc) {
-        this(jdbc, new ReportCache());
+    /**
+     * What a rebuild has written to the generation it fills, across its batches: the keys of the rows that
+     * exist, and the latest commitments with their reports (the most recently changed {@value #KEPT}; the rest
+     * are read back when touched). One per rebuild, used by one thread.
+     */
+    public static final class Building {
+        private static final int KEPT = 200_000;
+        private final Map<String, Set<String>> written = new HashMap<>();
+        private final ReportCache commitments = new ReportCache(KEPT);
+
+        Set<String> written(String table) {
+            return written.computeIfAbsent(table, t -> new HashSet<>());
+        }
     }
 
-    JdbcViewStore(JdbcTemplate jdbc, ReportCache cache) {
+    /** A store for one batch of the live projection, on the serving generation. */
+    JdbcViewStore(JdbcTemplate jdbc, ViewTables tables, ReportCache cache) {
+        this(jdbc, tables, cache, null);
+    }
+
+    private JdbcViewStore(JdbcTemplate jdbc, ViewTables tables, ReportCache cache, Building building) {
         this.jdbc = jdbc;
+        this.tables = tables;
         this.cache = cache;
+        this.building = building;
         this.commitments = new Table<>("view_commitment", CommitmentState.class);
         this.negotiations = new Table<>("view_negotiation", NegotiationState.class);
         this.statements = new Table<>("view_statement", StatementState.class);
         this.actors = new Table<>("view_actor", ActorState.class);
+    }
+
+    /** A store for one batch on the serving generation, with nothing kept from earlier batches. */
+    public static JdbcViewStore serving(JdbcTemplate jdbc) {
+        return new JdbcViewStore(jdbc, ViewTables.serving(jdbc), new ReportCache());
+    }
+
+    /** A store for one batch of a rebuild that fills the new generation {@code tables}. */
+    public static JdbcViewStore building(JdbcTemplate jdbc, ViewTables tables, Building building) {
+        return new JdbcViewStore(jdbc, tables, building.commitments, building);
     }
 
     /** One table's rows touched by this batch: those read (present or absent) and those changed. */
@@ -61,15 +98,27 @@ public final class JdbcViewStore implements ViewStore {
         private final Class<T> type;
         private final Map<String, Optional<T>> read = new HashMap<>();
         private final Map<String, T> changed = new LinkedHashMap<>();
+        /** The rows a rebuild has written (null for the live projection): no other row exists. */
+        private final Set<String> written;
 
         Table(String name, Class<T> type) {
-            this.name = name;
+            this.name = tables.name(name);
             this.type = type;
+            this.written = building == null ? null : building.written(name);
         }
 
         T get(String id) {
+            if (written != null && !written.contains(id)) {
+                return read.computeIfAbsent(id, key -> Optional.empty()).orElse(null);
+            }
             return read.computeIfAbsent(id, key -> jdbc.query("SELECT state FROM " + name + " WHERE id = ?",
                     (rs, n) -> ViewJson.read(rs.getString(1), type), key).stream().findFirst()).orElse(null);
+        }
+
+        /** The changed rows that exist in the table already, and so are replaced rather than added. */
+        Collection<String> existing() {
+            return written == null ? changed.keySet()
+                    : changed.keySet().stream().filter(written::contains).toList();
         }
 
         void put(String id, T state) {
@@ -82,15 +131,31 @@ public final class JdbcViewStore implements ViewStore {
             if (changed.isEmpty()) {
                 return;
             }
-            deleteWhereIn(name, "id", changed.keySet());
+            deleteWhereIn(name, "id", existing());
             int parameters = columns.split(",").length;
             jdbc.batchUpdate("INSERT INTO " + name + " (" + columns + ") VALUES (" + "?, ".repeat(parameters - 1) + "?)",
                     changed.values().stream().map(values).toList());
+        }
+
+        /** After the flush: the rows written exist now. */
+        void flushed() {
+            if (written != null) {
+                written.addAll(changed.keySet());
+            }
         }
     }
 
     @Override
     public CommitmentState commitment(String id) {
+        if (building != null && !loadedReports.containsKey(id)) {
+            // Nothing but this rebuild writes its generation: what it kept of the commitment is the row.
+            CommitmentState kept = building.commitments.kept(id);
+            if (kept != null) {
+                loadedReports.put(id, kept.reports());
+                commitments.read.put(id, Optional.of(kept));
+                return kept;
+            }
+        }
         CommitmentState header = commitments.get(id);
         if (header == null || loadedReports.containsKey(id)) {
             return header;
@@ -98,7 +163,7 @@ public final class JdbcViewStore implements ViewStore {
         // First touch in this batch: join the reports, and remember them to write only what changes.
         List<ReportState> reports = cache.reports(header);
         if (reports == null) {
-            reports = Reports.of(jdbc, header);
+            reports = Reports.of(jdbc, tables, header);
         }
         loadedReports.put(id, reports);
         CommitmentState whole = header.withReports(reports);
@@ -164,6 +229,8 @@ public final class JdbcViewStore implements ViewStore {
 
     /** Writes every row this batch changed. */
     public void flush() {
+        Collection<String> existingCommitments = commitments.existing();
+        Collection<String> existingStatements = statements.existing();
         commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, "
                         + "changed_at_index, state",
                 c -> new Object[] {c.id(), c.negotiationId(), c.category(), c.kind(),
@@ -172,7 +239,7 @@ public final class JdbcViewStore implements ViewStore {
                         ViewJson.write(c.withReports(List.of()))});
         flushReports();
         if (!commitments.changed.isEmpty()) {
-            deleteWhereIn("view_commitment_actor", "commitment_id", commitments.changed.keySet());
+            deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", existingCommitments);
             List<Object[]> rows = new ArrayList<>();
             for (CommitmentState c : commitments.changed.values()) {
                 Map<String, String> roles = new LinkedHashMap<>();
@@ -183,7 +250,8 @@ public final class JdbcViewStore implements ViewStore {
                 }
                 roles.forEach((key, actor) -> rows.add(new Object[] {c.id(), actor, key.substring(key.indexOf('\n') + 1)}));
             }
-            jdbc.batchUpdate("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)", rows);
+            jdbc.batchUpdate(tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"),
+                    rows);
         }
         negotiations.flush("id, recorded_at_ms, state",
                 n -> new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
@@ -193,7 +261,7 @@ public final class JdbcViewStore implements ViewStore {
                 s -> new Object[] {s.id(), s.author(), s.issuedAt().latest().toEpochMilli(),
                         s.recordedAt().toEpochMilli(), ViewJson.write(s)});
         if (!statements.changed.isEmpty()) {
-            deleteWhereIn("view_statement_tag", "statement_id", statements.changed.keySet());
+            deleteWhereIn(tables.name("view_statement_tag"), "statement_id", existingStatements);
             List<Object[]> rows = new ArrayList<>();
             for (StatementState s : statements.changed.values()) {
                 for (StatementKind kind : s.kinds()) {
@@ -201,16 +269,26 @@ public final class JdbcViewStore implements ViewStore {
                 }
                 s.concerns().forEach(c -> rows.add(new Object[] {s.id(), "CONCERNS", c}));
             }
-            jdbc.batchUpdate("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)", rows);
+            jdbc.batchUpdate(tables.sql("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)"),
+                    rows);
         }
         if (!timeline.isEmpty()) {
-            deleteWhereIn("view_timeline", "global_index", timeline.keySet());
+            if (building == null) {
+                // A rebuild folds each event once; the live projection may be given one again.
+                deleteWhereIn(tables.name("view_timeline"), "global_index", timeline.keySet());
+            }
             List<Object[]> rows = new ArrayList<>();
             timeline.values().forEach(entries -> entries.forEach(e -> rows.add(new Object[] {e.negotiationId(),
                     e.globalIndex(), e.entry(), e.validAtUtc() == null ? Long.MIN_VALUE : e.validAtUtc().toEpochMilli(), e.recordedAt().toEpochMilli(),
                     ViewJson.write(e)})));
-            jdbc.batchUpdate("INSERT INTO view_timeline (negotiation_id, global_index, entry, valid_at_ms, "
-                    + "recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate(tables.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, valid_at_ms, "
+                    + "recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"), rows);
+        }
+        for (Table<?> table : List.of(commitments, negotiations, actors, statements)) {
+            table.flushed();
+        }
+        if (building != null) {
+            building.commitments.committed(commitments.changed.values());
         }
     }
 
@@ -233,10 +311,9 @@ public final class JdbcViewStore implements ViewStore {
                         ViewJson.write(report)});
             }
         }
-        jdbc.batchUpdate("DELETE FROM view_report WHERE report_key = ?", deletes);
-        jdbc.batchUpdate("INSERT INTO view_report (report_key, commitment_id, violation_id, counts_from_ms, state) "
-                + "VALUES (?, ?, ?, ?, ?)",
-                inserts);
+        jdbc.batchUpdate(tables.sql("DELETE FROM view_report WHERE report_key = ?"), deletes);
+        jdbc.batchUpdate(tables.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, counts_from_ms, "
+                + "state) VALUES (?, ?, ?, ?, ?)"), inserts);
     }
 
     private void deleteWhereIn(String table, String column, Collection<?> keys) {
@@ -245,14 +322,6 @@ public final class JdbcViewStore implements ViewStore {
             List<?> chunk = all.subList(from, Math.min(all.size(), from + 500));
             jdbc.update("DELETE FROM " + table + " WHERE " + column + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
                     chunk.toArray());
-        }
-    }
-
-    /** Empties every view table, before a rebuild. */
-    public static void clear(JdbcTemplate jdbc) {
-        for (String table : new String[] {"view_commitment", "view_report", "view_commitment_actor", "view_negotiation", "view_actor",
-                "view_statement", "view_statement_tag", "view_timeline"}) {
-            jdbc.update("DELETE FROM " + table);
         }
     }
 }

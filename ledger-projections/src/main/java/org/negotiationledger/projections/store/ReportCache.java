@@ -15,16 +15,29 @@ final class ReportCache {
 
     private static final int CAPACITY = 20_000;
 
-    private final Map<String, CommitmentState> entries = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CommitmentState> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Map<String, CommitmentState> entries;
+
+    ReportCache() {
+        this(CAPACITY);
+    }
+
+    ReportCache(int capacity) {
+        entries = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CommitmentState> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
 
     synchronized List<ReportState> reports(CommitmentState header) {
         CommitmentState cached = entries.get(header.id());
         return cached != null && cached.lastSequence() == header.lastSequence() ? cached.reports() : null;
+    }
+
+    /** The commitment as last written, if kept: for a rebuild's own generation, which no one else writes. */
+    synchronized CommitmentState kept(String id) {
+        return entries.get(id);
     }
 
     /** Called after a batch committed, with the commitments it wrote. */

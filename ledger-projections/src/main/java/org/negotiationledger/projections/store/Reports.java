@@ -33,8 +33,8 @@ final class Reports {
     }
 
     /** The reports of one commitment, in the order they were reported: one range read of its keys. */
-    static List<ReportState> of(JdbcTemplate jdbc, CommitmentState commitment) {
-        return jdbc.query("SELECT state FROM view_report WHERE report_key BETWEEN ? AND ? ORDER BY report_key",
+    static List<ReportState> of(JdbcTemplate jdbc, ViewTables tables, CommitmentState commitment) {
+        return jdbc.query(tables.sql("SELECT state FROM view_report WHERE report_key BETWEEN ? AND ? ORDER BY report_key"),
                 (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
                 key(commitment, 0), key(commitment, (1 << REPORT_BITS) - 1));
     }
@@ -45,13 +45,13 @@ final class Reports {
      * the end of its last minute. One range query per commitment on (commitment_id, counts_from_ms): a single
      * query comparing with each commitment's start defeated the index and scanned every report.
      */
-    private static Map<String, List<ReportState>> within(JdbcTemplate jdbc, List<CommitmentState> commitments,
-            long windowMinutes) {
+    private static Map<String, List<ReportState>> within(JdbcTemplate jdbc, ViewTables tables,
+            List<CommitmentState> commitments, long windowMinutes) {
         Map<String, List<ReportState>> reports = new HashMap<>();
         long window = (windowMinutes + 1) * 60_000 - 1;
         for (CommitmentState c : commitments) {
-            List<ReportState> found = jdbc.query("SELECT state FROM view_report WHERE commitment_id = ? "
-                            + "AND counts_from_ms <= ? ORDER BY report_key",
+            List<ReportState> found = jdbc.query(tables.sql("SELECT state FROM view_report WHERE commitment_id = ? "
+                            + "AND counts_from_ms <= ? ORDER BY report_key"),
                     (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
                     c.id(), c.effectiveFrom().utc().toEpochMilli() + window);
             reports.put(c.id(), found);
@@ -60,14 +60,15 @@ final class Reports {
     }
 
     /** The commitments with their reports (within the window, when one is given) joined back. */
-    static List<CommitmentState> joined(JdbcTemplate jdbc, List<CommitmentState> headers, Long windowMinutes) {
+    static List<CommitmentState> joined(JdbcTemplate jdbc, ViewTables tables, List<CommitmentState> headers,
+            Long windowMinutes) {
         if (headers.isEmpty()) {
             return headers;
         }
         if (windowMinutes == null) {
-            return headers.stream().map(c -> c.withReports(of(jdbc, c))).toList();
+            return headers.stream().map(c -> c.withReports(of(jdbc, tables, c))).toList();
         }
-        Map<String, List<ReportState>> reports = within(jdbc, headers, windowMinutes);
+        Map<String, List<ReportState>> reports = within(jdbc, tables, headers, windowMinutes);
         return headers.stream().map(c -> c.withReports(reports.getOrDefault(c.id(), List.of()))).toList();
     }
 }

@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The live projection of every view, in the tracking processor {@value #GROUP}. Each event goes through
  * {@link ViewFold}; the rows a batch touches are cached and written once when the batch commits, in the same
- * transaction as the processor's token, so the views and the token never disagree.
+ * transaction as the processor's token, so the views and the token never disagree. A batch writes to the
+ * generation of the view tables that serves when it begins ({@link ViewTables}); a rebuild's switch to a new
+ * one claims the token first, so no batch straddles it.
  */
 @ProcessingGroup(ViewProjection.GROUP)
 public class ViewProjection {
@@ -42,7 +44,7 @@ public class ViewProjection {
     @ResetHandler
     void reset() {
         cache.clear();
-        JdbcViewStore.clear(jdbc);
+        ViewTables.serving(jdbc).clear(jdbc);
     }
 
     /** Forgets the reports it keeps between batches: the tables were rewritten behind it (a rebuild). */
@@ -54,7 +56,7 @@ public class ViewProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
-            JdbcViewStore store = new JdbcViewStore(jdbc, cache);
+            JdbcViewStore store = new JdbcViewStore(jdbc, ViewTables.serving(jdbc), cache);
             root.onPrepareCommit(u -> store.flush());
             root.afterCommit(u -> cache.committed(store.changedCommitments()));
             return store;

@@ -11,7 +11,11 @@ import org.negotiationledger.projections.fold.StatementState;
 import org.negotiationledger.projections.fold.TimelineEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reads the views' tables; each query is served by a key or an index. */
+/**
+ * Reads the views' tables; each query is served by a key or an index. Each call reads the generation that
+ * serves at that moment ({@link ViewTables#serving}) and asks all its queries of that one, so that an answer
+ * never mixes two generations.
+ */
 public class ViewQueries {
 
     private final JdbcTemplate jdbc;
@@ -21,7 +25,7 @@ public class ViewQueries {
     }
 
     public Optional<CommitmentState> commitment(String id) {
-        return commitmentRows("SELECT state FROM view_commitment WHERE id = ?", id).stream().findFirst();
+        return commitmentRows(tables(), "SELECT state FROM view_commitment WHERE id = ?", id).stream().findFirst();
     }
 
     /** Commitments, optionally of one negotiation and one kind, in the order they took effect. */
@@ -30,7 +34,7 @@ public class ViewQueries {
         List<Object> args = new ArrayList<>();
         negotiationAndKind(sql, args, negotiationId, kind);
         sql.append(" ORDER BY effective_from_ms, id");
-        return commitmentRows(sql.toString(), args.toArray());
+        return commitmentRows(tables(), sql.toString(), args.toArray());
     }
 
     /**
@@ -43,35 +47,36 @@ public class ViewQueries {
         StringBuilder sql = new StringBuilder("SELECT state FROM view_commitment WHERE minutes_to_break <= ?");
         List<Object> args = new ArrayList<>(List.of(minutes));
         negotiationAndKind(sql, args, negotiationId, kind);
-        return Reports.joined(jdbc, many(sql.toString(), CommitmentState.class, args.toArray()), minutes);
+        ViewTables tables = tables();
+        return Reports.joined(jdbc, tables, many(tables, sql.toString(), CommitmentState.class, args.toArray()), minutes);
     }
 
     public Optional<NegotiationState> negotiation(String id) {
-        return one("SELECT state FROM view_negotiation WHERE id = ?", NegotiationState.class, id);
+        return one(tables(), "SELECT state FROM view_negotiation WHERE id = ?", NegotiationState.class, id);
     }
 
     public List<TimelineEntry> timeline(String negotiationId) {
-        return many("SELECT state FROM view_timeline WHERE negotiation_id = ? ORDER BY valid_at_ms, global_index, entry",
+        return many(tables(), "SELECT state FROM view_timeline WHERE negotiation_id = ? ORDER BY valid_at_ms, global_index, entry",
                 TimelineEntry.class, negotiationId);
     }
 
     /** One violation report of a commitment, with its findings and retraction. */
     public Optional<ReportState> report(String commitmentId, String violationId) {
-        return one("SELECT state FROM view_report WHERE commitment_id = ? AND violation_id = ?", ReportState.class,
+        return one(tables(), "SELECT state FROM view_report WHERE commitment_id = ? AND violation_id = ?", ReportState.class,
                 commitmentId, violationId);
     }
 
     public Optional<StatementState> statement(String id) {
-        return one("SELECT state FROM view_statement WHERE id = ?", StatementState.class, id);
+        return one(tables(), "SELECT state FROM view_statement WHERE id = ?", StatementState.class, id);
     }
 
     public Optional<ActorState> actor(String id) {
-        return one("SELECT state FROM view_actor WHERE id = ?", ActorState.class, id);
+        return one(tables(), "SELECT state FROM view_actor WHERE id = ?", ActorState.class, id);
     }
 
     /** The commitments an actor is party to, accused under, or reported against. */
     public List<CommitmentState> commitmentsConcerning(String actorId) {
-        return commitmentRows("SELECT state FROM view_commitment WHERE id IN "
+        return commitmentRows(tables(), "SELECT state FROM view_commitment WHERE id IN "
                 + "(SELECT commitment_id FROM view_commitment_actor WHERE actor_id = ?) ORDER BY effective_from_ms, id",
                 actorId);
     }
@@ -93,7 +98,7 @@ public class ViewQueries {
             args.add(concerns);
         }
         sql.append(" ORDER BY s.issued_at_ms DESC, s.id");
-        return many(sql.toString(), StatementState.class, args.toArray());
+        return many(tables(), sql.toString(), StatementState.class, args.toArray());
     }
 
     /** A view's state with the global index of the last event that changed it: where a stream has got to. */
@@ -109,9 +114,10 @@ public class ViewQueries {
         List<Object> args = new ArrayList<>(List.of(after));
         negotiationAndKind(sql, args, negotiationId, null);
         sql.append(" ORDER BY changed_at_index, id");
-        List<Change<CommitmentState>> headers = jdbc.query(sql.toString(), (rs, n) -> new Change<>(rs.getLong(1),
+        ViewTables tables = tables();
+        List<Change<CommitmentState>> headers = jdbc.query(tables.sql(sql.toString()), (rs, n) -> new Change<>(rs.getLong(1),
                 ViewJson.read(rs.getString(2), CommitmentState.class)), args.toArray());
-        List<CommitmentState> whole = Reports.joined(jdbc, headers.stream().map(Change::state).toList(), null);
+        List<CommitmentState> whole = Reports.joined(jdbc, tables, headers.stream().map(Change::state).toList(), null);
         List<Change<CommitmentState>> changes = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             changes.add(new Change<>(headers.get(i).position(), whole.get(i)));
@@ -126,7 +132,7 @@ public class ViewQueries {
 
     /** A negotiation's timeline entries of events after ({@code afterIndex}, {@code afterEntry}), in record order. */
     public List<TimelineEntry> timelineAfter(String negotiationId, long afterIndex, int afterEntry) {
-        return many("SELECT state FROM view_timeline WHERE negotiation_id = ? AND global_index >= ? "
+        return many(tables(), "SELECT state FROM view_timeline WHERE negotiation_id = ? AND global_index >= ? "
                         + "AND (global_index > ? OR entry > ?) ORDER BY global_index, entry",
                 TimelineEntry.class, negotiationId, afterIndex, afterIndex, afterEntry);
     }
@@ -137,7 +143,7 @@ public class ViewQueries {
     }
 
     private long position(String sql) {
-        Long max = jdbc.queryForObject(sql, Long.class);
+        Long max = jdbc.queryForObject(tables().sql(sql), Long.class);
         return max == null ? 0 : max;
     }
 
@@ -153,16 +159,21 @@ public class ViewQueries {
         }
     }
 
+    /** The generation serving now. */
+    private ViewTables tables() {
+        return ViewTables.serving(jdbc);
+    }
+
     /** Commitment rows with their reports joined back from their own table. */
-    private List<CommitmentState> commitmentRows(String sql, Object... args) {
-        return Reports.joined(jdbc, many(sql, CommitmentState.class, args), null);
+    private List<CommitmentState> commitmentRows(ViewTables tables, String sql, Object... args) {
+        return Reports.joined(jdbc, tables, many(tables, sql, CommitmentState.class, args), null);
     }
 
-    private <T> Optional<T> one(String sql, Class<T> type, Object... args) {
-        return many(sql, type, args).stream().findFirst();
+    private <T> Optional<T> one(ViewTables tables, String sql, Class<T> type, Object... args) {
+        return many(tables, sql, type, args).stream().findFirst();
     }
 
-    private <T> List<T> many(String sql, Class<T> type, Object... args) {
-        return jdbc.query(sql, (rs, n) -> ViewJson.read(rs.getString(1), type), args);
+    private <T> List<T> many(ViewTables tables, String sql, Class<T> type, Object... args) {
+        return jdbc.query(tables.sql(sql), (rs, n) -> ViewJson.read(rs.getString(1), type), args);
     }
 }
