@@ -111,8 +111,8 @@ final class GenerationBuild {
         }
     }
 
-    void index() {
-        tables.index(jdbc);
+    void index(Progress progress) {
+        tables.index(jdbc, () -> report(progress, last));
     }
 
     /**

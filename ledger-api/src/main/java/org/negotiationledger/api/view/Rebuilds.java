@@ -198,7 +198,7 @@ public class Rebuilds {
             build.prepare();
             build.foldUpTo(head(), progress);
             long folded = System.nanoTime();
-            build.index();
+            build.index(progress);
             long indexed = System.nanoTime();
             for (long head = head(); head - build.last() > SWITCH_WITHIN; head = head()) {
                 build.foldUpTo(head, progress);

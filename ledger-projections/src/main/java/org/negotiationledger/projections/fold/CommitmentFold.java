@@ -79,8 +79,18 @@ public final class CommitmentFold {
         return state.with(List.copyOf(reports), supersessions, ending, fact.sequence());
     }
 
+    /**
+     * The reports with the one of {@code violationId} changed. A plain copy and loop: streaming over every report
+     * for each finding was a third of the fold's time in a rebuild (JFR, 300,000 events).
+     */
     private static List<ReportState> replace(List<ReportState> reports, String violationId,
             java.util.function.UnaryOperator<ReportState> change) {
-        return reports.stream().map(r -> r.violationId().equals(violationId) ? change.apply(r) : r).toList();
+        List<ReportState> changed = new ArrayList<>(reports);
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            if (changed.get(i).violationId().equals(violationId)) {
+                changed.set(i, change.apply(changed.get(i)));
+            }
+        }
+        return changed;
     }
 }
