@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,10 +65,43 @@ final class SignInThrottle extends OncePerRequestFilter {
                             + "try again in " + seconds + " s");
             return;
         }
-        chain.doFilter(request, response);
+        // The failure is counted when the 401 is set, before any of the answer can reach the client: counted
+        // after the chain returned, a client's next attempt could arrive first and go unthrottled.
+        boolean[] counted = {false};
+        Runnable count = () -> {
+            if (!counted[0]) {
+                counted[0] = true;
+                failed(userKey, now);
+                failed(addressKey, now);
+            }
+        };
+        chain.doFilter(request, new HttpServletResponseWrapper(response) {
+            @Override
+            public void setStatus(int status) {
+                if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                    count.run();
+                }
+                super.setStatus(status);
+            }
+
+            @Override
+            public void sendError(int status) throws IOException {
+                if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                    count.run();
+                }
+                super.sendError(status);
+            }
+
+            @Override
+            public void sendError(int status, String message) throws IOException {
+                if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                    count.run();
+                }
+                super.sendError(status, message);
+            }
+        });
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            failed(userKey, now);
-            failed(addressKey, now);
+            count.run();
         } else if (userKey != null) {
             failures.remove(userKey);
         }

@@ -45,6 +45,8 @@ public final class JdbcViewStore implements ViewStore {
     private final Map<Long, List<TimelineEntry>> timeline = new LinkedHashMap<>();
     /** The reports of each commitment as they stood in the tables before this batch. */
     private final Map<String, List<ReportState>> loadedReports = new HashMap<>();
+    /** The commitments this batch found stored (the others it creates). */
+    private final Set<String> stored = new HashSet<>();
 
     private final ReportCache cache;
     /** The global index of the event being folded, and of the last event that changed each commitment. */
@@ -151,6 +153,7 @@ public final class JdbcViewStore implements ViewStore {
             // Nothing but this rebuild writes its generation: what it kept of the commitment is the row.
             CommitmentState kept = building.commitments.kept(id);
             if (kept != null) {
+                stored.add(id);
                 loadedReports.put(id, kept.reports());
                 commitments.read.put(id, Optional.of(kept));
                 return kept;
@@ -165,6 +168,7 @@ public final class JdbcViewStore implements ViewStore {
         if (reports == null) {
             reports = Reports.of(jdbc, tables, header);
         }
+        stored.add(id);
         loadedReports.put(id, reports);
         CommitmentState whole = header.withReports(reports);
         commitments.read.put(id, Optional.of(whole));
@@ -229,7 +233,6 @@ public final class JdbcViewStore implements ViewStore {
 
     /** Writes every row this batch changed. */
     public void flush() {
-        Collection<String> existingCommitments = commitments.existing();
         Collection<String> existingStatements = statements.existing();
         commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, "
                         + "changed_at_index, state",
@@ -239,17 +242,21 @@ public final class JdbcViewStore implements ViewStore {
                         ViewJson.write(c.withReports(List.of()))});
         flushReports();
         if (!commitments.changed.isEmpty()) {
-            deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", existingCommitments);
+            // A commitment's actors change only when a report names someone new: most changes rewrite none.
+            List<String> replaced = new ArrayList<>();
             List<Object[]> rows = new ArrayList<>();
             for (CommitmentState c : commitments.changed.values()) {
-                Map<String, String> roles = new LinkedHashMap<>();
-                c.parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
-                for (ReportState r : c.reports()) {
-                    roles.put(r.accused() + "\n" + "ACCUSED", r.accused());
-                    roles.put(r.reportedBy() + "\n" + "REPORTER", r.reportedBy());
+                Map<String, String> roles = reportRoles(c.reports());
+                if (stored.contains(c.id())) {
+                    if (roles.equals(reportRoles(loadedReports.get(c.id())))) {
+                        continue;
+                    }
+                    replaced.add(c.id());
                 }
+                c.parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
                 roles.forEach((key, actor) -> rows.add(new Object[] {c.id(), actor, key.substring(key.indexOf('\n') + 1)}));
             }
+            deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", replaced);
             jdbc.batchUpdate(tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"),
                     rows);
         }
@@ -290,6 +297,16 @@ public final class JdbcViewStore implements ViewStore {
         if (building != null) {
             building.commitments.committed(commitments.changed.values());
         }
+    }
+
+    /** The actors a commitment's reports concern, by role: keys actor + "\n" + ACCUSED or REPORTER. */
+    private static Map<String, String> reportRoles(List<ReportState> reports) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (ReportState r : reports) {
+            roles.put(r.accused() + "\n" + "ACCUSED", r.accused());
+            roles.put(r.reportedBy() + "\n" + "REPORTER", r.reportedBy());
+        }
+        return roles;
     }
 
     /** Writes the reports that are new or changed since they were read: one small row each, under its key. */
