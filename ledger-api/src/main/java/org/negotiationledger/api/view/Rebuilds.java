@@ -309,11 +309,6 @@ public class Rebuilds {
         return !processor().processingStatus().isEmpty();
     }
 
-    /** Whether a rebuild is under way, on whichever server. */
-    public boolean isRebuilding() {
-        return "BUILDING".equals(jdbc.queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class));
-    }
-
     /** The error that stopped this server's processor, if it holds the work and is stopped on an event. */
     public String processorError() {
         return processor().processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
