@@ -50,6 +50,9 @@ public class LedgerCommands {
         }
     }
 
+    /** How often a command is run when another server keeps appending to its record first. */
+    private static final int RACED_ATTEMPTS = 3;
+
     private final CommandGateway commandGateway;
     private final IdempotencyRecords idempotency;
     private final ObjectMapper json;
@@ -95,18 +98,24 @@ public class LedgerCommands {
         }
         Map<String, Object> metaData = new HashMap<>(mark);
         metaData.put(AxonConfig.PRINCIPAL, principal);
-        Object result;
-        try {
-            result = commandGateway.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(submission.command()).andMetaData(metaData));
-        } catch (EventStoreException | ConcurrencyException raced) {
-            // Two requests created the same id at once; the stream's unique key let one through.
-            if (submission.creates() && directory.streamExists(submission.createsStream())) {
-                throw alreadyExists(submission);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Object result = commandGateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(submission.command()).andMetaData(metaData));
+                return Accepted.of(result, submission.id(), submission.location(), submission.creates());
+            } catch (EventStoreException | ConcurrencyException raced) {
+                // Two requests created the same id at once; the stream's unique key let one through.
+                if (submission.creates() && directory.streamExists(submission.createsStream())) {
+                    throw alreadyExists(submission);
+                }
+                // Another server appended to the record between this one's load and its append: nothing of this
+                // attempt was recorded, and the next one decides on the record as it now stands (a version the
+                // client stated is checked then, as always).
+                if (submission.creates() || attempt == RACED_ATTEMPTS) {
+                    throw raced;
+                }
             }
-            throw raced;
         }
-        return Accepted.of(result, submission.id(), submission.location(), submission.creates());
     }
 
     private static DuplicateRecordException alreadyExists(Submission submission) {

@@ -7,6 +7,32 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.function.Function;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.negotiationledger.api.store.CheckedCachingRepository;
+import org.negotiationledger.api.store.RecordCache;
+import org.negotiationledger.api.store.RecordStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -70,14 +96,71 @@ public class AxonConfig {
                 .claimTimeout(properties.getClaimTimeout()).nodeId(name).build();
     }
 
-    /** The aggregates live in ledger-core, free of Spring annotations; they are registered here. */
+    /** The kinds of record, each an event-sourced aggregate of ledger-core. */
+    static final List<Class<?>> RECORDS = List.of(Actor.class, Negotiation.class, Commitment.class, Statement.class);
+
+    /**
+     * The aggregates live in ledger-core, free of Spring annotations; they are registered here, each with a
+     * cache checked against the store ({@link CheckedCachingRepository}) and a snapshot every
+     * {@code ledger.records.snapshot-every} events, so that a command on a record with a long history costs
+     * what one on a new record costs.
+     */
     @Bean
-    public ConfigurerModule aggregates() {
-        return configurer -> configurer
-                .configureAggregate(Actor.class)
-                .configureAggregate(Negotiation.class)
-                .configureAggregate(Commitment.class)
-                .configureAggregate(Statement.class);
+    public ConfigurerModule aggregates(RecordStoreProperties records, ObjectProvider<Snapshotter> snapshotter) {
+        return configurer -> RECORDS.forEach(type -> configurer.configureAggregate(record(type, records, snapshotter)));
+    }
+
+    private static <A> AggregateConfigurer<A> record(Class<A> type, RecordStoreProperties records,
+            ObjectProvider<Snapshotter> snapshotter) {
+        Function<org.axonframework.config.Configuration, SnapshotTriggerDefinition> trigger = c -> records.snapshotEvery() == 0
+                ? NoSnapshotTriggerDefinition.INSTANCE
+                : new EventCountSnapshotTriggerDefinition(snapshotter.getObject(), records.snapshotEvery());
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type).configureSnapshotTrigger(trigger);
+        if (records.cacheSize() == 0) {
+            return aggregate;
+        }
+        RecordCache cache = new RecordCache(records.cacheSize(), records.cacheIdle());
+        return aggregate.configureRepository(c -> new CheckedCachingRepository<>(EventSourcingRepository.builder(type)
+                .aggregateModel(model(type, c.parameterResolverFactory(), c.handlerDefinition(type)))
+                .snapshotTriggerDefinition(trigger.apply(c))
+                .repositoryProvider(c::repository)
+                .spanFactory(c.getComponent(RepositorySpanFactory.class)), cache, c.eventStore()));
+    }
+
+    /**
+     * Takes the snapshots once the command's transaction has committed, on a thread of its own: in the
+     * command's thread Axon would still hold the committed transaction's connection, and the snapshot written
+     * on it would never commit. Axon's Spring snapshotter finds aggregates among the Spring beans, which these
+     * are not; this one is told them.
+     */
+    @Bean
+    public Snapshotter snapshotter(EventStore eventStore, TransactionManager transactions,
+            ParameterResolverFactory resolvers, HandlerDefinition handlers, ExecutorService snapshotThread) {
+        return AggregateSnapshotter.builder().eventStore(eventStore).transactionManager(transactions)
+                .executor(snapshotThread)
+                .parameterResolverFactory(resolvers).handlerDefinition(handlers)
+                .aggregateFactories(RECORDS.stream()
+                        .<AggregateFactory<?>>map(type -> new GenericAggregateFactory<>(model(type, resolvers, handlers)))
+                        .toList())
+                .build();
+    }
+
+    /**
+     * One thread, a bounded queue, and a snapshot that finds it full is not taken: a snapshot only saves work,
+     * the next one after as many events again takes its place.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService snapshotThread() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), runnable -> {
+            Thread thread = new Thread(runnable, "ledger-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    private static <A> AggregateModel<A> model(Class<A> type, ParameterResolverFactory resolvers,
+            HandlerDefinition handlers) {
+        return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers, handlers);
     }
 
     /**

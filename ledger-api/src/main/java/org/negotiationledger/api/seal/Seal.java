@@ -69,6 +69,27 @@ public final class Seal {
         return sha.digest();
     }
 
+    /** The metadata key under which a snapshot names the digest of the record's event it was taken at. */
+    public static final String SNAPSHOT_OF = "snapshotOf";
+    private static final byte[] SNAPSHOT_DOMAIN = "negotiation-ledger/snapshot/v1".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The digest of a snapshot: SHA-256 over the digest of the record's event it summarizes up to (so it
+     * belongs to that chain, at that place) and the state it holds, length-prefixed as events are.
+     */
+    public static byte[] snapshotDigest(byte[] eventDigest, String stream, long sequence, String payloadType,
+            String payloadRevision, byte[] payload) {
+        MessageDigest sha = sha256();
+        field(sha, SNAPSHOT_DOMAIN);
+        field(sha, eventDigest);
+        field(sha, utf8(stream));
+        field(sha, utf8(Long.toString(sequence)));
+        field(sha, utf8(payloadType));
+        field(sha, utf8(payloadRevision == null ? "" : payloadRevision));
+        field(sha, payload);
+        return sha.digest();
+    }
+
     /** The next head: the previous head folded with one event's place in the global order and its digest. */
     public static byte[] nextHead(MessageDigest sha, byte[] head, long globalIndex, byte[] digest) {
         sha.reset();

@@ -12,21 +12,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Axon's JDBC event storage, sealing each event as it is appended: its digest ({@link Seal}) is computed
  * from its content and the digest of the previous event of its record, and stored in its metadata, in the
  * same insert. A record's events are appended one writer at a time (a second writer of the same sequence
  * fails on the unique key), so the chain per record needs no lock across records or nodes.
+ *
+ * <p>Snapshots are sealed too: each names the digest of the event it was taken at and carries a digest of
+ * its own over that and the state it holds. A snapshot whose seal does not match (edited, or left from
+ * another history) is not used: the record is loaded from its events, which is slower, never wrong.
  */
 public class SealingEventStorageEngine extends JdbcEventStorageEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SealingEventStorageEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** After which global index this ledger began to seal (its {@code ledger_seal} row): constant once set. */
     private volatile Long sealedAfter;
@@ -58,6 +68,54 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
             sealed.add(event.andMetaData(Map.of(Seal.KEY, Seal.hex(digest))));
         }
         return super.appendEvents(connection, sealed, serializer);
+    }
+
+    @Override
+    protected PreparedStatement appendSnapshot(Connection connection, DomainEventMessage<?> snapshot,
+            Serializer serializer) throws SQLException {
+        byte[] of = storedDigest(connection, snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
+        SerializedObject<byte[]> state = snapshot.serializePayload(serializer, byte[].class);
+        byte[] digest = Seal.snapshotDigest(of, snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(),
+                state.getType().getName(), state.getType().getRevision(), state.getData());
+        return super.appendSnapshot(connection,
+                snapshot.andMetaData(Map.of(Seal.SNAPSHOT_OF, Seal.hex(of), Seal.KEY, Seal.hex(digest))), serializer);
+    }
+
+    /** The record's snapshots whose seal holds; the others are passed over, and said so in the log. */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        List<? extends DomainEventData<?>> snapshots = super.readSnapshotData(aggregateIdentifier).toList();
+        if (snapshots.isEmpty()) {
+            return Stream.empty();
+        }
+        List<DomainEventData<?>> sealed = new ArrayList<>();
+        try (Connection connection = getConnection()) {
+            for (DomainEventData<?> snapshot : snapshots) {
+                if (sealed(connection, snapshot)) {
+                    sealed.add(snapshot);
+                } else {
+                    LOG.warn("The snapshot of {} at {} does not match its seal or its record's events; it is not used",
+                            aggregateIdentifier, snapshot.getSequenceNumber());
+                }
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot check the snapshot of " + aggregateIdentifier, e);
+        }
+        return sealed.stream();
+    }
+
+    private boolean sealed(Connection connection, DomainEventData<?> snapshot) throws SQLException {
+        JsonNode metadata = read((byte[]) snapshot.getMetaData().getData());
+        JsonNode of = metadata.get(Seal.SNAPSHOT_OF);
+        JsonNode digest = metadata.get(Seal.KEY);
+        if (of == null || digest == null) {
+            return false;
+        }
+        byte[] event = storedDigest(connection, snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
+        SerializedObject<?> state = snapshot.getPayload();
+        return Seal.hex(event).equals(of.asText()) && Seal.hex(Seal.snapshotDigest(event,
+                snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(), state.getType().getName(),
+                state.getType().getRevision(), (byte[]) state.getData())).equals(digest.asText());
     }
 
     private long sealedAfter(Connection connection) throws SQLException {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Answers the write model's questions about other records from the event store itself: a record exists when
  * its stream does (one indexed look-up), and a negotiation's mediators are in its first event. No view is
- * consulted, so a command is never judged on a projection that lags.
+ * consulted, so a command is never judged on a projection that lags. Streams are read from their first event,
+ * not from a snapshot: a snapshot holds the aggregate's state, not the events asked about here.
  */
 @Component
 public class EventStoreDirectory implements Directory {
@@ -43,7 +44,7 @@ public class EventStoreDirectory implements Directory {
      */
     @Override
     public Optional<NegotiationId> commitmentNegotiation(CommitmentId commitment) {
-        return eventStore.readEvents(commitment.toString()).asStream().findFirst()
+        return eventStore.readEvents(commitment.toString(), 0).asStream().findFirst()
                 .map(DomainEventMessage::getPayload)
                 .map(first -> first instanceof TruceAgreed truce ? truce.negotiationId()
                         : first instanceof PledgeMade pledge ? pledge.negotiationId() : null);
@@ -54,7 +55,7 @@ public class EventStoreDirectory implements Directory {
         if (!streamExists(negotiation.toString())) {
             return Optional.empty();
         }
-        return eventStore.readEvents(negotiation.toString()).asStream()
+        return eventStore.readEvents(negotiation.toString(), 0).asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(NegotiationOpened.class::isInstance)
                 .map(opened -> Set.copyOf(((NegotiationOpened) opened).mediators()))

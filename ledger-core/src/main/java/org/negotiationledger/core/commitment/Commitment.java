@@ -13,6 +13,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
@@ -34,6 +35,7 @@ import org.negotiationledger.core.shared.ViolationId;
  * the effective time of a commitment that supersedes it. Reports must fall inside that span (imprecise
  * times pass when any instant of their interval would) and not after the ledger received them.
  */
+@Revision("1") // the layout of its snapshots: raise it when a field changes, and older snapshots are ignored
 public class Commitment {
 
     @AggregateIdentifier

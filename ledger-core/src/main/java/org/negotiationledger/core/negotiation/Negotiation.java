@@ -9,6 +9,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.Directory;
@@ -19,6 +20,7 @@ import org.negotiationledger.core.shared.TalksId;
 import org.negotiationledger.core.shared.VersionConflictException;
 
 /** A negotiation's stream: opened once, then a round of talks at a time. */
+@Revision("1") // the layout of its snapshots: raise it when a field changes, and older snapshots are ignored
 public class Negotiation {
 
     @AggregateIdentifier
