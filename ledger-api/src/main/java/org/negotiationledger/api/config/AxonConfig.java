@@ -30,6 +30,7 @@ import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.negotiationledger.api.store.CheckedCachingRepository;
+import org.negotiationledger.api.store.LedgerSnapshotter;
 import org.negotiationledger.api.store.RecordCache;
 import org.negotiationledger.api.store.RecordStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -134,15 +135,14 @@ public class AxonConfig {
      * are not; this one is told them.
      */
     @Bean
-    public Snapshotter snapshotter(EventStore eventStore, TransactionManager transactions,
+    public LedgerSnapshotter snapshotter(EventStore eventStore, TransactionManager transactions,
             ParameterResolverFactory resolvers, HandlerDefinition handlers, ExecutorService snapshotThread) {
-        return AggregateSnapshotter.builder().eventStore(eventStore).transactionManager(transactions)
+        return new LedgerSnapshotter(AggregateSnapshotter.builder().eventStore(eventStore).transactionManager(transactions)
                 .executor(snapshotThread)
                 .parameterResolverFactory(resolvers).handlerDefinition(handlers)
                 .aggregateFactories(RECORDS.stream()
                         .<AggregateFactory<?>>map(type -> new GenericAggregateFactory<>(model(type, resolvers, handlers)))
-                        .toList())
-                .build();
+                        .toList()), RECORDS);
     }
 
     /**

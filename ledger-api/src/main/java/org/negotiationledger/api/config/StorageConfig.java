@@ -1,11 +1,5 @@
 package org.negotiationledger.api.config;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,8 +7,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.negotiationledger.api.seal.SealingEventStorageEngine;
+import org.negotiationledger.api.store.LedgerSnapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +24,7 @@ public class StorageConfig {
             org.axonframework.config.Configuration axon, ConnectionProvider connections,
             TransactionManager transactions) {
         return new SealingEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshotSerializer())
+                .snapshotSerializer(LedgerSnapshotter.serializer())
                 .eventSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())
                 .snapshotFilter(axon.snapshotFilter())
@@ -40,19 +34,4 @@ public class StorageConfig {
                 .schema(EventSchema.builder().build()));
     }
 
-    /**
-     * Snapshots hold a record's state: the aggregate's fields, which have no getters, so they are written field
-     * by field. The aggregate classes carry a {@code @Revision}; a snapshot of another revision is ignored.
-     */
-    static Serializer snapshotSerializer() {
-        JsonMapper mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .addModule(new ParameterNamesModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
-                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .build();
-        return JacksonSerializer.builder().objectMapper(mapper).build();
-    }
 }

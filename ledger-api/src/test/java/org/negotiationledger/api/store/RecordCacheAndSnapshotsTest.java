@@ -18,6 +18,8 @@ import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SmallWorld;
+import org.negotiationledger.api.seal.Seal;
+import org.negotiationledger.core.commitment.Commitment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,6 +58,7 @@ class RecordCacheAndSnapshotsTest {
             Http.Response next = report(http, "truce", "r25");
             assertThat(next.status()).isEqualTo(201);
             assertThat(next.json().get("version").asLong()).isEqualTo(28);
+            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean()).isTrue();
         }
     }
 
@@ -77,6 +80,36 @@ class RecordCacheAndSnapshotsTest {
             Http.Response retracted = retract(http, "truce", "r3");
             assertThat(retracted.status()).as(retracted.text()).isEqualTo(201);
             assertThat(retract(http, "truce", "r3").status()).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void aSnapshotForgedWithARecomputedSealIsFoundByTheAuditorsVerification() throws IOException {
+        try (LedgerInstance ledger = snapshotsOnly("ledger-forged-snapshot")) {
+            Http http = ledger.http();
+            reports(http, "truce", 15);
+            Map<String, Object> snapshot = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> snapshots(ledger, "truce"), taken -> taken.size() == 1).get(0);
+            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean()).isTrue();
+
+            // Whoever can write the database can seal an edited state anew: the seal holds, the events do not.
+            ObjectNode state = (ObjectNode) read((byte[]) snapshot.get("payload"));
+            ((ObjectNode) state.get("reports")).remove("r3");
+            byte[] forged = JSON.writeValueAsBytes(state);
+            ObjectNode metadata = (ObjectNode) read((byte[]) snapshot.get("metaData"));
+            long sequence = (Long) snapshot.get("sequenceNumber");
+            byte[] resealed = Seal.snapshotDigest(Seal.unhex(metadata.get(Seal.SNAPSHOT_OF).asText()),
+                    "commitment:truce", sequence, Commitment.class.getName(), "1", forged);
+            metadata.put(Seal.KEY, Seal.hex(resealed));
+            ledger.bean(JdbcTemplate.class).update("UPDATE SnapshotEventEntry SET payload = ?, metaData = ? "
+                    + "WHERE aggregateIdentifier = 'commitment:truce'", forged, JSON.writeValueAsBytes(metadata));
+
+            JsonNode report = http.get("/api/v1/audit/verify").json();
+            assertThat(report.get("verified").asBoolean()).isFalse();
+            assertThat(report.get("aggregateId").asText()).isEqualTo("truce");
+            assertThat(report.get("aggregateType").asText()).isEqualTo("commitment");
+            assertThat(report.get("sequence").asLong()).isEqualTo(sequence);
+            assertThat(report.get("reason").asText()).contains("snapshot");
         }
     }
 

@@ -68,8 +68,15 @@ public final class CommitmentViews {
      * index.
      */
     public static Long earliestReportMinutes(CommitmentState state) {
-        return state.reports().stream().min(FIRST)
-                .map(r -> minutesBetween(state.effectiveFrom(), r.countsFrom())).orElse(null);
+        // A loop over the instants alone: the live projection runs this over all of a hot commitment's reports.
+        Instant earliest = null;
+        for (ReportState report : state.reports()) {
+            Instant counts = report.countsFrom();
+            if (earliest == null || counts.isBefore(earliest)) {
+                earliest = counts;
+            }
+        }
+        return earliest == null ? null : minutesBetween(state.effectiveFrom(), earliest);
     }
 
     private record End(String reason, Instant at) {

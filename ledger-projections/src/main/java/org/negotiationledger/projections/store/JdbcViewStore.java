@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,7 +247,7 @@ public final class JdbcViewStore implements ViewStore {
             List<String> replaced = new ArrayList<>();
             List<Object[]> rows = new ArrayList<>();
             for (CommitmentState c : commitments.changed.values()) {
-                Map<String, String> roles = reportRoles(c.reports());
+                Set<ActorRole> roles = reportRoles(c.reports());
                 if (stored.contains(c.id())) {
                     if (roles.equals(reportRoles(loadedReports.get(c.id())))) {
                         continue;
@@ -254,7 +255,7 @@ public final class JdbcViewStore implements ViewStore {
                     replaced.add(c.id());
                 }
                 c.parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
-                roles.forEach((key, actor) -> rows.add(new Object[] {c.id(), actor, key.substring(key.indexOf('\n') + 1)}));
+                roles.forEach(role -> rows.add(new Object[] {c.id(), role.actor(), role.role()}));
             }
             deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", replaced);
             jdbc.batchUpdate(tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"),
@@ -300,11 +301,19 @@ public final class JdbcViewStore implements ViewStore {
     }
 
     /** The actors a commitment's reports concern, by role: keys actor + "\n" + ACCUSED or REPORTER. */
-    private static Map<String, String> reportRoles(List<ReportState> reports) {
-        Map<String, String> roles = new LinkedHashMap<>();
+    /** An actor named by a commitment's reports, and how. */
+    private record ActorRole(String actor, String role) {
+    }
+
+    /**
+     * Every actor the reports name, and how: run over all of a hot commitment's reports at each batch, so its
+     * keys reuse the reports' strings (whose hashes are cached) rather than building new ones.
+     */
+    private static Set<ActorRole> reportRoles(List<ReportState> reports) {
+        Set<ActorRole> roles = new LinkedHashSet<>();
         for (ReportState r : reports) {
-            roles.put(r.accused() + "\n" + "ACCUSED", r.accused());
-            roles.put(r.reportedBy() + "\n" + "REPORTER", r.reportedBy());
+            roles.add(new ActorRole(r.accused(), "ACCUSED"));
+            roles.add(new ActorRole(r.reportedBy(), "REPORTER"));
         }
         return roles;
     }
