@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.negotiationledger.api.command.CommandRequests.RegisterActorRequest;
 import org.negotiationledger.core.actor.RegisterActor;
-import org.negotiationledger.core.shared.ActorId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +29,6 @@ class ActorCommandController {
     @Operation(summary = "RegisterActor: register a state, organization or office that records may refer to")
     ResponseEntity<CommandResponses> register(@Valid @RequestBody RegisterActorRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        String id = Requests.idOrNew(body.id());
-        var command = new RegisterActor(ActorId.of(id), body.name(), body.kind());
-        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id, "/api/v1/actors/" + id,
-                command.id().toString(), body), key);
+        return CommandResponses.submit(ledger, CommandRoutes.registerActor(body), key);
     }
 }

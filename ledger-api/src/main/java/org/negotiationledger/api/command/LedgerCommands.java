@@ -19,6 +19,7 @@ import org.negotiationledger.api.store.EventStoreDirectory;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.RecordId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one path every command takes, from HTTP or from the demo history. Axon's unit of work runs the command
@@ -111,7 +112,10 @@ public class LedgerCommands {
                 // Another server appended to the record between this one's load and its append: nothing of this
                 // attempt was recorded, and the next one decides on the record as it now stands (a version the
                 // client stated is checked then, as always).
-                if (submission.creates() || attempt == RACED_ATTEMPTS) {
+                // Inside a transaction of its caller (a batch of an import) the failed write has spoilt it: the
+                // caller's whole transaction is what can be run again.
+                if (submission.creates() || attempt == RACED_ATTEMPTS
+                        || TransactionSynchronizationManager.isActualTransactionActive()) {
                     throw raced;
                 }
             }

@@ -1,6 +1,5 @@
 package org.negotiationledger.api.command;
 
-import static org.negotiationledger.api.command.Requests.parse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,11 +8,8 @@ import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.OpenNegotiationRequest;
 import org.negotiationledger.api.command.CommandRequests.RecordTalksRequest;
 import org.negotiationledger.core.negotiation.OpenNegotiation;
-import org.negotiationledger.core.negotiation.Participant;
 import org.negotiationledger.core.negotiation.RecordTalks;
-import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.NegotiationId;
-import org.negotiationledger.core.shared.TalksId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,11 +37,7 @@ class NegotiationCommandController {
     @Operation(summary = "OpenNegotiation: open a peace process between parties, with its mediators")
     ResponseEntity<CommandResponses> open(@Valid @RequestBody OpenNegotiationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        String id = Requests.idOrNew(body.id());
-        var command = new OpenNegotiation(NegotiationId.of(id), body.title(), Requests.actors(body.parties()),
-                Requests.actors(body.mediators()));
-        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
-                "/api/v1/negotiations/" + id, command.id().toString(), body), key);
+        return CommandResponses.submit(ledger, CommandRoutes.openNegotiation(body), key);
     }
 
     @PostMapping("/{negotiationId}/talks")
@@ -53,12 +45,6 @@ class NegotiationCommandController {
     ResponseEntity<CommandResponses> talks(@PathVariable NegotiationId negotiationId,
             @Valid @RequestBody RecordTalksRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        String id = Requests.idOrNew(body.id());
-        var command = new RecordTalks(negotiationId, TalksId.of(id), body.venue(),
-                parse(body.startedAt(), body.startedAtPrecision()), parse(body.endedAt(), body.endedAtPrecision()),
-                body.participants().stream().map(p -> new Participant(ActorId.of(p.actor()), p.role())).toList(),
-                body.outcome(), clock.instant(), body.expectedVersion());
-        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
-                "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null, body), key);
+        return CommandResponses.submit(ledger, CommandRoutes.recordTalks(negotiationId, body, clock.instant()), key);
     }
 }

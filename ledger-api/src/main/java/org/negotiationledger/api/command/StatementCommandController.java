@@ -1,14 +1,11 @@
 package org.negotiationledger.api.command;
 
-import static org.negotiationledger.api.command.Requests.parse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.IssueStatementRequest;
-import org.negotiationledger.core.shared.ActorId;
-import org.negotiationledger.core.shared.StatementId;
 import org.negotiationledger.core.statement.IssueStatement;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +33,6 @@ class StatementCommandController {
     @Operation(summary = "IssueStatement: record what an actor said about negotiations or commitments")
     ResponseEntity<CommandResponses> issue(@Valid @RequestBody IssueStatementRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        String id = Requests.idOrNew(body.id());
-        var command = new IssueStatement(StatementId.of(id), ActorId.of(body.author()), body.deliveredBy(),
-                parse(body.issuedAt(), body.issuedAtPrecision()), body.kinds(), body.text(), body.concerns(),
-                body.source(), clock.instant());
-        return CommandResponses.submit(ledger, new LedgerCommands.Submission(command, id,
-                "/api/v1/statements/" + id, command.id().toString(), body), key);
+        return CommandResponses.submit(ledger, CommandRoutes.issueStatement(body, clock.instant()), key);
     }
 }

@@ -67,8 +67,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public static final String INTERNAL = "urn:problem:negotiation-ledger:internal-error";
     public static final String BUSY = "urn:problem:negotiation-ledger:too-many-streams";
     public static final String TOO_LARGE = "urn:problem:negotiation-ledger:request-too-large";
+    public static final String IMPORT_CONFLICT = "urn:problem:negotiation-ledger:import-conflict";
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
             List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(type));
@@ -77,6 +78,37 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", errors);
         }
         return problem;
+    }
+
+    /** The answer to fields that fail their checks: 400, each field named. */
+    public static ProblemDetail invalidFields(List<FieldError> errors) {
+        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "The request has invalid fields: " + fields,
+                errors);
+    }
+
+    /**
+     * The problem details an endpoint would answer for this failure of a command or of its body: for the bulk
+     * import, which names them line by line.
+     */
+    public ProblemDetail problemOf(Exception ex) {
+        ResponseEntity<Object> answer;
+        if (ex instanceof JsonProcessingException unreadable) {
+            answer = handleHttpMessageNotReadable(new HttpMessageNotReadableException(unreadable.getOriginalMessage(),
+                    unreadable, null), new HttpHeaders(), HttpStatus.BAD_REQUEST, null);
+        } else if (ex instanceof InvalidFieldException invalid) {
+            answer = invalidField(invalid);
+        } else if (ex instanceof CommandExecutionException failed) {
+            answer = commandFailed(failed);
+        } else if (ex instanceof IllegalArgumentException illegal) {
+            answer = answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", illegal.getMessage(),
+                    List.of(new FieldError("path", illegal.getMessage()))));
+        } else if (ex instanceof RuntimeException runtime) {
+            answer = domain(runtime);
+        } else {
+            answer = internal(ex);
+        }
+        return (ProblemDetail) answer.getBody();
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {
@@ -128,9 +160,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field",
-                "The request has invalid fields: " + fields, errors));
+        return answer(invalidFields(errors));
     }
 
     @Override

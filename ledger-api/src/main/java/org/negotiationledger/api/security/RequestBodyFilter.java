@@ -26,19 +26,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestBodyFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** Where a body may be larger: the bulk import, whose file is many commands. */
+    static final String IMPORTS = "/api/v1/imports";
+
+    private final long commandLimit;
+    private final long importLimit;
     private final ObjectMapper json;
 
-    RequestBodyFilter(long limit, ObjectMapper json) {
-        this.limit = limit;
+    RequestBodyFilter(long commandLimit, long importLimit, ObjectMapper json) {
+        this.commandLimit = commandLimit;
+        this.importLimit = importLimit;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = IMPORTS.equals(request.getRequestURI()) ? importLimit : commandLimit;
         if (request.getContentLengthLong() > limit) {
-            tooLarge(response);
+            tooLarge(response, limit);
             return;
         }
         String encoding = request.getHeader("Content-Encoding");
@@ -60,7 +66,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
                 Problems.write(response, json, HttpStatus.BAD_REQUEST, Problems.REJECTED, "Malformed request",
                         malformed.getMessage());
             } else if (BodyTooLargeException.in(e) != null) {
-                tooLarge(response);
+                tooLarge(response, limit);
             } else {
                 throw e;
             }
@@ -87,7 +93,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
                 detail);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
         // The rest of the body is not read; the connection is closed rather than kept for another request.
         response.setHeader("Connection", "close");
         Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, Problems.TOO_LARGE, "Request too large",

@@ -158,9 +158,10 @@ public class SecurityConfig {
 
     @Bean
     FilterRegistrationBean<RequestBodyFilter> requestBodies(ObjectMapper json,
-            @Value("${ledger.http.max-body-size:256KB}") DataSize limit) {
+            @Value("${ledger.http.max-body-size:256KB}") DataSize limit,
+            @Value("${ledger.imports.max-size:64MB}") DataSize importLimit) {
         FilterRegistrationBean<RequestBodyFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyFilter(limit.toBytes(), json));
+                new FilterRegistrationBean<>(new RequestBodyFilter(limit.toBytes(), importLimit.toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

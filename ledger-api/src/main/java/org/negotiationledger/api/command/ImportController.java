@@ -1,0 +1,87 @@
+package org.negotiationledger.api.command;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.negotiationledger.api.problem.InvalidFieldException;
+import org.negotiationledger.api.problem.ProblemHandler;
+import org.negotiationledger.core.shared.RecordId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/imports?id=...}: a history brought in as NDJSON ({@link Imports}). An import that recorded
+ * something answers 200 with what it did, also when it stopped at a refused line; one that recorded nothing
+ * and stopped answers that line's problem, with its status.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Commands")
+class ImportController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final Imports imports;
+
+    ImportController(Imports imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = NDJSON, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import commands: NDJSON, one {\"path\", \"body\"} a line, applied in order in batches of one "
+            + "transaction each; idempotent by the import id")
+    ResponseEntity<Object> importCommands(@RequestParam("id") String importId, @RequestBody String ndjson) {
+        checkId(importId);
+        Imports.Outcome outcome;
+        try {
+            outcome = imports.apply(importId, ndjson, Requests.principal());
+        } catch (Imports.ImportConflictException conflict) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemHandler.problem(HttpStatus.CONFLICT, ProblemHandler.IMPORT_CONFLICT,
+                            "Import conflict", conflict.getMessage(), null));
+        }
+        if (outcome.stopped() && outcome.recorded() == 0) {
+            ProblemDetail problem = outcome.problem();
+            problem.setProperty("importId", importId);
+            problem.setProperty("line", outcome.failedLine());
+            problem.setProperty("alreadyRecorded", outcome.alreadyRecorded());
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("importId", importId);
+        answer.put("state", outcome.stopped() ? "STOPPED" : "DONE");
+        answer.put("lines", outcome.lines());
+        answer.put("recorded", outcome.recorded());
+        answer.put("alreadyRecorded", outcome.alreadyRecorded());
+        answer.put("batches", outcome.batches());
+        if (outcome.stopped()) {
+            answer.put("line", outcome.failedLine());
+            answer.put("problem", outcome.problem());
+        }
+        return ResponseEntity.ok(answer);
+    }
+
+    @GetMapping(path = "/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An import's progress: the batches and lines committed so far")
+    Imports.Progress progress(@PathVariable String importId) {
+        checkId(importId);
+        return imports.progress(importId);
+    }
+
+    private static void checkId(String importId) {
+        if (!importId.matches(RecordId.SYNTAX)) {
+            throw new InvalidFieldException("id", "an import id must match " + RecordId.SYNTAX);
+        }
+    }
+}
