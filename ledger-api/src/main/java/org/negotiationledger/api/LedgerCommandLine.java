@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.negotiationledger.api.command.Imports;
 import org.negotiationledger.api.seal.ExportVerifier;
 import org.negotiationledger.api.seal.Verification;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +32,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The jar's command line: the server (the default), {@code verify}, {@code hash-password} and {@code help}.
- * Exit codes: 0 done (or verified), 1 not verified, 2 a usage error. Options of the form {@code --name=value}
+ * The jar's command line: the server (the default), {@code verify}, {@code import}, {@code hash-password} and
+ * {@code help}. Exit codes: 0 done (or verified), 1 not verified (or an import stopped at a refused line), 2 a
+ * usage error. Options of the form {@code --name=value}
  * before or after {@code server} are Spring Boot settings, as with any Boot jar, so
  * {@code java -jar ledger-api.jar --spring.profiles.active=postgres} still starts the server.
  */
@@ -40,10 +43,10 @@ import picocli.CommandLine.Unmatched;
         description = "The negotiation ledger: an event-sourced record of truces, pledges, violation reports and "
                 + "statements. Without a command, starts the server.",
         subcommands = {LedgerCommandLine.Server.class, LedgerCommandLine.Verify.class,
-                LedgerCommandLine.HashPassword.class, CommandLine.HelpCommand.class},
+                LedgerCommandLine.Import.class, LedgerCommandLine.HashPassword.class, CommandLine.HelpCommand.class},
         footer = {"", "Server settings are Spring Boot's, given as --name=value (or as environment",
                 "variables; see README.md), e.g. --server.port=9090 --spring.profiles.active=postgres",
-                "", "Exit codes: 0 done or verified, 1 not verified, 2 usage error."})
+                "", "Exit codes: 0 done or verified, 1 not verified or import stopped, 2 usage error."})
 public final class LedgerCommandLine implements Callable<Integer> {
 
     /** What {@link CommandLine#execute} answers when the server was started and runs on: do not exit. */
@@ -156,6 +159,69 @@ public final class LedgerCommandLine implements Callable<Integer> {
                     .writerWithDefaultPrettyPrinter().writeValueAsString(report));
             spec.commandLine().getOut().flush();
             return report.verified() ? 0 : 1;
+        }
+    }
+
+    /**
+     * The bulk import for operators: the same as {@code POST /api/v1/imports}, run against the configured
+     * database without the HTTP server. On the embedded H2 the server must be stopped (it holds the file).
+     */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import an NDJSON file of commands (one {\"path\", \"body\"} a line, as POST "
+                    + "/api/v1/imports takes it) into the configured database. Prints what was done; exits 0 when "
+                    + "every line is recorded, 1 when a line was refused (the batches before it stay recorded).")
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the commands, NDJSON")
+        Path file;
+
+        @Option(names = "--id", required = true, paramLabel = "IMPORT_ID",
+                description = "the import's id: run again with the same id, only what is missing is recorded")
+        String importId;
+
+        @Option(names = "--principal", paramLabel = "NAME",
+                description = "who the events name as having posted them (default: operator:<user name>)")
+        String principal;
+
+        @Unmatched
+        List<String> settings = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            String ndjson;
+            try {
+                ndjson = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
+            }
+            if (!importId.matches(org.negotiationledger.core.shared.RecordId.SYNTAX)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--id must match " + org.negotiationledger.core.shared.RecordId.SYNTAX + ": '" + importId + "'");
+            }
+            String name = principal != null ? principal : "operator:" + System.getProperty("user.name");
+            System.setProperty("axoniq.update-checker.disabled",
+                    System.getProperty("axoniq.update-checker.disabled", "true"));
+            List<String> args = new ArrayList<>(settings);
+            args.add("--spring.main.web-application-type=none");
+            try (ConfigurableApplicationContext ledger = SpringApplication.run(LedgerApplication.class,
+                    args.toArray(String[]::new))) {
+                Imports.Outcome outcome;
+                try {
+                    outcome = ledger.getBean(Imports.class).apply(importId, ndjson, name);
+                } catch (Imports.ImportConflictException conflict) {
+                    spec.commandLine().getErr().println(conflict.getMessage());
+                    spec.commandLine().getErr().flush();
+                    return 1;
+                }
+                spec.commandLine().getOut().println(new ObjectMapper()
+                        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
+                spec.commandLine().getOut().flush();
+                return outcome.stopped() ? 1 : 0;
+            }
         }
     }
 

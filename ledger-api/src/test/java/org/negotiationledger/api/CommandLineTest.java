@@ -71,4 +71,35 @@ class CommandLineTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("12 characters");
     }
+
+    @Test
+    void importRecordsAFileIntoTheConfiguredDatabaseOnceHoweverOftenItRuns() throws Exception {
+        java.nio.file.Path dir = ApiTest.temporaryDirectory("ledger-cli-import");
+        java.nio.file.Path file = dir.resolve("actors.ndjson");
+        java.nio.file.Files.writeString(file, """
+                {"path": "/api/v1/actors", "body": {"id": "cli-a", "name": "A", "kind": "STATE"}}
+                {"path": "/api/v1/actors", "body": {"id": "cli-b", "name": "B", "kind": "STATE"}}
+                """);
+        String[] settings = {"--ledger.data-dir=" + dir.resolve("data"), "--ledger.demo-history.enabled=false"};
+
+        Run first = run("", concat(new String[] {"import", file.toString(), "--id", "cli-actors"}, settings));
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("\"recorded\" : 2");
+        Run again = run("", concat(new String[] {"import", file.toString(), "--id", "cli-actors"}, settings));
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("\"recorded\" : 0").contains("\"alreadyRecorded\" : 2");
+
+        java.nio.file.Files.writeString(file, """
+                {"path": "/api/v1/actors", "body": {"id": "cli-c", "name": "C", "kind": "PLANET"}}
+                """);
+        Run refused = run("", concat(new String[] {"import", file.toString(), "--id", "cli-planets"}, settings));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("\"failedLine\" : 1").contains("kind");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -96,6 +97,7 @@ public class SecurityConfig {
     }
 
     @Bean
+    @ConditionalOnWebApplication // the jar's import runs the ledger without HTTP: no requests to secure
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
             ObjectProvider<JwtDecoder> jwt, AuthenticationManager signIns) throws Exception {
         JwtDecoder decoder = jwt.getIfAvailable();

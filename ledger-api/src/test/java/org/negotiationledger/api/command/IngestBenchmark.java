@@ -34,6 +34,7 @@ import org.negotiationledger.api.SmallWorld;
  *       command's cost must not grow with its record's history.</li>
  *   <li>Ingest: 16 clients posting a mix of commands as the demo history has them (reports on many truces, a
  *       finding on some, statements, talks): acknowledged commands/s, p50 and p99.</li>
+ *   <li>Bulk import: {@code benchmark.imported} reports in one {@code POST /api/v1/imports}: commands/s.</li>
  * </ul>
  *
  * <p>A benchmark, not a test: {@code ./mvnw -pl ledger-api test -Dtest=IngestBenchmark}, add
@@ -44,6 +45,7 @@ class IngestBenchmark {
     private static final String DATABASE = System.getProperty("benchmark.database", "h2");
     private static final int REPORTS = Integer.getInteger("benchmark.reports", 10_000);
     private static final int COMMANDS = Integer.getInteger("benchmark.commands", 8_000);
+    private static final int IMPORTED = Integer.getInteger("benchmark.imported", 20_000);
     private static final int CLIENTS = 16;
     private static final int TRUCES = 50;
 
@@ -100,6 +102,23 @@ class IngestBenchmark {
                     DATABASE, COMMANDS, CLIENTS, mix.rate(), mix.percentile(0.50), mix.percentile(0.99),
                     mix.rate() / floor.rate(), mix.rate() / commits, mix.refused());
             assertThat(hotOne.refused() + hotMany.refused()).isZero();
+
+            // The bulk import: one request, batches of one transaction each.
+            StringBuilder file = new StringBuilder();
+            for (int n = 0; n < IMPORTED; n++) {
+                file.append("{\"path\": \"/api/v1/commitments/t").append(n % TRUCES).append("/violations\", \"body\": ")
+                        .append("{\"id\": \"imp").append(n).append("\", \"reportedBy\": \"armenia\", \"accused\": \"azerbaijan\", ")
+                        .append("\"occurredAt\": \"2020-10-10T12:05+04:00\", \"description\": \"shelling of a village\"}}\n");
+            }
+            long started = System.nanoTime();
+            Http.Response imported = http.post("/api/v1/imports?id=bench-import", file.toString(),
+                    "Content-Type", "application/x-ndjson");
+            double importSeconds = (System.nanoTime() - started) / 1e9;
+            assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+            assertThat(imported.json().get("recorded").asInt()).isEqualTo(IMPORTED);
+            System.out.printf("INGEST BENCHMARK (%s): bulk import of %d reports in one request: %.1f s, %.0f commands/s; "
+                            + "ratio to the raw commit rate %.2f%n", DATABASE, IMPORTED, importSeconds,
+                    IMPORTED / importSeconds, IMPORTED / importSeconds / commits);
         }
     }
 
