@@ -3,6 +3,7 @@ package org.negotiationledger.api.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -84,6 +85,58 @@ class DurabilityTest {
             }
             assertThat(answered).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
             assertThat(stored).containsAll(answered);
+        } finally {
+            restarted.destroyForcibly();
+            restarted.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void noBatchAnImportReportedAsCommittedIsLostToKillMinus9() throws Exception {
+        Path data = ApiTest.temporaryDirectory("ledger-kill-import");
+        int port = ServerProcess.freePort();
+        Process server = startServer(data, port);
+        StringBuilder file = new StringBuilder();
+        for (int n = 0; n < 50_000; n++) {
+            file.append("{\"path\": \"/api/v1/actors\", \"body\": {\"id\": \"imported-").append(n)
+                    .append("\", \"name\": \"Actor ").append(n).append("\", \"kind\": \"OTHER\"}}\n");
+        }
+        int reported;
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Http http = new Http(port);
+            ServerProcess.awaitHealthy(http, server);
+            client.submit(() -> {
+                try {
+                    http.post("/api/v1/imports?id=killed", file.toString(), "Content-Type", "application/x-ndjson");
+                } catch (UncheckedIOException connectionLost) {
+                    // the server was killed in the middle of the import: expected
+                }
+            });
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> http.get("/api/v1/imports/killed").json().get("batches").asInt() >= 3);
+            reported = http.get("/api/v1/imports/killed").json().get("lines").asInt();
+            server.destroyForcibly(); // SIGKILL, in the middle of the import
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            client.shutdownNow();
+            server.destroyForcibly();
+        }
+
+        Process restarted = startServer(data, port);
+        try {
+            Http http = new Http(port);
+            ServerProcess.awaitHealthy(http, restarted);
+            JsonNode progress = http.get("/api/v1/imports/killed").json();
+            assertThat(progress.get("lines").asInt()).isGreaterThanOrEqualTo(reported);
+            long actors = http.get("/api/v1/audit/events", "Accept", "application/x-ndjson").text().lines()
+                    .filter(line -> !line.isBlank()).count();
+            // Each committed batch is all there, and nothing of a batch that did not commit: one event a line.
+            assertThat(actors).isEqualTo(progress.get("lines").asLong());
+            JsonNode resumed = http.post("/api/v1/imports?id=killed", file.toString(), "Content-Type",
+                    "application/x-ndjson").json();
+            assertThat(resumed.get("alreadyRecorded").asInt()).isEqualTo(progress.get("lines").asInt());
+            assertThat(resumed.get("recorded").asInt()).isEqualTo(50_000 - progress.get("lines").asInt());
         } finally {
             restarted.destroyForcibly();
             restarted.waitFor(30, TimeUnit.SECONDS);

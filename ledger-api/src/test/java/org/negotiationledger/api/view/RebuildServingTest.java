@@ -142,13 +142,21 @@ class RebuildServingTest {
 
     @Test
     void aServerWhoseViewsLayoutIsNewerThanTheServingGenerationsRebuildsIntoIt() {
-        Map<String, String> data = Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-layout").toString());
+        java.nio.file.Path dir = ApiTest.temporaryDirectory("ledger-rebuild-layout");
+        Map<String, String> data = Map.of("ledger.data-dir", dir.toString());
         try (LedgerInstance old = LedgerInstance.start(data)) {
             BenchmarkHistory.append(old, 10, 1_000);
             ViewsCaughtUp.await(old.http());
-            // As a server of an earlier layout left it.
-            old.bean(JdbcTemplate.class).update("UPDATE view_rebuild SET schema_version = ? WHERE id = 1",
-                    ViewTables.SCHEMA - 1);
+        }
+        // As a server of an earlier layout left it: written with no server running, so that none of this
+        // layout sees it before the restart (it would start the rebuild, and be stopped in the middle of it).
+        try (java.sql.Connection h2 = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir + "/ledger", "sa", "");
+                java.sql.PreparedStatement update = h2.prepareStatement(
+                        "UPDATE view_rebuild SET schema_version = ? WHERE id = 1")) {
+            update.setInt(1, ViewTables.SCHEMA - 1);
+            update.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
         try (LedgerInstance upgraded = LedgerInstance.start(data)) {
             JdbcTemplate jdbc = upgraded.bean(JdbcTemplate.class);

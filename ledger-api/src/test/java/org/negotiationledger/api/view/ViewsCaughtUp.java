@@ -7,16 +7,16 @@ import java.time.Duration;
 import org.negotiationledger.api.Http;
 
 /** Waits, by polling, until the views have folded in the whole history. */
-final class ViewsCaughtUp {
+public final class ViewsCaughtUp {
 
     private ViewsCaughtUp() {
     }
 
-    static void await(Http http) {
+    public static void await(Http http) {
         await(http, Duration.ofMinutes(2));
     }
 
-    static void await(Http http, Duration atMost) {
+    public static void await(Http http, Duration atMost) {
         org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode progress = http.get("/api/v1/admin/replays/all").json();
             return "DONE".equals(progress.get("state").asText())

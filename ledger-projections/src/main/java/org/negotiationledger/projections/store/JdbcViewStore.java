@@ -48,6 +48,9 @@ public final class JdbcViewStore implements ViewStore {
     private final Map<String, List<ReportState>> loadedReports = new HashMap<>();
     /** The commitments this batch found stored (the others it creates). */
     private final Set<String> stored = new HashSet<>();
+    /** The actors each commitment's stored reports name, where known from an earlier batch; and as written. */
+    private final Map<String, Set<ActorRole>> loadedRoles = new HashMap<>();
+    private final Map<String, Set<ActorRole>> writtenRoles = new HashMap<>();
 
     private final ReportCache cache;
     /** The global index of the event being folded, and of the last event that changed each commitment. */
@@ -156,6 +159,9 @@ public final class JdbcViewStore implements ViewStore {
             if (kept != null) {
                 stored.add(id);
                 loadedReports.put(id, kept.reports());
+                if (building.commitments.roles(id) != null) {
+                    loadedRoles.put(id, building.commitments.roles(id));
+                }
                 commitments.read.put(id, Optional.of(kept));
                 return kept;
             }
@@ -168,6 +174,8 @@ public final class JdbcViewStore implements ViewStore {
         List<ReportState> reports = cache.reports(header);
         if (reports == null) {
             reports = Reports.of(jdbc, tables, header);
+        } else if (cache.roles(id) != null) {
+            loadedRoles.put(id, cache.roles(id));
         }
         stored.add(id);
         loadedReports.put(id, reports);
@@ -227,9 +235,9 @@ public final class JdbcViewStore implements ViewStore {
         timeline.put(globalIndex, entries);
     }
 
-    /** The commitments this batch changed, with their reports: for the cache once the batch has committed. */
-    Iterable<CommitmentState> changedCommitments() {
-        return commitments.changed.values();
+    /** Keeps what this batch wrote of its commitments in {@code cache}, once the batch has committed. */
+    void committedTo(ReportCache cache) {
+        cache.committed(commitments.changed.values(), writtenRoles);
     }
 
     /** Writes every row this batch changed. */
@@ -247,9 +255,20 @@ public final class JdbcViewStore implements ViewStore {
             List<String> replaced = new ArrayList<>();
             List<Object[]> rows = new ArrayList<>();
             for (CommitmentState c : commitments.changed.values()) {
-                Set<ActorRole> roles = reportRoles(c.reports());
-                if (stored.contains(c.id())) {
-                    if (roles.equals(reportRoles(loadedReports.get(c.id())))) {
+                // Reports are only added or replaced, never lose an actor: the roles are those stored and the
+                // new or replaced reports'. Kept between batches, so a hot commitment's are not counted anew.
+                List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
+                Set<ActorRole> stored = this.stored.contains(c.id())
+                        ? loadedRoles.computeIfAbsent(c.id(), id -> reportRoles(before)) : Set.of();
+                Set<ActorRole> roles = new LinkedHashSet<>(stored);
+                for (int i = 0; i < c.reports().size(); i++) {
+                    if (i >= before.size() || before.get(i) != c.reports().get(i)) {
+                        addRoles(roles, c.reports().get(i));
+                    }
+                }
+                writtenRoles.put(c.id(), roles);
+                if (this.stored.contains(c.id())) {
+                    if (roles.size() == stored.size()) {
                         continue;
                     }
                     replaced.add(c.id());
@@ -296,26 +315,24 @@ public final class JdbcViewStore implements ViewStore {
             table.flushed();
         }
         if (building != null) {
-            building.commitments.committed(commitments.changed.values());
+            building.commitments.committed(commitments.changed.values(), writtenRoles);
         }
     }
 
-    /** The actors a commitment's reports concern, by role: keys actor + "\n" + ACCUSED or REPORTER. */
-    /** An actor named by a commitment's reports, and how. */
-    private record ActorRole(String actor, String role) {
+    /** An actor named by a commitment's reports, and how (ACCUSED, REPORTER). */
+    record ActorRole(String actor, String role) {
     }
 
-    /**
-     * Every actor the reports name, and how: run over all of a hot commitment's reports at each batch, so its
-     * keys reuse the reports' strings (whose hashes are cached) rather than building new ones.
-     */
+    /** Every actor the reports name, and how. */
     private static Set<ActorRole> reportRoles(List<ReportState> reports) {
         Set<ActorRole> roles = new LinkedHashSet<>();
-        for (ReportState r : reports) {
-            roles.add(new ActorRole(r.accused(), "ACCUSED"));
-            roles.add(new ActorRole(r.reportedBy(), "REPORTER"));
-        }
+        reports.forEach(report -> addRoles(roles, report));
         return roles;
+    }
+
+    private static void addRoles(Set<ActorRole> roles, ReportState report) {
+        roles.add(new ActorRole(report.accused(), "ACCUSED"));
+        roles.add(new ActorRole(report.reportedBy(), "REPORTER"));
     }
 
     /** Writes the reports that are new or changed since they were read: one small row each, under its key. */
@@ -326,7 +343,7 @@ public final class JdbcViewStore implements ViewStore {
             List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
             for (int i = 0; i < c.reports().size(); i++) {
                 ReportState report = c.reports().get(i);
-                if (i < before.size() && before.get(i).equals(report)) {
+                if (i < before.size() && (before.get(i) == report || before.get(i).equals(report))) {
                     continue;
                 }
                 long key = Reports.key(c, i);

@@ -1,8 +1,10 @@
 package org.negotiationledger.projections.store;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.ReportState;
 
@@ -16,6 +18,8 @@ final class ReportCache {
     private static final int CAPACITY = 20_000;
 
     private final Map<String, CommitmentState> entries;
+    /** The actors each kept commitment's reports name: as kept with it, valid while it is. */
+    private final Map<String, Set<JdbcViewStore.ActorRole>> roles = new HashMap<>();
 
     ReportCache() {
         this(CAPACITY);
@@ -25,7 +29,11 @@ final class ReportCache {
         entries = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CommitmentState> eldest) {
-                return size() > capacity;
+                if (size() > capacity) {
+                    roles.remove(eldest.getKey());
+                    return true;
+                }
+                return false;
             }
         };
     }
@@ -40,12 +48,26 @@ final class ReportCache {
         return entries.get(id);
     }
 
-    /** Called after a batch committed, with the commitments it wrote. */
-    synchronized void committed(Iterable<CommitmentState> written) {
-        written.forEach(c -> entries.put(c.id(), c));
+    /** The actors the kept commitment's reports name, if known; valid when its reports are. */
+    synchronized Set<JdbcViewStore.ActorRole> roles(String id) {
+        return roles.get(id);
+    }
+
+    /** Called after a batch committed, with the commitments it wrote and the actors their reports name. */
+    synchronized void committed(Iterable<CommitmentState> written, Map<String, Set<JdbcViewStore.ActorRole>> named) {
+        written.forEach(c -> {
+            entries.put(c.id(), c);
+            Set<JdbcViewStore.ActorRole> actors = named.get(c.id());
+            if (actors == null) {
+                roles.remove(c.id());
+            } else {
+                roles.put(c.id(), actors);
+            }
+        });
     }
 
     synchronized void clear() {
         entries.clear();
+        roles.clear();
     }
 }

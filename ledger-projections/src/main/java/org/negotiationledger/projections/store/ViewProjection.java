@@ -58,7 +58,7 @@ public class ViewProjection {
         return root.getOrComputeResource(BATCH, key -> {
             JdbcViewStore store = new JdbcViewStore(jdbc, ViewTables.serving(jdbc), cache);
             root.onPrepareCommit(u -> store.flush());
-            root.afterCommit(u -> cache.committed(store.changedCommitments()));
+            root.afterCommit(u -> store.committedTo(cache));
             return store;
         });
     }
