@@ -47,6 +47,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.negotiationledger.api.seal.Seal;
+import org.negotiationledger.api.seal.SealingEventStorageEngine;
 import org.negotiationledger.core.actor.Actor;
 import org.negotiationledger.core.commitment.Commitment;
 import org.negotiationledger.core.commitment.SupersessionPolicy;
@@ -107,12 +108,14 @@ public class AxonConfig {
      * what one on a new record costs.
      */
     @Bean
-    public ConfigurerModule aggregates(RecordStoreProperties records, ObjectProvider<Snapshotter> snapshotter) {
-        return configurer -> RECORDS.forEach(type -> configurer.configureAggregate(record(type, records, snapshotter)));
+    public ConfigurerModule aggregates(RecordStoreProperties records, ObjectProvider<Snapshotter> snapshotter,
+            ObjectProvider<SealingEventStorageEngine> events) {
+        return configurer -> RECORDS.forEach(type -> configurer.configureAggregate(
+                record(type, records, snapshotter, events)));
     }
 
     private static <A> AggregateConfigurer<A> record(Class<A> type, RecordStoreProperties records,
-            ObjectProvider<Snapshotter> snapshotter) {
+            ObjectProvider<Snapshotter> snapshotter, ObjectProvider<SealingEventStorageEngine> events) {
         Function<org.axonframework.config.Configuration, SnapshotTriggerDefinition> trigger = c -> records.snapshotEvery() == 0
                 ? NoSnapshotTriggerDefinition.INSTANCE
                 : new EventCountSnapshotTriggerDefinition(snapshotter.getObject(), records.snapshotEvery());
@@ -125,7 +128,7 @@ public class AxonConfig {
                 .aggregateModel(model(type, c.parameterResolverFactory(), c.handlerDefinition(type)))
                 .snapshotTriggerDefinition(trigger.apply(c))
                 .repositoryProvider(c::repository)
-                .spanFactory(c.getComponent(RepositorySpanFactory.class)), cache, c.eventStore()));
+                .spanFactory(c.getComponent(RepositorySpanFactory.class)), cache, c.eventStore(), events.getObject()::hasEvent));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.negotiationledger.api.config;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -20,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 public class StorageConfig {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptions,
+    public SealingEventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptions,
             org.axonframework.config.Configuration axon, ConnectionProvider connections,
             TransactionManager transactions) {
         return new SealingEventStorageEngine(JdbcEventStorageEngine.builder()

@@ -81,19 +81,26 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
                 snapshot.andMetaData(Map.of(Seal.SNAPSHOT_OF, Seal.hex(of), Seal.KEY, Seal.hex(digest))), serializer);
     }
 
+
     /**
-     * A record's last sequence number, read as the last entry of the (record, sequence) index. Axon asks for
-     * {@code max(sequenceNumber)}, which H2 answers by reading every event of the record: a check made before
-     * every command, it made a command's cost grow with its record's history.
+     * Whether a record has an event at {@code sequence}: one look-up in the (record, sequence) key, however long
+     * the record. Sequences are contiguous, so this answers both "does the record exist" (sequence 0) and "has
+     * anyone appended after version v" (sequence v + 1), which a max or a descending scan answers on H2 only by
+     * reading every event of the record.
      */
-    @Override
-    protected PreparedStatement lastSequenceNumberFor(Connection connection, String aggregateIdentifier)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("SELECT " + schema().sequenceNumberColumn()
-                + " FROM " + schema().domainEventTable() + " WHERE " + schema().aggregateIdentifierColumn()
-                + " = ? ORDER BY " + schema().sequenceNumberColumn() + " DESC LIMIT 1");
-        statement.setString(1, aggregateIdentifier);
-        return statement;
+    public boolean hasEvent(String aggregateIdentifier, long sequence) {
+        try (Connection connection = getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + schema().domainEventTable()
+                        + " WHERE " + schema().aggregateIdentifierColumn() + " = ? AND "
+                        + schema().sequenceNumberColumn() + " = ?")) {
+            statement.setString(1, aggregateIdentifier);
+            statement.setLong(2, sequence);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot read the record " + aggregateIdentifier, e);
+        }
     }
 
     /** The record's snapshots whose seal holds; the others are passed over, and said so in the log. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.negotiationledger.api.seal.SealingEventStorageEngine;
 import org.negotiationledger.core.commitment.PledgeMade;
 import org.negotiationledger.core.commitment.TruceAgreed;
 import org.negotiationledger.core.negotiation.NegotiationOpened;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class EventStoreDirectory implements Directory {
 
     private final EventStore eventStore;
+    private final SealingEventStorageEngine events;
 
-    public EventStoreDirectory(EventStore eventStore) {
+    public EventStoreDirectory(EventStore eventStore, SealingEventStorageEngine events) {
         this.eventStore = eventStore;
+        this.events = events;
     }
 
     @Override
@@ -63,6 +66,6 @@ public class EventStoreDirectory implements Directory {
     }
 
     public boolean streamExists(String streamKey) {
-        return eventStore.lastSequenceNumberFor(streamKey).isPresent();
+        return events.hasEvent(streamKey, 0);
     }
 }
