@@ -33,6 +33,8 @@ class DurabilityTest {
 
     private static final int CLIENTS = 4;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
+    /** An import long enough to be killed in the middle of (batches of 1,000), short enough to post again. */
+    private static final int LINES = 20_000;
 
     @Test
     void everyAcknowledgedCommandSurvivesKillMinus9() throws Exception {
@@ -97,7 +99,7 @@ class DurabilityTest {
         int port = ServerProcess.freePort();
         Process server = startServer(data, port);
         StringBuilder file = new StringBuilder();
-        for (int n = 0; n < 50_000; n++) {
+        for (int n = 0; n < LINES; n++) {
             file.append("{\"path\": \"/api/v1/actors\", \"body\": {\"id\": \"imported-").append(n)
                     .append("\", \"name\": \"Actor ").append(n).append("\", \"kind\": \"OTHER\"}}\n");
         }
@@ -136,7 +138,7 @@ class DurabilityTest {
             JsonNode resumed = http.post("/api/v1/imports?id=killed", file.toString(), "Content-Type",
                     "application/x-ndjson").json();
             assertThat(resumed.get("alreadyRecorded").asInt()).isEqualTo(progress.get("lines").asInt());
-            assertThat(resumed.get("recorded").asInt()).isEqualTo(50_000 - progress.get("lines").asInt());
+            assertThat(resumed.get("recorded").asInt()).isEqualTo(LINES - progress.get("lines").asInt());
         } finally {
             restarted.destroyForcibly();
             restarted.waitFor(30, TimeUnit.SECONDS);
