@@ -66,9 +66,7 @@ class RecordCacheAndSnapshotsTest {
     void anEditedSnapshotIsNotUsedAndTheRecordIsLoadedFromItsEvents() throws IOException {
         try (LedgerInstance ledger = snapshotsOnly("ledger-edited-snapshot")) {
             Http http = ledger.http();
-            reports(http, "truce", 15);
-            Map<String, Object> snapshot = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> snapshots(ledger, "truce"), taken -> taken.size() == 1).get(0);
+            Map<String, Object> snapshot = truceWithASnapshot(ledger);
             ObjectNode state = (ObjectNode) read((byte[]) snapshot.get("payload"));
             assertThat(state.get("reports").has("r3")).isTrue();
             ((ObjectNode) state.get("reports")).remove("r3");
@@ -87,9 +85,7 @@ class RecordCacheAndSnapshotsTest {
     void aSnapshotForgedWithARecomputedSealIsFoundByTheAuditorsVerification() throws IOException {
         try (LedgerInstance ledger = snapshotsOnly("ledger-forged-snapshot")) {
             Http http = ledger.http();
-            reports(http, "truce", 15);
-            Map<String, Object> snapshot = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> snapshots(ledger, "truce"), taken -> taken.size() == 1).get(0);
+            Map<String, Object> snapshot = truceWithASnapshot(ledger);
             assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean()).isTrue();
 
             // Whoever can write the database can seal an edited state anew: the seal holds, the events do not.
@@ -136,6 +132,13 @@ class RecordCacheAndSnapshotsTest {
     private static LedgerInstance snapshotsOnly(String name) {
         return LedgerInstance.start(Map.of("ledger.data-dir", ApiTest.temporaryDirectory(name).toString(),
                 "ledger.records.snapshot-every", "10", "ledger.records.cache-size", "0"));
+    }
+
+    /** A truce with 15 reports, and the snapshot taken of it after ten events. */
+    private static Map<String, Object> truceWithASnapshot(LedgerInstance ledger) {
+        reports(ledger.http(), "truce", 15);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> snapshots(ledger, "truce"), taken -> taken.size() == 1).get(0);
     }
 
     private static void reports(Http http, String truce, int count) {
