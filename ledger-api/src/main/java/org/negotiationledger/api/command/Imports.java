@@ -20,6 +20,8 @@ import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.api.problem.ProblemHandler;
 import org.negotiationledger.api.seal.Seal;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -131,6 +133,19 @@ public class Imports {
                 recorded += batch.size();
             } catch (LineRefused refused) {
                 return new Outcome(importId, lines, recorded, skipped, batches.size(), refused.line, refused.problem);
+            } catch (DuplicateKeyException concurrent) {
+                // Another post of this import recorded the batch first (its entry commits with its events), and
+                // this attempt was rolled back whole: the same lines are recorded already; others conflict. An
+                // answer now, not an error: batches of this post may be recorded.
+                String first = jdbc.queryForObject("SELECT lines_hash FROM import_batch WHERE import_id = ? AND batch = ?",
+                        String.class, importId, b);
+                if (!hash(batch).equals(first)) {
+                    return new Outcome(importId, lines, recorded, skipped, batches.size(), batch.get(0).number(),
+                            ProblemHandler.problem(HttpStatus.CONFLICT, ProblemHandler.IMPORT_CONFLICT, "Import conflict",
+                                    "another post of import '" + importId + "' recorded other lines in this batch "
+                                            + "first", null));
+                }
+                skipped += batch.size();
             }
         }
         return new Outcome(importId, lines, recorded, skipped, batches.size(), null, null);

@@ -103,6 +103,32 @@ class ImportTest extends ApiTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void twoPostsOfOneImportAtOnceRecordEachLineOnce() throws Exception {
+        World world = world();
+        String importId = unique("history");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            // No ids: the ledger assigns one to each, so a line recorded twice would show as two reports.
+            lines.add("{\"path\": \"/api/v1/commitments/" + world.truce() + "/violations\", \"body\": "
+                    + "{\"reportedBy\": \"" + world.a() + "\", \"accused\": \"" + world.b()
+                    + "\", \"occurredAt\": \"2020-10-10T12:05+04:00\"}}");
+        }
+        long before = events(world.truce());
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = clients.submit(() -> post(importId, lines, 200));
+            var second = clients.submit(() -> post(importId, lines, 200));
+            for (JsonNode answer : List.of(first.get(), second.get())) {
+                assertThat(answer.get("state").asText()).as(answer.toString()).isEqualTo("DONE");
+                assertThat(answer.get("recorded").asInt() + answer.get("alreadyRecorded").asInt()).isEqualTo(4_000);
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(events(world.truce())).isEqualTo(before + 4_000);
+    }
+
     /** Reports against the world's truce, one a line, as a client would export them. */
     private static List<String> reports(World world, int count) {
         List<String> lines = new ArrayList<>(count);
