@@ -127,6 +127,9 @@ class ImportTest extends ApiTest {
             clients.shutdown();
         }
         assertThat(events(world.truce())).isEqualTo(before + 4_000);
+        // Leave the views caught up, as the tests after this one expect to find their own records at once.
+        await().atMost(Duration.ofSeconds(120)).until(() -> http.get("/api/v1/commitments/" + world.truce()).json()
+                .get("reports").get("standing").asInt() == 4_000);
     }
 
     /** Reports against the world's truce, one a line, as a client would export them. */
