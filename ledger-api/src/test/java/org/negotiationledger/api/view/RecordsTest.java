@@ -20,6 +20,8 @@ class RecordsTest extends ApiTest {
                 .formatted(w.observer())));
         created(http.post(path + "/retraction", """
                 {"retractedBy": "%s", "reason": "misidentified unit"}""".formatted(w.a())));
+        // The report's Location answered at its first 201; its retraction reaches the view a moment later.
+        ViewsCaughtUp.await(http);
 
         JsonNode report = http.get(path).json();
         assertThat(report.get("id").asText()).isEqualTo("shelling");
