@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.api.seal.Verification;
+import org.negotiationledger.api.store.DurableReads;
 import org.negotiationledger.api.view.Views;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +36,11 @@ class AuditController {
     private final ObjectMapper json;
     private final TransactionTemplate readOnly;
     private final Verification verification;
+    private final DurableReads durable;
 
     AuditController(AuditHistory history, ObjectMapper json, TransactionTemplate transactions,
-            Verification verification) {
+            Verification verification, DurableReads durable) {
+        this.durable = durable;
         this.history = history;
         this.verification = verification;
         this.json = json;
@@ -81,8 +84,11 @@ class AuditController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String asOf) {
         AuditHistory.Filter filter = filter(aggregateId, fromIndex, asOf, limit);
-        StreamingResponseBody body = out -> readOnly.executeWithoutResult(status ->
-                history.stream(filter, event -> writeLine(out, event)));
+        StreamingResponseBody body = client -> {
+            OutputStream out = durable.confirmingBeforeSending(client);
+            readOnly.executeWithoutResult(status -> history.stream(filter, event -> writeLine(out, event)));
+            out.flush();
+        };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
     }
 

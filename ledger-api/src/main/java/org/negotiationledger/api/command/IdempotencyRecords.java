@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.negotiationledger.api.store.DurableReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +15,12 @@ public class IdempotencyRecords {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DurableReads durable;
 
-    public IdempotencyRecords(JdbcTemplate jdbc, Clock clock) {
+    public IdempotencyRecords(JdbcTemplate jdbc, Clock clock, DurableReads durable) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.durable = durable;
     }
 
     /**
@@ -36,7 +39,12 @@ public class IdempotencyRecords {
                     return Optional.of(new LedgerCommands.Accepted(idAndVersion[0], Long.parseLong(idAndVersion[1]),
                             URI.create(rs.getString("location"))));
                 }, principal, key);
-        return rows.isEmpty() ? Optional.empty() : rows.get(0);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        // The first request may still be writing its commit: the answer given again must not be taken back.
+        durable.confirm();
+        return rows.get(0);
     }
 
     void save(String principal, String key, String fingerprint, LedgerCommands.Accepted accepted) {

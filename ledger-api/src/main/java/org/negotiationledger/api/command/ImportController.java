@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.api.problem.ProblemHandler;
+import org.negotiationledger.api.store.DurableReads;
 import org.negotiationledger.core.shared.RecordId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,9 +33,11 @@ class ImportController {
     static final String NDJSON = "application/x-ndjson";
 
     private final Imports imports;
+    private final DurableReads durable;
 
-    ImportController(Imports imports) {
+    ImportController(Imports imports, DurableReads durable) {
         this.imports = imports;
+        this.durable = durable;
     }
 
     @PostMapping(consumes = NDJSON, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,6 +53,8 @@ class ImportController {
                     .body(ProblemHandler.problem(HttpStatus.CONFLICT, ProblemHandler.IMPORT_CONFLICT,
                             "Import conflict", conflict.getMessage(), null));
         }
+        // What an earlier post of this import recorded was read, not committed here: on disk before reported.
+        durable.confirm();
         if (outcome.stopped() && outcome.recorded() == 0) {
             ProblemDetail problem = outcome.problem();
             problem.setProperty("importId", importId);

@@ -2,7 +2,6 @@ package org.negotiationledger.api.stream;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.negotiationledger.api.view.Views;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.store.ViewQueries;
@@ -21,7 +20,7 @@ final class BrokenSubscription extends Subscription {
     private long cursor;
     private List<BrokenCommitment> sent;
 
-    BrokenSubscription(SseEmitter emitter, Executor senders, ViewQueries queries, Views views, double hours,
+    BrokenSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, Views views, double hours,
             String negotiationId, long after) {
         super(emitter, senders);
         this.queries = queries;

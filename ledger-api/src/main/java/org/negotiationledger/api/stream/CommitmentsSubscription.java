@@ -1,7 +1,6 @@
 package org.negotiationledger.api.stream;
 
 import java.io.IOException;
-import java.util.concurrent.Executor;
 import org.negotiationledger.api.view.Views;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.store.ViewQueries;
@@ -18,7 +17,7 @@ final class CommitmentsSubscription extends Subscription {
     private final String negotiationId;
     private long cursor;
 
-    CommitmentsSubscription(SseEmitter emitter, Executor senders, ViewQueries queries, Views views,
+    CommitmentsSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, Views views,
             String negotiationId, long after) {
         super(emitter, senders);
         this.queries = queries;

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.negotiationledger.api.store.DurableReads;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,12 @@ class Streams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final Duration RECONNECT = Duration.ofSeconds(2);
 
+    /** Where subscriptions send from: the pool, and the step that makes what they read durable first. */
+    record Senders(Executor pool, DurableReads durable) {
+    }
+
     private final ViewQueries queries;
+    private final DurableReads durable;
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("ledger-stream-poll"));
     private final Duration pollInterval;
@@ -47,13 +54,14 @@ class Streams implements SmartLifecycle {
     private volatile long commitments = -1;
     private volatile long timeline = -1;
 
-    Streams(ViewQueries queries,
+    Streams(ViewQueries queries, DurableReads durable,
             @Value("${ledger.streams.poll-interval:PT0.1S}") Duration pollInterval,
             @Value("${ledger.streams.heartbeat:PT10S}") Duration heartbeat,
             @Value("${ledger.streams.timeout:PT30M}") Duration timeout,
             @Value("${ledger.streams.max-subscribers:1000}") int maxSubscribers,
             @Value("${ledger.streams.sender-threads:16}") int senderThreads) {
         this.queries = queries;
+        this.durable = durable;
         this.timeout = timeout;
         this.maxSubscribers = maxSubscribers;
         this.senders = Executors.newFixedThreadPool(senderThreads, named("ledger-stream-send"));
@@ -86,8 +94,8 @@ class Streams implements SmartLifecycle {
         return emitter;
     }
 
-    ExecutorService senders() {
-        return senders;
+    Senders senders() {
+        return new Senders(senders, durable);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.negotiationledger.api.stream;
 
 import java.io.IOException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -14,12 +13,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 abstract class Subscription {
 
     private final SseEmitter emitter;
-    private final Executor senders;
+    private final Streams.Senders senders;
     private final AtomicInteger wakes = new AtomicInteger();
     private volatile boolean heartbeatDue;
     private volatile boolean closed;
 
-    Subscription(SseEmitter emitter, Executor senders) {
+    Subscription(SseEmitter emitter, Streams.Senders senders) {
         this.emitter = emitter;
         this.senders = senders;
     }
@@ -33,7 +32,7 @@ abstract class Subscription {
     /** Asks for a catch-up; wakes that come while one runs make it run once more, not once each. */
     final void wake() {
         if (!closed && wakes.getAndIncrement() == 0) {
-            senders.execute(this::drain);
+            senders.pool().execute(this::drain);
         }
     }
 
@@ -83,7 +82,9 @@ abstract class Subscription {
         }
     }
 
+    /** Sends what was read; on disk first ({@link org.negotiationledger.api.store.DurableReads}). */
     final void send(String name, String id, Object data) throws IOException {
+        senders.durable().confirm();
         emitter.send(SseEmitter.event().name(name).id(id).data(data, org.springframework.http.MediaType.APPLICATION_JSON));
     }
 

@@ -1,7 +1,6 @@
 package org.negotiationledger.api.stream;
 
 import java.io.IOException;
-import java.util.concurrent.Executor;
 import org.negotiationledger.projections.fold.TimelineEntry;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,7 +16,7 @@ final class TimelineSubscription extends Subscription {
     private long index;
     private int entry;
 
-    TimelineSubscription(SseEmitter emitter, Executor senders, ViewQueries queries, String negotiationId,
+    TimelineSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, String negotiationId,
             StreamPosition after) {
         super(emitter, senders);
         this.queries = queries;
