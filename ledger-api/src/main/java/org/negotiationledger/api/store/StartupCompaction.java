@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  * <p>While the server runs, H2 writes a chunk at every durable commit and leaves the holes of freed chunks in
  * the file (README, "Disk, on the embedded H2"); a clean shutdown compacts for at most 30 s, which a large
  * file outgrows, and a killed server does not compact at all. So at start, a file larger than
- * {@code ledger.h2.startup-compaction.min-file-size} (64 MB) whose chunks hold less than
+ * {@code ledger.h2.startup-compaction.min-file-size} (16 MB) whose chunks hold less than
  * {@code ledger.h2.startup-compaction.max-fill} (50) percent live data is opened alone and closed with
  * {@code SHUTDOWN COMPACT}, which rewrites the live data only (about 30 s per 1,000,000 events, once).
  * {@code ledger.h2.startup-compaction.enabled=false} skips it. Registered in {@code META-INF/spring.factories},
@@ -43,7 +43,7 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
         String database = url.substring(H2_FILE.length()).split(";", 2)[0];
         compactIfSparse(database, environment.getProperty("spring.datasource.username", "sa"),
                 environment.getProperty("spring.datasource.password", ""),
-                DataSize.parse(environment.getProperty("ledger.h2.startup-compaction.min-file-size", "64MB")).toBytes(),
+                DataSize.parse(environment.getProperty("ledger.h2.startup-compaction.min-file-size", "16MB")).toBytes(),
                 environment.getProperty("ledger.h2.startup-compaction.max-fill", Integer.class, 50));
     }
 
