@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  * <p>While the server runs, H2 writes a chunk at every durable commit and leaves the holes of freed chunks in
  * the file (README, "Disk, on the embedded H2"); a clean shutdown compacts for at most 30 s, which a large
  * file outgrows, and a killed server does not compact at all. So at start, a file larger than
- * {@code ledger.h2.startup-compaction.min-file-size} (16 MB) whose chunks hold less than
+ * {@code ledger.h2.startup-compaction.min-file-size} (16 MB) that is less than
  * {@code ledger.h2.startup-compaction.max-fill} (50) percent live data is opened alone and closed with
  * {@code SHUTDOWN COMPACT}, which rewrites the live data only (about 30 s per 1,000,000 events, once).
  * {@code ledger.h2.startup-compaction.enabled=false} skips it. Registered in {@code META-INF/spring.factories},
@@ -49,7 +49,7 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
 
     /**
      * Rewrites the H2 database at {@code database} (its path without {@code .mv.db}) if its file is at least
-     * {@code minFileSize} bytes and its chunks hold less than {@code maxFill} percent live data.
+     * {@code minFileSize} bytes and less than {@code maxFill} percent of it is live data.
      *
      * @return whether it was rewritten
      */
@@ -63,7 +63,7 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
             long started = System.nanoTime();
             try (Connection connection = DriverManager.getConnection(H2_FILE + database, user, password);
                     Statement statement = connection.createStatement()) {
-                int fill = chunksFillRate(statement);
+                int fill = liveDataPercent(statement);
                 if (fill >= maxFill) {
                     return false;
                 }
@@ -87,11 +87,26 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
         return String.format("%.1f", bytes / 1048576.0);
     }
 
-    private static int chunksFillRate(Statement statement) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                + "WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
-            return rows.next() ? Integer.parseInt(rows.getString(1).trim()) : 100;
+    /**
+     * The share of the file that is live data: the share of the file its chunks take ({@code FILL_RATE}; the
+     * rest is holes) times the share of the chunks that is live ({@code CHUNKS_FILL_RATE}). A file of 1,000,000
+     * events left by a long run: chunks 39 % live, the file 2.5 %.
+     */
+    private static int liveDataPercent(Statement statement) throws SQLException {
+        int file = 100;
+        int chunks = 100;
+        try (ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                + "WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
+            while (rows.next()) {
+                int percent = Integer.parseInt(rows.getString(2).trim());
+                if (rows.getString(1).equals("info.FILL_RATE")) {
+                    file = percent;
+                } else {
+                    chunks = percent;
+                }
+            }
         }
+        return file * chunks / 100;
     }
 
     @Override
