@@ -47,6 +47,13 @@ public final class LedgerInstance implements AutoCloseable {
         public LedgerInstance start() {
             return LedgerInstance.start(properties, profiles);
         }
+
+        /** A server on this database with more settings of its own. */
+        public LedgerInstance start(Map<String, String> more) {
+            Map<String, String> all = new java.util.HashMap<>(properties);
+            all.putAll(more);
+            return LedgerInstance.start(all, profiles);
+        }
     }
 
     public int port() {

@@ -6,9 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.negotiationledger.api.store.DurableReads;
@@ -22,8 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open streams of this node, and what wakes them. The views are written by whichever node's tracking
- * processor holds the token, so a node learns of changes by polling the views' positions in the shared
- * database (two indexed MAX reads per interval, however many clients), not from its own projection. Sending
+ * processor holds the token; whatever the news, a node reads the views' positions in the shared database (two
+ * indexed MAX reads, however many clients) and wakes the streams they moved for. The news comes from
+ * {@link ViewChanges} (this node's own projection, or PostgreSQL's notification from another's), and a poll
+ * every {@code ledger.streams.poll-interval} (1 s) is the safety net for a notification lost. Sending
  * runs on a fixed pool: a client whose connection stalls holds one of its threads only until the server's
  * write timeout, and holds no queue at all (see {@link Subscription}).
  */
@@ -51,11 +55,12 @@ class Streams implements SmartLifecycle {
     private final ExecutorService senders;
     private final int maxSubscribers;
     private final Duration timeout;
+    private final AtomicBoolean pollPending = new AtomicBoolean();
     private volatile long commitments = -1;
     private volatile long timeline = -1;
 
     Streams(ViewQueries queries, DurableReads durable,
-            @Value("${ledger.streams.poll-interval:PT0.1S}") Duration pollInterval,
+            @Value("${ledger.streams.poll-interval:PT1S}") Duration pollInterval,
             @Value("${ledger.streams.heartbeat:PT10S}") Duration heartbeat,
             @Value("${ledger.streams.timeout:PT30M}") Duration timeout,
             @Value("${ledger.streams.max-subscribers:1000}") int maxSubscribers,
@@ -114,6 +119,23 @@ class Streams implements SmartLifecycle {
     private void forget(Subscription subscription) {
         subscription.markClosed();
         open.remove(subscription);
+    }
+
+    /**
+     * Reads the views' positions now, on the polling thread (the caller, often the views' processor, does not
+     * wait). Calls that come while one is pending make it run once.
+     */
+    void pollSoon() {
+        if (running && pollPending.compareAndSet(false, true)) {
+            try {
+                ticker.execute(() -> {
+                    pollPending.set(false);
+                    poll();
+                });
+            } catch (RejectedExecutionException stopping) {
+                pollPending.set(false);
+            }
+        }
     }
 
     private void poll() {

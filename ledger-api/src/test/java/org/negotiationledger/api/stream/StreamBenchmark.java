@@ -12,24 +12,36 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SseClient;
 
 /**
  * How long a change takes to reach every subscriber: 200 clients on the commitments stream, then commands one
  * after another; for each, the delay from the command's 201 to the moment the last subscriber has the change.
+ * On H2 one server; on PostgreSQL two, the commands sent to one and the subscribers on the other.
  * A benchmark, not a test: {@code ./mvnw -pl ledger-api test -Dtest=StreamBenchmark}
- * ({@code -Dbenchmark.subscribers=...}, {@code -Dbenchmark.commands=...}).
+ * ({@code -Dbenchmark.database=postgres}, {@code -Dbenchmark.subscribers=...}, {@code -Dbenchmark.commands=...}).
  */
 class StreamBenchmark {
 
+    private static final String DATABASE = System.getProperty("benchmark.database", "h2");
     private static final int SUBSCRIBERS = Integer.getInteger("benchmark.subscribers", 200);
     private static final int COMMANDS = Integer.getInteger("benchmark.commands", 100);
 
     @Test
     void aChangeReachesTwoHundredSubscribers() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-stream-bench").toString()))) {
+        boolean postgres = DATABASE.equals("postgres");
+        if (postgres) {
+            PostgresSchemas.assumeAvailable("the stream benchmark on PostgreSQL");
+        }
+        LedgerInstance.SharedDatabase database = postgres
+                ? new LedgerInstance.SharedDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"})
+                : new LedgerInstance.SharedDatabase(Map.of("ledger.data-dir",
+                        ApiTest.temporaryDirectory("ledger-stream-bench").toString()), new String[0]);
+        try (LedgerInstance ledger = database.start();
+                LedgerInstance subscribed = postgres ? database.start() : null) {
             Http http = ledger.http();
+            int subscriberPort = (postgres ? subscribed : ledger).port();
             for (String actor : new String[] {"bench-a", "bench-b", "bench-m"}) {
                 http.post("/api/v1/actors", """
                         {"id": "%s", "name": "%s", "kind": "STATE"}""".formatted(actor, actor));
@@ -43,7 +55,7 @@ class StreamBenchmark {
 
             List<SseClient> clients = new ArrayList<>();
             for (int i = 0; i < SUBSCRIBERS; i++) {
-                clients.add(SseClient.open(ledger.port(), "/api/v1/stream/commitments"));
+                clients.add(SseClient.open(subscriberPort, "/api/v1/stream/commitments"));
             }
             await().atMost(Duration.ofMinutes(1)).until(() -> clients.stream().allMatch(c -> c.events("commitment").size() == 1));
 
@@ -63,8 +75,9 @@ class StreamBenchmark {
             }
             clients.forEach(SseClient::close);
             Collections.sort(millis);
-            System.out.printf("%nSTREAM BENCHMARK: %d subscribers, %d commands: from 201 to the last subscriber "
-                            + "p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", SUBSCRIBERS, COMMANDS,
+            System.out.printf("%nSTREAM BENCHMARK (%s): %d subscribers%s, %d commands: from 201 to the last subscriber "
+                            + "p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", DATABASE, SUBSCRIBERS,
+                    postgres ? " on the other server" : "", COMMANDS,
                     millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1),
                     millis.get(millis.size() - 1));
         }

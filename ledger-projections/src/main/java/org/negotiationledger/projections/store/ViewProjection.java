@@ -1,6 +1,8 @@
 package org.negotiationledger.projections.store;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,6 +30,8 @@ public class ViewProjection {
 
     private final JdbcTemplate jdbc;
     private final ReportCache cache = new ReportCache();
+    private final List<Runnable> committing = new CopyOnWriteArrayList<>();
+    private final List<Runnable> committed = new CopyOnWriteArrayList<>();
 
     public ViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -47,6 +51,19 @@ public class ViewProjection {
         ViewTables.serving(jdbc).clear(jdbc);
     }
 
+    /**
+     * Runs {@code step} in each batch's transaction after its rows are written, before it commits: what must
+     * commit with the views or not at all (a database notification that they changed).
+     */
+    public void onCommitting(Runnable step) {
+        committing.add(step);
+    }
+
+    /** Runs {@code listener} after each batch has committed (on the processor's thread: keep it short). */
+    public void onCommitted(Runnable listener) {
+        committed.add(listener);
+    }
+
     /** Forgets the reports it keeps between batches: the tables were rewritten behind it (a rebuild). */
     public void forgetCachedReports() {
         cache.clear();
@@ -57,8 +74,14 @@ public class ViewProjection {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
             JdbcViewStore store = new JdbcViewStore(jdbc, ViewTables.serving(jdbc), cache);
-            root.onPrepareCommit(u -> store.flush());
-            root.afterCommit(u -> store.committedTo(cache));
+            root.onPrepareCommit(u -> {
+                store.flush();
+                committing.forEach(Runnable::run);
+            });
+            root.afterCommit(u -> {
+                store.committedTo(cache);
+                committed.forEach(Runnable::run);
+            });
             return store;
         });
     }
