@@ -12,15 +12,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class CommitmentsSubscription extends Subscription {
 
-    private final ViewQueries queries;
+    private final Streams.CommitmentChanges changes;
     private final Views views;
     private final String negotiationId;
     private long cursor;
 
-    CommitmentsSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, Views views,
+    CommitmentsSubscription(SseEmitter emitter, Streams.Senders senders, Streams.CommitmentChanges changes, Views views,
             String negotiationId, long after) {
         super(emitter, senders);
-        this.queries = queries;
+        this.changes = changes;
         this.views = views;
         this.negotiationId = negotiationId;
         this.cursor = after;
@@ -33,7 +33,7 @@ final class CommitmentsSubscription extends Subscription {
 
     @Override
     void catchUp() throws IOException {
-        for (ViewQueries.Change<CommitmentState> change : queries.commitmentsChangedAfter(cursor, negotiationId)) {
+        for (ViewQueries.Change<CommitmentState> change : changes.after(cursor, negotiationId)) {
             var view = views.present(change.state());
             if (view.isPresent()) {
                 send("commitment", Long.toString(change.position()), view.get());

@@ -1,19 +1,22 @@
 package org.negotiationledger.api.stream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.negotiationledger.api.store.DurableReads;
+import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +49,28 @@ class Streams implements SmartLifecycle {
     record Senders(Executor pool, DurableReads durable) {
     }
 
+    /** What changed in the commitments after a position (of one negotiation, or all when null). */
+    @FunctionalInterface
+    interface CommitmentChanges {
+        List<ViewQueries.Change<CommitmentState>> after(long position, String negotiationId);
+    }
+
+    /** A read shared by the streams at the same place when the views were at {@code head}. */
+    private record SharedRead(long after, String negotiationId, long head) {
+    }
+
     private final ViewQueries queries;
     private final DurableReads durable;
+    /**
+     * The streams woken by one change are mostly at the same place (the same cursor and negotiation): one read
+     * of what changed serves them all, where each reading it (and each commitment's reports with it) made a
+     * change to 200 subscribers cost 200 reads. Keyed by the views' head as last polled, which every change
+     * moves before it wakes anyone, so a stream is never served a read older than the change that woke it.
+     */
+    private final Cache<SharedRead, List<ViewQueries.Change<CommitmentState>>> sharedReads = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10)).maximumWeight(100_000)
+            .weigher((SharedRead read, List<ViewQueries.Change<CommitmentState>> changes) -> changes.size() + 1)
+            .build();
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("ledger-stream-poll"));
     private final Duration pollInterval;
@@ -97,6 +120,15 @@ class Streams implements SmartLifecycle {
         open.add(subscription);
         subscription.wake();
         return emitter;
+    }
+
+    List<ViewQueries.Change<CommitmentState>> commitmentsChangedAfter(long after, String negotiationId) {
+        long head = commitments;
+        if (head < 0) {
+            return queries.commitmentsChangedAfter(after, negotiationId);
+        }
+        return sharedReads.get(new SharedRead(after, negotiationId, head),
+                read -> queries.commitmentsChangedAfter(after, negotiationId));
     }
 
     Senders senders() {
