@@ -41,7 +41,8 @@ final class BrokenSubscription extends Subscription {
         if (sent != null && position <= cursor) {
             return;
         }
-        List<BrokenCommitment> list = views.broken(hours, negotiationId, null, views.moment(null, null));
+        List<BrokenCommitment> list = shared(() -> views.broken(hours, negotiationId, null, views.moment(null, null)),
+                "broken", hours, negotiationId, position);
         // A new client gets the list; a resuming one only if the commitments changed after its id (it cannot be
         // told which list it had); a running stream only when the list differs from the one it sent.
         boolean send = sent == null ? cursor < 0 || position > cursor : !list.equals(sent);

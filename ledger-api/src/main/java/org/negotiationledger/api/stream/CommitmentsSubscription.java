@@ -1,6 +1,7 @@
 package org.negotiationledger.api.stream;
 
 import java.io.IOException;
+import java.util.List;
 import org.negotiationledger.api.view.Views;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.store.ViewQueries;
@@ -12,15 +13,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class CommitmentsSubscription extends Subscription {
 
-    private final Streams.CommitmentChanges changes;
+    private final ViewQueries queries;
     private final Views views;
     private final String negotiationId;
     private long cursor;
 
-    CommitmentsSubscription(SseEmitter emitter, Streams.Senders senders, Streams.CommitmentChanges changes, Views views,
+    CommitmentsSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, Views views,
             String negotiationId, long after) {
         super(emitter, senders);
-        this.changes = changes;
+        this.queries = queries;
         this.views = views;
         this.negotiationId = negotiationId;
         this.cursor = after;
@@ -33,7 +34,10 @@ final class CommitmentsSubscription extends Subscription {
 
     @Override
     void catchUp() throws IOException {
-        for (ViewQueries.Change<CommitmentState> change : changes.after(cursor, negotiationId)) {
+        long after = cursor;
+        List<ViewQueries.Change<CommitmentState>> changes = shared(
+                () -> queries.commitmentsChangedAfter(after, negotiationId), "commitments", negotiationId, after);
+        for (ViewQueries.Change<CommitmentState> change : changes) {
             var view = views.present(change.state());
             if (view.isPresent()) {
                 send("commitment", Long.toString(change.position()), view.get());

@@ -41,7 +41,7 @@ class StreamController {
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
         String negotiation = checkId("negotiationId", negotiationId);
         long after = StreamPosition.index(lastEventId, resume);
-        return streams.open(emitter -> new CommitmentsSubscription(emitter, streams.senders(), streams::commitmentsChangedAfter, views,
+        return streams.open(emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, views,
                 negotiation, after));
     }
 

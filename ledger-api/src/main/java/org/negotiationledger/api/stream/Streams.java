@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.negotiationledger.api.store.DurableReads;
-import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +45,15 @@ class Streams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final Duration RECONNECT = Duration.ofSeconds(2);
 
-    /** Where subscriptions send from: the pool, and the step that makes what they read durable first. */
-    record Senders(Executor pool, DurableReads durable) {
-    }
-
-    /** What changed in the commitments after a position (of one negotiation, or all when null). */
-    @FunctionalInterface
-    interface CommitmentChanges {
-        List<ViewQueries.Change<CommitmentState>> after(long position, String negotiationId);
+    /**
+     * Where subscriptions send from: the pool, the step that makes what they read durable first, and the
+     * streams whose reads they share.
+     */
+    record Senders(Executor pool, DurableReads durable, Streams streams) {
     }
 
     /** A read shared by the streams at the same place when the views were at {@code head}. */
-    private record SharedRead(long after, String negotiationId, long head) {
+    private record SharedRead(List<Object> read, long head) {
     }
 
     private final ViewQueries queries;
@@ -67,9 +64,9 @@ class Streams implements SmartLifecycle {
      * change to 200 subscribers cost 200 reads. Keyed by the views' head as last polled, which every change
      * moves before it wakes anyone, so a stream is never served a read older than the change that woke it.
      */
-    private final Cache<SharedRead, List<ViewQueries.Change<CommitmentState>>> sharedReads = Caffeine.newBuilder()
+    private final Cache<SharedRead, Object> sharedReads = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(10)).maximumWeight(100_000)
-            .weigher((SharedRead read, List<ViewQueries.Change<CommitmentState>> changes) -> changes.size() + 1)
+            .weigher((SharedRead read, Object result) -> result instanceof List<?> list ? list.size() + 1 : 1)
             .build();
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("ledger-stream-poll"));
@@ -122,17 +119,21 @@ class Streams implements SmartLifecycle {
         return emitter;
     }
 
-    List<ViewQueries.Change<CommitmentState>> commitmentsChangedAfter(long after, String negotiationId) {
-        long head = commitments;
+    /**
+     * What {@code fetch} reads, read once for every stream of {@code topic} that asks for the same {@code read}
+     * (what it is and where the stream is) while the views stand where they were last polled.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T shared(Topic topic, List<Object> read, Supplier<T> fetch) {
+        long head = topic == Topic.COMMITMENTS ? commitments : timeline;
         if (head < 0) {
-            return queries.commitmentsChangedAfter(after, negotiationId);
+            return fetch.get();
         }
-        return sharedReads.get(new SharedRead(after, negotiationId, head),
-                read -> queries.commitmentsChangedAfter(after, negotiationId));
+        return (T) sharedReads.get(new SharedRead(read, head), key -> fetch.get());
     }
 
     Senders senders() {
-        return new Senders(senders, durable);
+        return new Senders(senders, durable, this);
     }
 
     /**

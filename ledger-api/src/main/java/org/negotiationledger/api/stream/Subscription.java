@@ -1,7 +1,9 @@
 package org.negotiationledger.api.stream;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -80,6 +82,14 @@ abstract class Subscription {
             close(e);
             return false;
         }
+    }
+
+    /**
+     * What {@code fetch} reads, shared with the other streams of this topic at the same place: {@code read}
+     * names it (what it is, its filters and the stream's cursor; nulls allowed).
+     */
+    final <T> T shared(Supplier<T> fetch, Object... read) {
+        return senders.streams().shared(topic(), Arrays.asList(read), fetch);
     }
 
     /** Sends what was read; on disk first ({@link org.negotiationledger.api.store.DurableReads}). */

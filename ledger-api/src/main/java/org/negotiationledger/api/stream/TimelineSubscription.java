@@ -32,7 +32,10 @@ final class TimelineSubscription extends Subscription {
 
     @Override
     void catchUp() throws IOException {
-        for (TimelineEntry fact : queries.timelineAfter(negotiationId, index, entry)) {
+        long afterIndex = index;
+        int afterEntry = entry;
+        for (TimelineEntry fact : shared(() -> queries.timelineAfter(negotiationId, afterIndex, afterEntry),
+                "timeline", negotiationId, afterIndex, afterEntry)) {
             send("fact", fact.globalIndex() + "-" + fact.entry(), fact);
             index = fact.globalIndex();
             entry = fact.entry();

@@ -5,18 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
+import org.negotiationledger.api.SmallWorld;
 import org.negotiationledger.api.SseClient;
 
 /**
  * Two ledger servers on one database: a subscriber on either sees changes made through the other, although
  * only one of them runs the views' projection. PostgreSQL where it answers, else two servers on one H2 file.
+ * And streams are woken by the news that the views changed, not by their poll: with the poll (and the
+ * heartbeat, which also looks for what changed) an hour apart, a change still reaches the subscribers, on the
+ * node that projected it (its own projection's word) and on another node of the same PostgreSQL database
+ * ({@code LISTEN/NOTIFY}).
  */
 class TwoNodesStreamTest {
+
+    private static final Map<String, String> NO_POLL = Map.of("ledger.streams.poll-interval", "PT1H",
+            "ledger.streams.heartbeat", "PT1H");
 
     @AfterAll
     static void dropSchemas() throws SQLException {
@@ -31,32 +42,49 @@ class TwoNodesStreamTest {
         try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
             Http first = one.http();
             Http second = two.http();
-            for (String actor : new String[] {"node-a", "node-b", "node-m"}) {
-                assertThat(first.post("/api/v1/actors", """
-                        {"id": "%s", "name": "%s", "kind": "STATE"}""".formatted(actor, actor)).status()).isEqualTo(201);
-            }
-            assertThat(second.post("/api/v1/negotiations", """
-                    {"id": "talks", "title": "Talks", "parties": ["node-a", "node-b"], "mediators": ["node-m"]}""")
-                    .status()).isEqualTo(201);
+            SmallWorld.partiesAndNegotiation(first);
+            try (SseClient onOne = SseClient.open(one.port(), "/api/v1/stream/commitments?negotiationId=nk");
+                    SseClient onTwo = SseClient.open(two.port(), "/api/v1/stream/commitments?negotiationId=nk")) {
+                SmallWorld.truce(second, "made-on-two");
+                SmallWorld.truce(first, "made-on-one");
 
-            try (SseClient onOne = SseClient.open(one.port(), "/api/v1/stream/commitments?negotiationId=talks");
-                    SseClient onTwo = SseClient.open(two.port(), "/api/v1/stream/commitments?negotiationId=talks")) {
-                assertThat(second.post("/api/v1/truces", truce("made-on-two")).status()).isEqualTo(201);
-                assertThat(first.post("/api/v1/truces", truce("made-on-one")).status()).isEqualTo(201);
-
-                for (SseClient stream : new SseClient[] {onOne, onTwo}) {
-                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stream.events("commitment"))
-                            .extracting(e -> e.json().get("id").asText())
-                            .containsExactlyInAnyOrder("made-on-two", "made-on-one"));
-                }
+                awaitTruces(onOne, "made-on-two", "made-on-one");
+                awaitTruces(onTwo, "made-on-two", "made-on-one");
             }
         }
     }
 
-    private static String truce(String id) {
-        return """
-                {"id": "%s", "negotiationId": "talks", "kind": "CEASEFIRE", "title": "Truce %s",
-                 "parties": ["node-a", "node-b"], "agreedAt": "2020-10-10T03:00+03:00",
-                 "effectiveFrom": "2020-10-10T12:00+04:00"}""".formatted(id, id);
+    @Test
+    void theNodeThatProjectedAChangeWakesItsStreams() {
+        Map<String, String> settings = new HashMap<>(NO_POLL);
+        settings.put("ledger.data-dir", ApiTest.temporaryDirectory("ledger-view-changes").toString());
+        try (LedgerInstance ledger = LedgerInstance.start(settings)) {
+            SmallWorld.partiesAndNegotiation(ledger.http());
+            try (SseClient stream = SseClient.open(ledger.port(), "/api/v1/stream/commitments?negotiationId=nk")) {
+                SmallWorld.truce(ledger.http(), "woken");
+                awaitTruces(stream, "woken");
+            }
+        }
+    }
+
+    @Test
+    void everyNodeOfAPostgresDatabaseHearsOfAChangeWithoutPolling() {
+        PostgresSchemas.assumeAvailable("LISTEN/NOTIFY between two servers");
+        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-view-changes");
+        try (LedgerInstance one = database.start(NO_POLL); LedgerInstance two = database.start(NO_POLL)) {
+            SmallWorld.partiesAndNegotiation(one.http());
+            // One of the two projects the views; a subscriber on each, so one of them hears it from the other.
+            try (SseClient onOne = SseClient.open(one.port(), "/api/v1/stream/commitments?negotiationId=nk");
+                    SseClient onTwo = SseClient.open(two.port(), "/api/v1/stream/commitments?negotiationId=nk")) {
+                SmallWorld.truce(two.http(), "heard");
+                awaitTruces(onOne, "heard");
+                awaitTruces(onTwo, "heard");
+            }
+        }
+    }
+
+    private static void awaitTruces(SseClient stream, String... ids) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stream.events("commitment"))
+                .extracting(e -> e.json().get("id").asText()).containsExactlyInAnyOrder(ids));
     }
 }
