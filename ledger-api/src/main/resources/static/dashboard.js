@@ -57,7 +57,8 @@ function showConnection() {
 
 function onCommitment(view, id) {
   commitments.set(view.id, view);
-  activity.set(view.negotiationId, Math.max(activity.get(view.negotiationId) || 0, Number(id)));
+  // The id is <global index>@<moment>: the index says how recent the change is.
+  activity.set(view.negotiationId, Math.max(activity.get(view.negotiationId) || 0, Number.parseInt(id, 10) || 0));
   renderCommitments(view.id);
   renderTimeline(view.negotiationId);
   // Choose the charts once a burst of changes (the first state, above all) has passed.

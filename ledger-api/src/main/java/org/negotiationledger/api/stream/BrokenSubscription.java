@@ -19,6 +19,7 @@ final class BrokenSubscription extends Subscription {
     private final String negotiationId;
     private long cursor;
     private List<BrokenCommitment> sent;
+    private long judgedAtTick = -1;
 
     BrokenSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, Views views, double hours,
             String negotiationId, long after) {
@@ -38,11 +39,14 @@ final class BrokenSubscription extends Subscription {
     @Override
     void catchUp() throws IOException {
         long position = queries.commitmentsPosition();
-        if (sent != null && position <= cursor) {
+        // The list is judged now: the clock alone may change it (a commitment taking effect, ending).
+        long ticks = streams().clockTicks();
+        if (sent != null && position <= cursor && ticks == judgedAtTick) {
             return;
         }
+        judgedAtTick = ticks;
         List<BrokenCommitment> list = shared(() -> views.broken(hours, negotiationId, null, views.moment(null, null)),
-                "broken", hours, negotiationId, position);
+                "broken", hours, negotiationId, position, ticks);
         // A new client gets the list; a resuming one only if the commitments changed after its id (it cannot be
         // told which list it had); a running stream only when the list differs from the one it sent.
         boolean send = sent == null ? cursor < 0 || position > cursor : !list.equals(sent);

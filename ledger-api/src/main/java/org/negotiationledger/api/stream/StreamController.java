@@ -40,9 +40,9 @@ class StreamController {
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
         String negotiation = checkId("negotiationId", negotiationId);
-        long after = StreamPosition.index(lastEventId, resume);
-        return streams.open(emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, views,
-                negotiation, after));
+        StreamPosition.Commitments after = StreamPosition.commitments(lastEventId, resume);
+        return streams.open(emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, negotiation,
+                after));
     }
 
     @GetMapping("/broken")

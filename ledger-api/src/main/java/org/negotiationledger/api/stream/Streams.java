@@ -2,8 +2,10 @@ package org.negotiationledger.api.stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -11,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,8 +81,14 @@ class Streams implements SmartLifecycle {
     private final AtomicBoolean pollPending = new AtomicBoolean();
     private volatile long commitments = -1;
     private volatile long timeline = -1;
+    private final Clock clock;
+    private final ClockChanges clockChanges = new ClockChanges();
+    /** How many times the clock has changed some view: part of the key of reads that depend on it. */
+    private volatile long clockTicks;
+    private ScheduledFuture<?> nextTick;
+    private long nextTickAt = Long.MAX_VALUE;
 
-    Streams(ViewQueries queries, DurableReads durable,
+    Streams(ViewQueries queries, DurableReads durable, Clock clock,
             @Value("${ledger.streams.poll-interval:PT1S}") Duration pollInterval,
             @Value("${ledger.streams.heartbeat:PT10S}") Duration heartbeat,
             @Value("${ledger.streams.timeout:PT30M}") Duration timeout,
@@ -87,6 +96,7 @@ class Streams implements SmartLifecycle {
             @Value("${ledger.streams.sender-threads:16}") int senderThreads) {
         this.queries = queries;
         this.durable = durable;
+        this.clock = clock;
         this.timeout = timeout;
         this.maxSubscribers = maxSubscribers;
         this.senders = Executors.newFixedThreadPool(senderThreads, named("ledger-stream-send"));
@@ -171,10 +181,28 @@ class Streams implements SmartLifecycle {
         }
     }
 
+    /** The valid time a stream judges the views at now, in epoch milliseconds. */
+    long now() {
+        return clock.millis();
+    }
+
+    ClockChanges clockChanges() {
+        return clockChanges;
+    }
+
+    long clockTicks() {
+        return clockTicks;
+    }
+
     private void poll() {
         try {
             long c = queries.commitmentsPosition();
             long t = queries.timelinePosition();
+            if (c > clockChanges.position()) {
+                // Before any stream is woken for these changes: they may bring their own moments.
+                clockChanges.update(queries.commitmentRowsChangedAfter(clockChanges.position()));
+                scheduleTick();
+            }
             boolean commitmentsMoved = c != commitments;
             boolean timelineMoved = t != timeline;
             commitments = c;
@@ -190,11 +218,45 @@ class Streams implements SmartLifecycle {
         }
     }
 
+    /**
+     * Wakes the commitments' streams at the next moment a view changes with the clock alone (on the polling
+     * thread, which alone schedules): an earlier moment learned since replaces the one scheduled.
+     */
+    private void scheduleTick() {
+        long now = now();
+        OptionalLong next = clockChanges.next(now);
+        if (next.isEmpty() || (nextTick != null && !nextTick.isDone() && nextTickAt <= next.getAsLong())) {
+            return;
+        }
+        if (nextTick != null) {
+            nextTick.cancel(false);
+        }
+        nextTickAt = next.getAsLong();
+        nextTick = ticker.schedule(this::tick, nextTickAt - now, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        if (now() < nextTickAt) {
+            // The scheduler's clock ran ahead of the ledger's: wait for the moment itself.
+            nextTick = ticker.schedule(this::tick, nextTickAt - now(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        clockTicks++;
+        for (Subscription s : open) {
+            if (s.topic() == Topic.COMMITMENTS) {
+                s.wake();
+            }
+        }
+        nextTick = null;
+        scheduleTick();
+    }
+
     private volatile boolean running;
 
     @Override
     public void start() {
         running = true;
+        ticker.execute(this::poll); // reads the moments ahead at once, not a poll interval later
         ticker.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(() -> open.forEach(Subscription::heartbeat), heartbeat.toMillis(),
                 heartbeat.toMillis(), TimeUnit.MILLISECONDS);

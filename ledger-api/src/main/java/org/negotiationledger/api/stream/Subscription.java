@@ -84,6 +84,11 @@ abstract class Subscription {
         }
     }
 
+    /** The streams of this server: their clock, their shared reads. */
+    final Streams streams() {
+        return senders.streams();
+    }
+
     /**
      * What {@code fetch} reads, shared with the other streams of this topic at the same place: {@code read}
      * names it (what it is, its filters and the stream's cursor; nulls allowed).

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +81,29 @@ class TwoNodesStreamTest {
                 SmallWorld.truce(two.http(), "heard");
                 awaitTruces(onOne, "heard");
                 awaitTruces(onTwo, "heard");
+            }
+        }
+    }
+
+    @Test
+    void aSubscriberOnTheOtherNodeSeesATruceTakeEffectAtThatMoment() {
+        PostgresSchemas.assumeAvailable("clock-driven changes on two servers");
+        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-clock-two-nodes");
+        Map<String, String> noHeartbeat = Map.of("ledger.streams.heartbeat", "PT1H");
+        try (LedgerInstance one = database.start(noHeartbeat); LedgerInstance two = database.start(noHeartbeat)) {
+            SmallWorld.partiesAndNegotiation(one.http());
+            Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
+            try (SseClient onTwo = SseClient.open(two.port(), "/api/v1/stream/commitments?negotiationId=nk")) {
+                assertThat(one.http().post("/api/v1/truces", """
+                        {"id": "soon", "negotiationId": "nk", "kind": "CEASEFIRE", "title": "Truce ahead",
+                         "parties": ["armenia", "azerbaijan"], "agreedAt": "%s", "effectiveFrom": "%s"}""".formatted(
+                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), effective))
+                        .status()).isEqualTo(201);
+                await().atMost(Duration.ofSeconds(30)).until(() -> onTwo.events("commitment").size() == 2);
+                assertThat(onTwo.events("commitment")).extracting(e -> e.json().get("status").asText())
+                        .containsExactly("PENDING", "HOLDING");
+                Instant judged = Instant.parse(onTwo.events("commitment").get(1).json().get("validAt").asText());
+                assertThat(judged).isAfterOrEqualTo(effective).isBefore(effective.plusSeconds(1));
             }
         }
     }

@@ -57,6 +57,27 @@ public final class CommitmentViews {
                 end == null ? null : end.reason(), end == null ? null : end.at(), state.recordedAt(), at));
     }
 
+    /**
+     * The instants at which the commitment's view changes with the clock alone, in order: it takes effect,
+     * expires, ends, is superseded. (A report counts from its time, which is never in the future when it is
+     * recorded but for the last instant of an hour or a day stated as the current one; those are left out.)
+     */
+    public static List<Instant> clockChanges(CommitmentState state) {
+        List<Instant> at = new java.util.ArrayList<>();
+        at.add(state.agreedAt().earliest());
+        at.add(state.effectiveFrom().utc());
+        if (state.expiresAt() != null) {
+            at.add(state.expiresAt().utc());
+        }
+        if (state.ending() != null) {
+            at.add(state.ending().endedAt().utc());
+        }
+        if (state.supersession() != null) {
+            at.add(state.supersession().effectiveAt().utc());
+        }
+        return at.stream().distinct().sorted().toList();
+    }
+
     /** Minutes from the commitment taking effect to its first standing violation, counting the latest instant. */
     public static long minutesBetween(StatedTime effectiveFrom, Instant violation) {
         return Math.max(0, Duration.between(effectiveFrom.utc(), violation).toMinutes());

@@ -125,6 +125,25 @@ public class ViewQueries {
         return changes;
     }
 
+    /**
+     * The commitments changed after global index {@code after}, as their own rows hold them (without their
+     * reports), in the order of their last change: what decides when their views change with the clock.
+     */
+    public List<Change<CommitmentState>> commitmentRowsChangedAfter(long after) {
+        return jdbc.query(tables().sql("SELECT changed_at_index, state FROM view_commitment WHERE changed_at_index > ? "
+                + "ORDER BY changed_at_index"), (rs, n) -> new Change<>(rs.getLong(1),
+                ViewJson.read(rs.getString(2), CommitmentState.class)), after);
+    }
+
+    /** These commitments, with their reports, in no particular order; those unknown are left out. */
+    public List<CommitmentState> commitments(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return commitmentRows(tables(), "SELECT state FROM view_commitment WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
+    }
+
     /** The global index of the last event that changed any commitment; 0 while none has. */
     public long commitmentsPosition() {
         return position("SELECT MAX(changed_at_index) FROM view_commitment");
