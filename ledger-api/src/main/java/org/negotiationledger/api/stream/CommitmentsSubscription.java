@@ -56,7 +56,8 @@ final class CommitmentsSubscription extends Subscription {
                 () -> queries.commitmentsChangedAfter(after, negotiationId), "commitments", negotiationId, after);
         Set<String> changedByEvents = changes.stream().map(c -> c.state().id()).collect(Collectors.toSet());
 
-        List<ClockChanges.Change> byClock = streams.clockChanges().between(judged, now).stream()
+        // A stream that has sent no change yet is sent every commitment below, judged now: the clock's too.
+        List<ClockChanges.Change> byClock = after < 0 ? List.of() : streams.clockChanges().between(judged, now).stream()
                 .filter(change -> !changedByEvents.contains(change.commitmentId())).toList();
         if (!byClock.isEmpty()) {
             Map<String, CommitmentState> states = new HashMap<>();

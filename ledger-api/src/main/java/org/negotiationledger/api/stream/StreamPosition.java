@@ -13,7 +13,7 @@ record StreamPosition(long index, int entry) {
 
     static final StreamPosition START = new StreamPosition(-1, Integer.MAX_VALUE);
     private static final String FIELD = "Last-Event-ID";
-    private static final Pattern COMMITMENTS = Pattern.compile("(-1|\\d{1,18})(?:@(\\d{1,18})(?:~(" + RecordId.SYNTAX + "))?)?");
+    private static final Pattern COMMITMENTS = Pattern.compile("(\\d{1,18})(?:@(\\d{1,18})(?:~(" + RecordId.SYNTAX + "))?)?");
 
     /** A commitments or broken stream's id, from the header or else the parameter: a global index. */
     static long index(String header, String parameter) {
