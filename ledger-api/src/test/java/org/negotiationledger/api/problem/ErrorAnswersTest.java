@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.TestUsers;
@@ -112,8 +113,11 @@ class ErrorAnswersTest extends ApiTest {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             for (int n; (n = in.read(buffer)) > 0; ) {
                 all.write(buffer, 0, n);
+                // An answer that does not end (a stream opened where a refusal was due) fails, not hangs.
+                assertThat(System.nanoTime()).as("the answer has not ended: %s", all).isLessThan(deadline);
             }
             String text = all.toString(StandardCharsets.UTF_8);
             int end = text.indexOf("\r\n\r\n");
