@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentViews;

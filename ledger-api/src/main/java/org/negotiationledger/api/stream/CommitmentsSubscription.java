@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 final class CommitmentsSubscription extends Subscription {
 
     private final ViewQueries queries;
-    private final Streams streams;
     private final String negotiationId;
     private long cursor;
     /** Up to where the clock's changes were sent: a moment, and within it the last commitment (or all). */
@@ -34,10 +33,9 @@ final class CommitmentsSubscription extends Subscription {
             String negotiationId, StreamPosition.Commitments after) {
         super(emitter, senders);
         this.queries = queries;
-        this.streams = streams();
         this.negotiationId = negotiationId;
         this.cursor = after.index();
-        this.judged = after.judgedAt() == null ? upTo(streams.now())
+        this.judged = after.judgedAt() == null ? upTo(streams().now())
                 : after.commitmentId() == null ? upTo(after.judgedAt())
                 : new ClockChanges.Change(after.judgedAt(), after.commitmentId());
     }
@@ -49,7 +47,7 @@ final class CommitmentsSubscription extends Subscription {
 
     @Override
     void catchUp() throws IOException {
-        long now = streams.now();
+        long now = streams().now();
         Instant validAt = Instant.ofEpochMilli(now);
         long after = cursor;
         List<ViewQueries.Change<CommitmentState>> changes = shared(
@@ -57,7 +55,7 @@ final class CommitmentsSubscription extends Subscription {
         Set<String> changedByEvents = changes.stream().map(c -> c.state().id()).collect(Collectors.toSet());
 
         // A stream that has sent no change yet is sent every commitment below, judged now: the clock's too.
-        List<ClockChanges.Change> byClock = after < 0 ? List.of() : streams.clockChanges().between(judged, now).stream()
+        List<ClockChanges.Change> byClock = after < 0 ? List.of() : streams().clockChanges().between(judged, now).stream()
                 .filter(change -> !changedByEvents.contains(change.commitmentId())).toList();
         if (!byClock.isEmpty()) {
             Map<String, CommitmentState> states = new HashMap<>();

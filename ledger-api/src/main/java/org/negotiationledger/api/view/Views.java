@@ -76,11 +76,6 @@ public class Views {
                 .flatMap(state -> CommitmentViews.at(state, moment.validAt()));
     }
 
-    /** A commitment's view now, as the streams send it; empty while it has not been agreed. */
-    public Optional<CommitmentView> present(CommitmentState state) {
-        return CommitmentViews.at(state, clock.instant());
-    }
-
     public List<CommitmentView> commitments(String negotiationId, CommitmentView.Status status, String kind,
             Moment moment) {
         return at(queries.commitments(negotiationId, kind), moment).stream()
