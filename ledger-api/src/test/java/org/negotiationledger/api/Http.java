@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** A plain HTTP client for tests: real requests to a running server, answers as JSON. */
+/**
+ * A plain HTTP client for tests: real requests to a running server, answers as JSON. Every answer is held to
+ * the committed API description ({@link ApiContract}): one it does not describe fails the test.
+ */
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -152,8 +155,12 @@ public final class Http {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            assertThat(ApiContract.get().problems(sent.method(), sent.uri().getRawPath()
+                    + (sent.uri().getRawQuery() == null ? "" : "?" + sent.uri().getRawQuery()), response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body()))
+                    .as("the answer conforms to docs/openapi.json").isEmpty();
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
         } catch (IOException e) {

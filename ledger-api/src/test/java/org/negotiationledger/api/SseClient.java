@@ -1,5 +1,7 @@
 package org.negotiationledger.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -40,11 +42,15 @@ public final class SseClient implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    /** What the stream sent that docs/openapi.json does not describe: checked whenever the events are read. */
+    private final List<String> nonconforming = new CopyOnWriteArrayList<>();
     private final HttpResponse<InputStream> response;
+    private final String path;
     private final Thread reader;
 
-    private SseClient(HttpResponse<InputStream> response) {
+    private SseClient(HttpResponse<InputStream> response, String path) {
         this.response = response;
+        this.path = path;
         this.reader = new Thread(this::read, "sse-client");
         reader.setDaemon(true);
         reader.start();
@@ -65,7 +71,7 @@ public final class SseClient implements AutoCloseable {
         try {
             HttpResponse<InputStream> response = CLIENT.send(request.GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            return new SseClient(response);
+            return new SseClient(response, path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -83,10 +89,12 @@ public final class SseClient implements AutoCloseable {
     }
 
     public List<Event> events() {
+        assertConforming();
         return List.copyOf(events);
     }
 
     public List<Event> events(String name) {
+        assertConforming();
         return events.stream().filter(e -> name.equals(e.name())).toList();
     }
 
@@ -99,7 +107,21 @@ public final class SseClient implements AutoCloseable {
         return events.isEmpty() ? null : events.get(events.size() - 1).id();
     }
 
+    private void assertConforming() {
+        assertThat(nonconforming).as("the stream's answer conforms to docs/openapi.json").isEmpty();
+    }
+
     private void read() {
+        String operation = path.replaceFirst("[?#].*", "");
+        if (status() != 200) {
+            try (InputStream in = response.body()) {
+                nonconforming.addAll(ApiContract.get().problems("GET", path, status(), contentType(),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                // closed
+            }
+            return;
+        }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             String name = null;
@@ -107,6 +129,8 @@ public final class SseClient implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
+                        nonconforming.addAll(ApiContract.get().eventProblems(operation, name == null ? "message" : name,
+                                String.join("\n", data)));
                         events.add(new Event(id, name == null ? "message" : name, String.join("\n", data), System.nanoTime()));
                     }
                     id = null;
@@ -127,6 +151,7 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** Closes the stream; fails if anything it sent is not what the API description says. */
     @Override
     public void close() {
         try {
@@ -135,5 +160,6 @@ public final class SseClient implements AutoCloseable {
             // already closed
         }
         reader.interrupt();
+        assertConforming();
     }
 }

@@ -3,6 +3,7 @@ package org.negotiationledger.api.audit;
 import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,10 +38,12 @@ class AuditController {
     private final TransactionTemplate readOnly;
     private final Verification verification;
     private final DurableReads durable;
+    private final MeterRegistry meters;
 
     AuditController(AuditHistory history, ObjectMapper json, TransactionTemplate transactions,
-            Verification verification, DurableReads durable) {
+            Verification verification, DurableReads durable, MeterRegistry meters) {
         this.durable = durable;
+        this.meters = meters;
         this.history = history;
         this.verification = verification;
         this.json = json;
@@ -73,7 +76,10 @@ class AuditController {
         if (notedIndex != null && notedIndex < 0) {
             throw new InvalidFieldException("notedIndex", "must be 0 or more");
         }
-        return verification.verify(notedIndex, notedHead);
+        Verification.Report report = verification.verify(notedIndex, notedHead);
+        // ledger.verifications{result}: an alert on "broken" is the one an operator must not miss.
+        meters.counter("ledger.verifications", "result", report.verified() ? "verified" : "broken").increment();
+        return report;
     }
 
     @GetMapping(path = "/events", produces = NDJSON)

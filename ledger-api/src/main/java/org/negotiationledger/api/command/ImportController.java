@@ -1,9 +1,11 @@
 package org.negotiationledger.api.command;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.api.problem.ProblemHandler;
 import org.negotiationledger.api.store.DurableReads;
@@ -43,6 +45,9 @@ class ImportController {
     @PostMapping(consumes = NDJSON, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import commands: NDJSON, one {\"path\", \"body\"} a line, applied in order in batches of one "
             + "transaction each; idempotent by the import id")
+    @ApiResponse(responseCode = "200", description = "What the import did (also when it stopped at a refused line "
+            + "after recording some)", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ImportAnswer.class)))
     ResponseEntity<Object> importCommands(@RequestParam("id") String importId, @RequestBody String ndjson) {
         checkId(importId);
         Imports.Outcome outcome;
@@ -63,18 +68,24 @@ class ImportController {
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("importId", importId);
-        answer.put("state", outcome.stopped() ? "STOPPED" : "DONE");
-        answer.put("lines", outcome.lines());
-        answer.put("recorded", outcome.recorded());
-        answer.put("alreadyRecorded", outcome.alreadyRecorded());
-        answer.put("batches", outcome.batches());
-        if (outcome.stopped()) {
-            answer.put("line", outcome.failedLine());
-            answer.put("problem", outcome.problem());
-        }
-        return ResponseEntity.ok(answer);
+        return ResponseEntity.ok(new ImportAnswer(importId, outcome.stopped() ? "STOPPED" : "DONE", outcome.lines(),
+                outcome.recorded(), outcome.alreadyRecorded(), outcome.batches(),
+                outcome.stopped() ? outcome.failedLine() : null, outcome.stopped() ? outcome.problem() : null));
+    }
+
+    /**
+     * What an import did: {@code DONE}, or {@code STOPPED} at {@code line} with that line's {@code problem}
+     * (both absent when done).
+     */
+    @Schema(name = "ImportAnswer")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ImportAnswer(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String importId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"DONE", "STOPPED"}) String state,
+            int lines, int recorded, int alreadyRecorded, int batches,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Integer line,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, ref = "#/components/schemas/Problem")
+            ProblemDetail problem) {
     }
 
     @GetMapping(path = "/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -48,6 +48,7 @@ public class Imports {
     }
 
     /** Progress of an import as its committed batches show it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ImportProgress")
     public record Progress(String importId, int batches, int lines, int lastLine, String lastCommittedAt) {
     }
 

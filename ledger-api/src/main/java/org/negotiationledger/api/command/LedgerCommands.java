@@ -2,6 +2,7 @@ package org.negotiationledger.api.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +19,8 @@ import org.negotiationledger.api.config.AxonConfig;
 import org.negotiationledger.api.store.EventStoreDirectory;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.RecordId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -52,19 +55,22 @@ public class LedgerCommands {
     }
 
     /** How often a command is run when another server keeps appending to its record first. */
+    private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
     private static final int RACED_ATTEMPTS = 3;
 
     private final CommandGateway commandGateway;
     private final IdempotencyRecords idempotency;
     private final ObjectMapper json;
     private final EventStoreDirectory directory;
+    private final MeterRegistry meters;
 
     public LedgerCommands(CommandGateway commandGateway, IdempotencyRecords idempotency, ObjectMapper json,
-            EventStoreDirectory directory) {
+            EventStoreDirectory directory, MeterRegistry meters) {
         this.commandGateway = commandGateway;
         this.idempotency = idempotency;
         this.json = json;
         this.directory = directory;
+        this.meters = meters;
     }
 
     /**
@@ -76,21 +82,47 @@ public class LedgerCommands {
      *                 the record's location, which holds an id the ledger may have just assigned.
      */
     public Accepted submit(Submission submission, String principal, String idempotencyKey, String postedTo) {
+        String type = submission.command().getClass().getSimpleName();
+        try {
+            return submitOnce(submission, principal, idempotencyKey, postedTo, type);
+        } catch (RuntimeException e) {
+            count(type, "refused");
+            throw e;
+        }
+    }
+
+    /** {@code ledger.commands}: how many commands of each type were recorded, replayed (idempotently) or refused. */
+    private void count(String type, String outcome) {
+        meters.counter("ledger.commands", "type", type, "outcome", outcome).increment();
+    }
+
+    private Accepted submitOnce(Submission submission, String principal, String idempotencyKey, String postedTo,
+            String type) {
         if (idempotencyKey == null) {
-            return dispatch(submission, principal, Map.of());
+            return recorded(type, dispatch(submission, principal, Map.of()));
         }
         String fingerprint = fingerprint(submission, postedTo);
         Optional<Accepted> first = idempotency.find(principal, idempotencyKey, fingerprint);
         if (first.isPresent()) {
+            count(type, "replayed");
             return first.get();
         }
         try {
-            return dispatch(submission, principal, IdempotencyInterceptor.mark(idempotencyKey, fingerprint, submission));
+            return recorded(type, dispatch(submission, principal,
+                    IdempotencyInterceptor.mark(idempotencyKey, fingerprint, submission)));
         } catch (RuntimeException e) {
             // A concurrent request with this key may have committed first, and this one failed because of it (its
             // record id was taken, or its key): then answer as that one did. Any other failure stands.
-            return idempotency.find(principal, idempotencyKey, fingerprint).orElseThrow(() -> e);
+            Accepted earlier = idempotency.find(principal, idempotencyKey, fingerprint).orElseThrow(() -> e);
+            count(type, "replayed");
+            return earlier;
         }
+    }
+
+    private Accepted recorded(String type, Accepted accepted) {
+        count(type, "recorded");
+        log.debug("{} recorded: {} version {}", type, accepted.location(), accepted.version());
+        return accepted;
     }
 
     private Accepted dispatch(Submission submission, String principal, Map<String, String> mark) {

@@ -1,5 +1,6 @@
 package org.negotiationledger.api.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem detail with the status the container set. Asked for directly, {@code /error} is a path like any
  * other that nothing answers at: 404 (Spring Boot's default answered 500 {@code "status": 999}).
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -118,6 +118,8 @@ public class SecurityConfig {
         http.authenticationManager(signIns).authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                        .hasRole(Role.AUDITOR.name())
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/v1/audit/**", "/api/v1/admin/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/**").hasRole(Role.MEDIATOR.name())

@@ -2,6 +2,7 @@ package org.negotiationledger.api.stream;
 
 import java.io.IOException;
 import java.util.List;
+import org.negotiationledger.api.view.ViewResponses.BrokenCommitmentResponse;
 import org.negotiationledger.api.view.Views;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.store.ViewQueries;
@@ -51,7 +52,7 @@ final class BrokenSubscription extends Subscription {
         // told which list it had); a running stream only when the list differs from the one it sent.
         boolean send = sent == null ? cursor < 0 || position > cursor : !list.equals(sent);
         if (send) {
-            send("broken", Long.toString(position), list);
+            send("broken", Long.toString(position), BrokenCommitmentResponse.of(list));
         }
         sent = list;
         cursor = Math.max(cursor, position);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentViews;
 import org.negotiationledger.projections.store.ViewQueries;
@@ -66,7 +67,8 @@ final class CommitmentsSubscription extends Subscription {
                 if (state != null && (negotiationId == null || negotiationId.equals(state.negotiationId()))) {
                     var view = CommitmentViews.at(state, validAt);
                     if (view.isPresent()) {
-                        send("commitment", cursor + "@" + change.at() + "~" + change.commitmentId(), view.get());
+                        send("commitment", cursor + "@" + change.at() + "~" + change.commitmentId(),
+                                CommitmentResponse.of(view.get()));
                     }
                 }
                 judged = change;
@@ -76,7 +78,7 @@ final class CommitmentsSubscription extends Subscription {
         for (ViewQueries.Change<CommitmentState> change : changes) {
             var view = CommitmentViews.at(change.state(), validAt);
             if (view.isPresent()) {
-                send("commitment", change.position() + "@" + now, view.get());
+                send("commitment", change.position() + "@" + now, CommitmentResponse.of(view.get()));
             }
             cursor = change.position();
         }

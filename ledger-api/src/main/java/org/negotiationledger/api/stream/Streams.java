@@ -2,6 +2,9 @@ package org.negotiationledger.api.stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * write timeout, and holds no queue at all (see {@link Subscription}).
  */
 @Component
-class Streams implements SmartLifecycle {
+class Streams implements SmartLifecycle, MeterBinder {
 
     /** What changed: the commitments (and so the broken lists) or the timelines. */
     enum Topic {
@@ -102,6 +105,15 @@ class Streams implements SmartLifecycle {
         this.senders = Executors.newFixedThreadPool(senderThreads, named("ledger-stream-send"));
         this.pollInterval = pollInterval;
         this.heartbeat = heartbeat;
+    }
+
+    /** {@code ledger.streams.subscribers}: the streams open on this server (refused above the maximum). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("ledger.streams.subscribers", open, Set::size).description("streams open on this server")
+                .register(registry);
+        Gauge.builder("ledger.streams.max-subscribers", () -> maxSubscribers)
+                .description("streams this server accepts before answering 503").register(registry);
     }
 
     /** Opens a stream: registers the subscription and sends it the current state (or what it missed). */

@@ -1,6 +1,7 @@
 package org.negotiationledger.api.stream;
 
 import java.io.IOException;
+import org.negotiationledger.api.view.ViewResponses.TimelineEntryResponse;
 import org.negotiationledger.projections.fold.TimelineEntry;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -36,7 +37,7 @@ final class TimelineSubscription extends Subscription {
         int afterEntry = entry;
         for (TimelineEntry fact : shared(() -> queries.timelineAfter(negotiationId, afterIndex, afterEntry),
                 "timeline", negotiationId, afterIndex, afterEntry)) {
-            send("fact", fact.globalIndex() + "-" + fact.entry(), fact);
+            send("fact", fact.globalIndex() + "-" + fact.entry(), TimelineEntryResponse.of(fact));
             index = fact.globalIndex();
             entry = fact.entry();
         }

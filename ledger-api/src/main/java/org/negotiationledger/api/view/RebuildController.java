@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * on the same path reports progress. Every view is kept by one projection, so rebuilding one rebuilds all.
  */
 @RestController
-@RequestMapping("/api/v1/admin/replays")
+@RequestMapping(path = "/api/v1/admin/replays", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit")
 class RebuildController {
 

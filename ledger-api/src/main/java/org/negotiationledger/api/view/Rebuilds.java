@@ -55,6 +55,7 @@ public class Rebuilds {
      * Progress of the views: {@code done} events of {@code total} (global indexes), and while a rebuild runs,
      * its rate in events per second and the seconds it expects still to take.
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RebuildProgress")
     public record Progress(String view, String state, long done, long total, double percent, Double rate,
             Long secondsLeft, int generation, String error) {
     }
@@ -316,7 +317,7 @@ public class Rebuilds {
     }
 
     /** Where the views have got to, by their stored token, whichever server holds it. */
-    private long position() {
+    long position() {
         List<Long> positions = jdbc.query("SELECT token, tokenType FROM TokenEntry WHERE processorName = ?",
                 (rs, n) -> {
                     byte[] token = rs.getBytes(1);
@@ -331,7 +332,7 @@ public class Rebuilds {
         return positions.stream().mapToLong(Long::longValue).min().orElse(0L);
     }
 
-    private long head() {
+    long head() {
         Long max = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         return max == null ? 0 : max;
     }
