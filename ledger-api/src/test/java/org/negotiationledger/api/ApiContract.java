@@ -71,6 +71,9 @@ public final class ApiContract {
             return List.of();
         }
         String type = contentType == null ? "" : contentType.replaceFirst(";.*", "").trim().toLowerCase(Locale.ROOT);
+        if (method.equals("OPTIONS") && status / 100 == 2 && body.isEmpty()) {
+            return List.of(); // a CORS preflight's answer: HTTP's, not an operation of the API
+        }
         Optional<Template> template = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst();
         JsonNode operation = template.map(t -> document.path("paths").path(t.path())
                 .path(method.toLowerCase(Locale.ROOT))).orElse(null);

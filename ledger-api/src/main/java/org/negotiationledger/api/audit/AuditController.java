@@ -52,7 +52,7 @@ class AuditController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The event history in global order, a page at a time (follow with fromIndex = last + 1)")
+    @Operation(operationId = "auditEvents", summary = "The event history in global order, a page at a time (follow with fromIndex = last + 1)")
     List<AuditEvent> events(
             @Parameter(description = "only this record's events (its id)") @RequestParam(required = false) String aggregateId,
             @Parameter(description = "the first global index to return") @RequestParam(defaultValue = "0") long fromIndex,
@@ -83,7 +83,7 @@ class AuditController {
     }
 
     @GetMapping(path = "/events", produces = NDJSON)
-    @Operation(summary = "The whole history (or the filtered part) as newline-delimited JSON, one event a line")
+    @Operation(operationId = "auditEvents", summary = "The whole history (or the filtered part) as newline-delimited JSON, one event a line")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) String aggregateId,
             @RequestParam(defaultValue = "0") long fromIndex,

@@ -26,7 +26,7 @@ class ActorCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "RegisterActor: register a state, organization or office that records may refer to")
+    @Operation(operationId = "registerActor", summary = "RegisterActor: register a state, organization or office that records may refer to")
     ResponseEntity<CommandResponses> register(@Valid @RequestBody RegisterActorRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return CommandResponses.submit(ledger, CommandRoutes.registerActor(body), key);

@@ -58,7 +58,7 @@ class CommitmentCommandController {
     }
 
     @PostMapping("/commitments/{commitmentId}/end")
-    @Operation(summary = "EndCommitment: end a commitment explicitly (expired, terminated, superseded, collapsed)")
+    @Operation(operationId = "endCommitment", summary = "EndCommitment: end a commitment explicitly (expired, terminated, superseded, collapsed)")
     ResponseEntity<CommandResponses> end(@PathVariable CommitmentId commitmentId,
             @Valid @RequestBody EndCommitmentRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
@@ -66,7 +66,7 @@ class CommitmentCommandController {
     }
 
     @PostMapping("/commitments/{commitmentId}/violations")
-    @Operation(summary = "ReportViolation: record one party's claim that a commitment was broken")
+    @Operation(operationId = "reportViolation", summary = "ReportViolation: record one party's claim that a commitment was broken")
     ResponseEntity<CommandResponses> report(@PathVariable CommitmentId commitmentId,
             @Valid @RequestBody ReportViolationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
@@ -74,7 +74,7 @@ class CommitmentCommandController {
     }
 
     @PostMapping("/commitments/{commitmentId}/violations/{violationId}/assessment")
-    @Operation(summary = "AssessViolation: record a verifier's finding on a report")
+    @Operation(operationId = "assessViolation", summary = "AssessViolation: record a verifier's finding on a report")
     ResponseEntity<CommandResponses> assess(@PathVariable CommitmentId commitmentId,
             @PathVariable ViolationId violationId, @Valid @RequestBody AssessViolationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
@@ -82,7 +82,7 @@ class CommitmentCommandController {
     }
 
     @PostMapping("/commitments/{commitmentId}/violations/{violationId}/retraction")
-    @Operation(summary = "RetractViolationReport: withdraw a report (its reporter, a broker or a mediator)")
+    @Operation(operationId = "retractViolationReport", summary = "RetractViolationReport: withdraw a report (its reporter, a broker or a mediator)")
     ResponseEntity<CommandResponses> retract(@PathVariable CommitmentId commitmentId,
             @PathVariable ViolationId violationId, @Valid @RequestBody RetractViolationReportRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {

@@ -89,7 +89,7 @@ class ImportController {
     }
 
     @GetMapping(path = "/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An import's progress: the batches and lines committed so far")
+    @Operation(operationId = "importProgress", summary = "An import's progress: the batches and lines committed so far")
     Imports.Progress progress(@PathVariable String importId) {
         checkId(importId);
         return imports.progress(importId);

@@ -34,14 +34,14 @@ class NegotiationCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "OpenNegotiation: open a peace process between parties, with its mediators")
+    @Operation(operationId = "openNegotiation", summary = "OpenNegotiation: open a peace process between parties, with its mediators")
     ResponseEntity<CommandResponses> open(@Valid @RequestBody OpenNegotiationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return CommandResponses.submit(ledger, CommandRoutes.openNegotiation(body), key);
     }
 
     @PostMapping("/{negotiationId}/talks")
-    @Operation(summary = "RecordTalks: record a round of talks held under a negotiation")
+    @Operation(operationId = "recordTalks", summary = "RecordTalks: record a round of talks held under a negotiation")
     ResponseEntity<CommandResponses> talks(@PathVariable NegotiationId negotiationId,
             @Valid @RequestBody RecordTalksRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {

@@ -30,7 +30,7 @@ class StatementCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "IssueStatement: record what an actor said about negotiations or commitments")
+    @Operation(operationId = "issueStatement", summary = "IssueStatement: record what an actor said about negotiations or commitments")
     ResponseEntity<CommandResponses> issue(@Valid @RequestBody IssueStatementRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return CommandResponses.submit(ledger, CommandRoutes.issueStatement(body, clock.instant()), key);

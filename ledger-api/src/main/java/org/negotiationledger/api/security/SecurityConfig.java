@@ -2,6 +2,7 @@ package org.negotiationledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -41,11 +44,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The roles of http-api.md per endpoint group. MEDIATOR writes; AUDITOR reads the history, the views as of a
@@ -138,13 +144,20 @@ public class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
-                .cors(cors -> {
-                    if (properties.corsAllowedOrigins().isEmpty()) {
-                        cors.disable();
-                    } else {
-                        cors.configurationSource(cors(properties.corsAllowedOrigins()));
-                    }
-                });
+                // Spring Security's own CORS filter refuses with a bare 403; this one answers problem+json.
+                .cors(cors -> cors.disable());
+        if (!properties.corsAllowedOrigins().isEmpty()) {
+            CorsFilter filter = new CorsFilter(cors(properties.corsAllowedOrigins()));
+            filter.setCorsProcessor(new DefaultCorsProcessor() {
+                @Override
+                protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                    Problems.write(((ServletServerHttpResponse) response).getServletResponse(), json,
+                            HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "a cross-origin request from an "
+                                    + "origin, or with a method or header, that this ledger does not allow");
+                }
+            });
+            http.addFilterAfter(filter, HeaderWriterFilter.class);
+        }
         if (bearer) {
             http.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(forbidden)
@@ -190,7 +203,7 @@ public class SecurityConfig {
         configuration.setAllowedOrigins(origins);
         configuration.setAllowedMethods(List.of("GET", "POST"));
         configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID"));
-        configuration.setExposedHeaders(List.of("Location"));
+        configuration.setExposedHeaders(List.of("Location", "X-Correlation-Id", "Retry-After"));
         configuration.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", configuration);

@@ -35,7 +35,7 @@ class StreamController {
     }
 
     @GetMapping("/commitments")
-    @Operation(summary = "`commitment` events: each commitment's status view, all first, then each that changes")
+    @Operation(operationId = "streamCommitments", summary = "`commitment` events: each commitment's status view, all first, then each that changes")
     SseEmitter commitments(@RequestParam(required = false) String negotiationId,
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
@@ -46,7 +46,7 @@ class StreamController {
     }
 
     @GetMapping("/broken")
-    @Operation(summary = "`broken` events: the broken-within-hours list, first as it stands, then whenever it changes")
+    @Operation(operationId = "streamBroken", summary = "`broken` events: the broken-within-hours list, first as it stands, then whenever it changes")
     SseEmitter broken(@RequestParam double withinHours,
             @RequestParam(required = false) String negotiationId,
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
@@ -59,7 +59,7 @@ class StreamController {
     }
 
     @GetMapping("/timeline")
-    @Operation(summary = "`fact` events: a negotiation's timeline entries, all first, then each new one")
+    @Operation(operationId = "streamTimeline", summary = "`fact` events: a negotiation's timeline entries, all first, then each new one")
     SseEmitter timeline(@RequestParam String negotiationId,
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {

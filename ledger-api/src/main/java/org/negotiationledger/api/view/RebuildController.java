@@ -39,7 +39,7 @@ class RebuildController {
     }
 
     @GetMapping("/{view}")
-    @Operation(summary = "Progress of the view's rebuild: done, total, percent")
+    @Operation(operationId = "rebuildProgress", summary = "Progress of the view's rebuild: done, total, percent")
     Rebuilds.Progress progress(@PathVariable String view) {
         known(view);
         return rebuilds.progress(view);
