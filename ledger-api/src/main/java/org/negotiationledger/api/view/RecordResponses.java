@@ -1,5 +1,8 @@
 package org.negotiationledger.api.view;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.negotiationledger.core.commitment.Casualties;
@@ -23,15 +26,24 @@ final class RecordResponses {
     private RecordResponses() {
     }
 
-    record ActorResponse(String id, String name, String kind, Instant recordedAt) {
+    record ActorResponse(
+            @Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) String name,
+            @Schema(requiredMode = REQUIRED) String kind,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static ActorResponse of(ActorState actor) {
             return new ActorResponse(actor.id(), actor.name(), actor.kind().name(), actor.recordedAt());
         }
     }
 
-    record NegotiationResponse(String id, String title, List<String> parties, List<String> mediators,
-            List<TalksResponse> talks, Instant recordedAt) {
+    record NegotiationResponse(
+            @Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) String title,
+            @Schema(requiredMode = REQUIRED) List<String> parties,
+            @Schema(requiredMode = REQUIRED) List<String> mediators,
+            @Schema(requiredMode = REQUIRED) List<TalksResponse> talks,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static NegotiationResponse of(NegotiationState negotiation) {
             return new NegotiationResponse(negotiation.id(), negotiation.title(), negotiation.parties(),
@@ -41,9 +53,19 @@ final class RecordResponses {
         }
     }
 
-    record TalksResponse(String id, String negotiationId, String venue, String startedAt,
-            Precision startedAtPrecision, Instant startedAtUtc, String endedAt, Precision endedAtPrecision,
-            Instant endedAtUtc, List<ParticipantResponse> participants, String outcome, Instant recordedAt) {
+    record TalksResponse(
+            @Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) String negotiationId,
+            @Schema(requiredMode = REQUIRED) String venue,
+            @Schema(requiredMode = REQUIRED) String startedAt,
+            @Schema(requiredMode = REQUIRED) Precision startedAtPrecision,
+            @Schema(requiredMode = REQUIRED) Instant startedAtUtc,
+            String endedAt,
+            Precision endedAtPrecision,
+            Instant endedAtUtc,
+            @Schema(requiredMode = REQUIRED) List<ParticipantResponse> participants,
+            String outcome,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static TalksResponse of(String negotiationId, NegotiationState.Talks talks) {
             return new TalksResponse(talks.id(), negotiationId, talks.venue(), stated(talks.startedAt()),
@@ -54,14 +76,28 @@ final class RecordResponses {
         }
     }
 
-    record ParticipantResponse(String actor, String role) {
+    record ParticipantResponse(
+            @Schema(requiredMode = REQUIRED) String actor,
+            @Schema(requiredMode = REQUIRED) String role) {
     }
 
     /** A violation report with every finding on it (the latest counts) and its retraction, if any. */
-    record ViolationReportResponse(String id, String commitmentId, String status, String reportedBy, String accused,
-            String occurredAt, Precision occurredAtPrecision, Instant occurredAtUtc, Location location,
-            String description, Casualties casualties, String source, List<AssessmentResponse> assessments,
-            RetractionResponse retraction, Instant recordedAt) {
+    record ViolationReportResponse(
+            @Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) String commitmentId,
+            @Schema(requiredMode = REQUIRED) String status,
+            @Schema(requiredMode = REQUIRED) String reportedBy,
+            @Schema(requiredMode = REQUIRED) String accused,
+            @Schema(requiredMode = REQUIRED) String occurredAt,
+            @Schema(requiredMode = REQUIRED) Precision occurredAtPrecision,
+            @Schema(requiredMode = REQUIRED) Instant occurredAtUtc,
+            Location location,
+            String description,
+            Casualties casualties,
+            String source,
+            @Schema(requiredMode = REQUIRED) List<AssessmentResponse> assessments,
+            RetractionResponse retraction,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static ViolationReportResponse of(String commitmentId, ReportState report) {
             String status = report.retraction() != null ? "RETRACTED"
@@ -76,8 +112,15 @@ final class RecordResponses {
         }
     }
 
-    record AssessmentResponse(String outcome, String attributedTo, String assessedBy, String assessedAt,
-            Precision assessedAtPrecision, Instant assessedAtUtc, String note, Instant recordedAt) {
+    record AssessmentResponse(
+            @Schema(requiredMode = REQUIRED) String outcome,
+            String attributedTo,
+            @Schema(requiredMode = REQUIRED) String assessedBy,
+            @Schema(requiredMode = REQUIRED) String assessedAt,
+            @Schema(requiredMode = REQUIRED) Precision assessedAtPrecision,
+            @Schema(requiredMode = REQUIRED) Instant assessedAtUtc,
+            String note,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static AssessmentResponse of(ReportState.Assessment a) {
             return new AssessmentResponse(a.outcome().name(), a.attributedTo(), a.assessedBy(), stated(a.assessedAt()),
@@ -86,9 +129,18 @@ final class RecordResponses {
     }
 
     /** A statement; the same shape in the list of statements and on its own. */
-    record StatementResponse(String id, String author, String deliveredBy, String issuedAt,
-            Precision issuedAtPrecision, Instant issuedAtUtc, List<StatementKind> kinds, String text,
-            List<String> concerns, String source, Instant recordedAt) {
+    record StatementResponse(
+            @Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) String author,
+            String deliveredBy,
+            @Schema(requiredMode = REQUIRED) String issuedAt,
+            @Schema(requiredMode = REQUIRED) Precision issuedAtPrecision,
+            @Schema(requiredMode = REQUIRED) Instant issuedAtUtc,
+            @Schema(requiredMode = REQUIRED) List<StatementKind> kinds,
+            @Schema(requiredMode = REQUIRED) String text,
+            List<String> concerns,
+            String source,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static StatementResponse of(StatementState s) {
             return new StatementResponse(s.id(), s.author(), s.deliveredBy(), stated(s.issuedAt()),
@@ -97,7 +149,10 @@ final class RecordResponses {
         }
     }
 
-    record RetractionResponse(String retractedBy, String reason, Instant recordedAt) {
+    record RetractionResponse(
+            @Schema(requiredMode = REQUIRED) String retractedBy,
+            @Schema(requiredMode = REQUIRED) String reason,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
     }
 
     private static String stated(StatedTime time) {
