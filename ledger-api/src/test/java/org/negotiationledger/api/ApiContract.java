@@ -3,10 +3,13 @@ package org.negotiationledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi31;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +37,11 @@ public final class ApiContract {
             : Path.of("docs/openapi.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** OpenAPI 3.1's dialect, where the document's {@code components} sit beside a schema for its references. */
+    private static final JsonMetaSchema DIALECT = JsonMetaSchema.builder(OpenApi31.getInstance())
+            .keyword(new NonValidationKeyword("components")).build();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(DIALECT));
     private static final ApiContract INSTANCE = new ApiContract(read(DOCUMENT));
 
     private final JsonNode document;
@@ -138,10 +146,11 @@ public final class ApiContract {
     /** A schema of the document, with the document's components beside it so that its references resolve. */
     private JsonSchema compile(JsonNode schema) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        // OpenAPI 3.1's dialect: JSON Schema 2020-12 with OpenAPI's own keywords (example, discriminator, ...).
+        root.put("$schema", DIALECT.getIri());
         root.set("components", document.path("components"));
         root.set("allOf", JSON.createArrayNode().add(schema));
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+        return FACTORY.getSchema(root);
     }
 
     private JsonNode resolve(JsonNode response) {
