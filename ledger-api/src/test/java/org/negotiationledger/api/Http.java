@@ -26,26 +26,33 @@ public final class Http {
     private final String base;
     private final String authorization;
     private final boolean checkLocations;
+    private final Duration timeout;
 
     /** A client signed in as {@link TestUsers#TESTER}, who holds every role. */
     public Http(int port) {
-        this(port, TestUsers.basic(TestUsers.TESTER), true);
+        this(port, TestUsers.basic(TestUsers.TESTER), true, Duration.ofSeconds(30));
     }
 
-    private Http(int port, String authorization, boolean checkLocations) {
+    private Http(int port, String authorization, boolean checkLocations, Duration timeout) {
         this.base = "http://127.0.0.1:" + port;
         this.authorization = authorization;
         this.checkLocations = checkLocations;
+        this.timeout = timeout;
+    }
+
+    /** The same client waiting this long for an answer: for requests whose work grows with what they carry. */
+    public Http withTimeout(Duration timeout) {
+        return new Http(port(), authorization, checkLocations, timeout);
     }
 
     /** The same server, signed in as another test user. */
     public Http as(String user) {
-        return new Http(port(), TestUsers.basic(user), checkLocations);
+        return new Http(port(), TestUsers.basic(user), checkLocations, timeout);
     }
 
     /** The same server with these credentials (an Authorization header value), or none when null. */
     public Http withAuthorization(String value) {
-        return new Http(port(), value, checkLocations);
+        return new Http(port(), value, checkLocations, timeout);
     }
 
     /**
@@ -53,7 +60,7 @@ public final class Http {
      * tests that stop the views on purpose, where nothing can be read.
      */
     public Http withoutLocationCheck() {
-        return new Http(port(), authorization, false);
+        return new Http(port(), authorization, false, timeout);
     }
 
     private int port() {
@@ -155,7 +162,7 @@ public final class Http {
             request.header("Authorization", authorization);
         }
         try {
-            HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
+            HttpRequest sent = request.timeout(timeout).build();
             HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
             assertThat(ApiContract.get().problems(sent.method(), sent.uri().getRawPath()
                     + (sent.uri().getRawQuery() == null ? "" : "?" + sent.uri().getRawQuery()), response.statusCode(),

@@ -21,6 +21,8 @@ class ImportTest extends ApiTest {
 
     private static final String NDJSON = "application/x-ndjson";
     private static final int LINES = 10_000;
+    /** An import of thousands of lines takes seconds here, far longer on a machine busy with other builds. */
+    private static final Duration IMPORTING = Duration.ofMinutes(5);
     private static final int BAD = 5_500;
 
     @Test
@@ -85,7 +87,7 @@ class ImportTest extends ApiTest {
                 {"path": "/api/v1/commitments/%s/violation", "body": {}}""".formatted(world.truce()));
         long before = eventCount();
 
-        Http.Response answer = http.post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines),
+        Http.Response answer = http.withTimeout(IMPORTING).post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines),
                 "Content-Type", NDJSON);
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -96,7 +98,7 @@ class ImportTest extends ApiTest {
         lines.set(2, """
                 {"path": "/api/v1/commitments/%s/violations", "body": {"reportedBy": "%s", "accused": "%s",
                  "occurredAt": "yesterday"}}""".replace("\n", "").formatted(world.truce(), world.a(), world.b()));
-        Http.Response invalid = http.post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines),
+        Http.Response invalid = http.withTimeout(IMPORTING).post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines),
                 "Content-Type", NDJSON);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").get(0).get("field").asText()).isEqualTo("occurredAt");
@@ -143,7 +145,7 @@ class ImportTest extends ApiTest {
     }
 
     private JsonNode post(String importId, List<String> lines, int status) {
-        Http.Response answer = http.post("/api/v1/imports?id=" + importId, String.join("\n", lines) + "\n",
+        Http.Response answer = http.withTimeout(IMPORTING).post("/api/v1/imports?id=" + importId, String.join("\n", lines) + "\n",
                 "Content-Type", NDJSON);
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         return answer.json();
