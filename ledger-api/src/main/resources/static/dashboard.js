@@ -8,7 +8,12 @@ const commitments = new Map();          // id -> commitment view
 const timelines = new Map();            // negotiationId -> { facts: Map(id -> fact), stream, element }
 const activity = new Map();             // negotiationId -> position of its latest commitment change
 // ?negotiationId=X (repeatable) pins the charts to those negotiations; otherwise the most recently active.
-const pinned = new URLSearchParams(location.search).getAll("negotiationId");
+const address = new URLSearchParams(location.search);
+const pinned = address.getAll("negotiationId");
+// ?validAt= and ?asOf= (ISO-8601, UTC) show the board as it stood then, or as the ledger knew it then: the
+// streams are paused and the views are read at that moment. Without them, the board is live.
+const moment = { validAt: address.get("validAt"), asOf: address.get("asOf") };
+const span = { from: null, to: null };  // the history's valid-time span, for the slider
 let choosing = null;
 const streams = new Set();
 let brokenStream = null;
@@ -46,17 +51,24 @@ function follow(url, handlers) {
 }
 
 function showConnection() {
+  if (!live()) {
+    const element = document.getElementById("connection");
+    element.dataset.state = "paused";
+    element.textContent = "paused: " + describe(moment);
+    return;
+  }
   const all = [...streams].map(s => s.source && s.source.readyState);
-  const live = all.length > 0 && all.every(state => state === EventSource.OPEN);
+  const open = all.length > 0 && all.every(state => state === EventSource.OPEN);
   const element = document.getElementById("connection");
-  element.dataset.state = live ? "live" : "reconnecting";
-  element.textContent = live ? "live" : "reconnecting…";
+  element.dataset.state = open ? "live" : "reconnecting";
+  element.textContent = open ? "live" : "reconnecting…";
 }
 
 // ---- Commitments --------------------------------------------------------------------------------------------
 
 function onCommitment(view, id) {
   commitments.set(view.id, view);
+  widen(view);
   // The id is <global index>@<moment>: the index says how recent the change is.
   activity.set(view.negotiationId, Math.max(activity.get(view.negotiationId) || 0, Number.parseInt(id, 10) || 0));
   renderCommitments(view.id);
@@ -78,8 +90,9 @@ function chooseTimelines() {
     }
   }
   for (const id of wanted) {
-    if (!timelines.has(id)) {
-      followTimeline(id);
+    const timeline = chart(id);
+    if (live() && !timeline.stream) {
+      followTimeline(timeline);
     }
   }
 }
@@ -112,12 +125,17 @@ function renderCommitments(changedId) {
 function followBroken() {
   if (brokenStream) {
     brokenStream.close();
+    brokenStream = null;
   }
   const hours = Number(document.getElementById("hours").value);
   if (!(hours >= 0)) {
     return;
   }
-  brokenStream = follow("/api/v1/stream/broken?withinHours=" + hours, { broken: renderBroken });
+  if (live()) {
+    brokenStream = follow("/api/v1/stream/broken?withinHours=" + hours, { broken: renderBroken });
+  } else {
+    read("/api/v1/commitments/broken?withinHours=" + hours + "&" + at()).then(list => list && renderBroken(list));
+  }
 }
 
 function renderBroken(list) {
@@ -135,7 +153,11 @@ function renderBroken(list) {
 
 // ---- Timelines ----------------------------------------------------------------------------------------------
 
-function followTimeline(negotiationId) {
+/** A negotiation's chart, made when first asked for, headed by the negotiation's title. */
+function chart(negotiationId) {
+  if (timelines.has(negotiationId)) {
+    return timelines.get(negotiationId);
+  }
   const element = document.createElement("div");
   element.className = "timeline";
   element.dataset.negotiationId = negotiationId;
@@ -143,20 +165,34 @@ function followTimeline(negotiationId) {
   heading.textContent = negotiationId;
   element.append(heading);
   document.getElementById("timelines").append(element);
-  const timeline = { facts: new Map(), element, title: heading };
+  const timeline = { id: negotiationId, facts: new Map(), element, title: heading, stream: null };
   timelines.set(negotiationId, timeline);
-  timeline.stream = follow("/api/v1/stream/timeline?negotiationId=" + encodeURIComponent(negotiationId), {
+  read("/api/v1/negotiations/" + encodeURIComponent(negotiationId), true).then(negotiation => {
+    if (negotiation) heading.textContent = negotiation.title;
+  });
+  return timeline;
+}
+
+function followTimeline(timeline) {
+  timeline.facts.clear();
+  timeline.stream = follow("/api/v1/stream/timeline?negotiationId=" + encodeURIComponent(timeline.id), {
     fact: (fact, id) => {
       timeline.facts.set(id, fact);
-      if (fact.type === "NegotiationOpened") {
-        heading.textContent = fact.summary;
-      }
-      renderTimeline(negotiationId);
+      renderTimeline(timeline.id);
     }
   });
 }
 
-/** One row per commitment from its taking effect to its end (or the last fact), with its violation reports. */
+/** Facts whose time is the ledger's (a retraction) or a finding's, which may come long after the events. */
+const AFTERWARDS = ["ViolationReportRetracted", "ViolationAssessed"];
+const ENDINGS = ["CommitmentEnded", "CommitmentExpired", "CommitmentSuperseded"];
+
+/**
+ * One row per commitment from its taking effect to its end (or the last fact), with its violation reports.
+ * The axis spans the valid times of what happened (agreements, effects, reports, ends, statements); findings
+ * and retractions outside it stand in a "later" column rather than stretching it. Marks a few pixels apart
+ * on one row are staggered, so a report minutes after a truce took effect stays visible beside it.
+ */
 function renderTimeline(negotiationId) {
   const timeline = timelines.get(negotiationId);
   if (!timeline) {
@@ -164,61 +200,68 @@ function renderTimeline(negotiationId) {
   }
   const facts = [...timeline.facts.values()].filter(f => f.validAtUtc);
   const old = timeline.element.querySelector("svg");
-  if (facts.length === 0) {
+  const core = facts.filter(f => !AFTERWARDS.includes(f.type));
+  if (core.length === 0) {
     if (old) old.remove();
     return;
   }
-  const rows = [...new Set(facts.filter(f => f.type !== "StatementIssued").map(f => f.recordId))];
-  const times = facts.map(f => Date.parse(f.validAtUtc));
+  const rows = [...new Set(core.filter(f => f.type !== "StatementIssued").map(f => f.recordId))];
+  const times = core.map(f => Date.parse(f.validAtUtc));
   const from = Math.min(...times), to = Math.max(...times);
   const pad = Math.max((to - from) * 0.03, 3600_000);
-  const left = 220, right = 980, top = 28, rowHeight = 26;
+  const later = facts.filter(f => AFTERWARDS.includes(f.type) && Date.parse(f.validAtUtc) > to + pad);
+  const left = 220, right = later.length > 0 ? 900 : 980, top = 28, rowHeight = 30;
   const x = t => left + (right - left) * (t - (from - pad)) / (to - from + 2 * pad);
   const height = top + (rows.length + 1) * rowHeight + 24;
   const svg = element("svg", { class: "chart", viewBox: "0 0 1000 " + height, role: "img",
-    "aria-label": "Timeline of " + negotiationId });
+    "aria-label": "Timeline of " + timeline.title.textContent });
 
-  // Axis: ticks at whole days (or hours, for a short history).
+  // Axis: ticks at whole days (or hours, for a short history); the year where the span needs it.
   const span = to - from + 2 * pad;
   const step = span > 3 * 86400_000 ? 86400_000 * Math.ceil(span / 86400_000 / 8) : 3600_000 * Math.max(1, Math.ceil(span / 3600_000 / 8));
+  let previous = null;
   for (let t = Math.ceil((from - pad) / step) * step; t <= to + pad; t += step) {
     svg.append(element("line", { class: "axis", x1: x(t), x2: x(t), y1: top - 6, y2: height - 20 }));
-    svg.append(text(step >= 86400_000 ? new Date(t).toISOString().slice(5, 10) : new Date(t).toISOString().slice(5, 16).replace("T", " "),
-      { class: "tick", x: x(t), y: height - 6, "text-anchor": "middle" }));
+    svg.append(text(tick(t, previous, step), { class: "tick", x: x(t), y: height - 6, "text-anchor": "middle" }));
+    previous = t;
+  }
+  if (later.length > 0) {
+    svg.append(element("line", { class: "later", x1: right + 10, x2: right + 10, y1: top - 12, y2: height - 20 }));
+    svg.append(text("later", { class: "tick", x: right + 50, y: height - 6, "text-anchor": "middle" }));
   }
   svg.append(text("statements", { class: "label", x: 8, y: top + 4 }));
   rows.forEach((recordId, i) => {
     const view = commitments.get(recordId);
-    svg.append(text(view ? view.title : recordId, { class: "label", x: 8, y: top + (i + 1) * rowHeight + 4 }));
+    const label = text(shorten(view ? view.title : recordId, 34), { class: "label", x: 8, y: top + (i + 1) * rowHeight + 4 });
+    const full = element("title", {});
+    full.textContent = view ? view.title + " (" + recordId + ")" : recordId;
+    label.append(full);
+    svg.append(label);
   });
 
   const rowOf = recordId => top + (rows.indexOf(recordId) + 1) * rowHeight;
   for (const recordId of rows) {
-    const mine = facts.filter(f => f.recordId === recordId);
+    const mine = core.filter(f => f.recordId === recordId);
     const effect = mine.find(f => f.type === "CommitmentTookEffect");
     if (!effect) continue;
-    const end = mine.find(f => ["CommitmentEnded", "CommitmentExpired", "CommitmentSuperseded"].includes(f.type));
+    const end = mine.find(f => ENDINGS.includes(f.type));
     const reported = mine.some(f => f.type === "ViolationReported");
     svg.append(element("line", { class: "span" + (reported ? " broken" : ""), x1: x(Date.parse(effect.validAtUtc)),
       x2: x(end ? Date.parse(end.validAtUtc) : to), y1: rowOf(recordId), y2: rowOf(recordId) }));
   }
-  for (const fact of facts) {
-    const t = x(Date.parse(fact.validAtUtc));
-    const y = fact.type === "StatementIssued" ? top : rowOf(fact.recordId);
-    let mark;
-    if (fact.type === "CommitmentTookEffect") {
-      mark = element("path", { class: "effect", d: `M${t} ${y - 7} L${t + 7} ${y} L${t} ${y + 7} L${t - 7} ${y} Z` });
-    } else if (fact.type === "ViolationReported") {
-      mark = element("path", { class: "violation", d: `M${t - 5} ${y - 5} L${t + 5} ${y + 5} M${t + 5} ${y - 5} L${t - 5} ${y + 5}` });
-    } else if (fact.type === "StatementIssued") {
-      mark = element("circle", { class: "statement", cx: t, cy: y, r: 4.5 });
-    } else if (["CommitmentEnded", "CommitmentExpired", "CommitmentSuperseded"].includes(fact.type)) {
-      mark = element("rect", { class: "end", x: t - 2, y: y - 8, width: 4, height: 16 });
-    } else if (fact.type === "TruceAgreed" || fact.type === "PledgeMade") {
-      mark = element("circle", { class: "agreed", cx: t, cy: y, r: 3.5 });
-    } else {
-      continue;
-    }
+  const placed = new Map();  // row y -> x of the marks placed on it, to stagger those that would touch
+  let laterIndex = 0;
+  const ordered = [...facts].sort((a, b) => a.validAtUtc.localeCompare(b.validAtUtc) || a.globalIndex - b.globalIndex);
+  for (const fact of ordered) {
+    // A report, its findings and its retraction stand on their commitment's row (their recordId).
+    const yRow = fact.type === "StatementIssued" ? top : rows.includes(fact.recordId) ? rowOf(fact.recordId) : null;
+    if (yRow == null) continue;
+    const t = later.includes(fact) ? right + 22 + (laterIndex++ % 6) * 11 : x(Date.parse(fact.validAtUtc));
+    const near = (placed.get(yRow) || []).filter(other => Math.abs(other - t) < 14).length;
+    const yMark = yRow + (near === 0 ? 0 : (near % 2 === 1 ? -13 : 13) * Math.ceil(near / 2));
+    placed.set(yRow, [...(placed.get(yRow) || []), t]);
+    const mark = markOf(fact, t, yMark);
+    if (!mark) continue;
     mark.dataset.type = fact.type;
     const title = element("title", {});
     title.textContent = (fact.validAt || fact.validAtUtc) + " · " + fact.summary;
@@ -226,6 +269,155 @@ function renderTimeline(negotiationId) {
     svg.append(mark);
   }
   if (old) old.replaceWith(svg); else timeline.element.append(svg);
+}
+
+function markOf(fact, t, y) {
+  if (fact.type === "CommitmentTookEffect") {
+    return element("path", { class: "effect", d: `M${t} ${y - 7} L${t + 7} ${y} L${t} ${y + 7} L${t - 7} ${y} Z` });
+  } else if (fact.type === "ViolationReported") {
+    return element("path", { class: "violation", d: `M${t - 5} ${y - 5} L${t + 5} ${y + 5} M${t + 5} ${y - 5} L${t - 5} ${y + 5}` });
+  } else if (fact.type === "StatementIssued") {
+    return element("circle", { class: "statement", cx: t, cy: y, r: 4.5 });
+  } else if (ENDINGS.includes(fact.type)) {
+    return element("rect", { class: "end", x: t - 2, y: y - 8, width: 4, height: 16 });
+  } else if (fact.type === "TruceAgreed" || fact.type === "PledgeMade") {
+    return element("circle", { class: "agreed", cx: t, cy: y, r: 3.5 });
+  } else if (fact.type === "ViolationReportRetracted") {
+    return element("path", { class: "retracted", d: `M${t - 5} ${y} L${t + 5} ${y}` });
+  } else if (fact.type === "ViolationAssessed") {
+    return element("rect", { class: "assessed", x: t - 4, y: y - 4, width: 8, height: 8 });
+  }
+  return null;
+}
+
+/** A tick's label: the date (with the year at the first tick and where it changes), or the hour. */
+function tick(t, previous, step) {
+  const iso = new Date(t).toISOString();
+  const year = previous == null || new Date(previous).getUTCFullYear() !== new Date(t).getUTCFullYear();
+  if (step >= 86400_000) {
+    return year ? iso.slice(0, 10) : iso.slice(5, 10);
+  }
+  const day = previous == null || iso.slice(0, 10) !== new Date(previous).toISOString().slice(0, 10);
+  return year ? iso.slice(0, 16).replace("T", " ") : day ? iso.slice(5, 16).replace("T", " ") : iso.slice(11, 16);
+}
+
+function shorten(value, length) {
+  return value.length <= length ? value : value.slice(0, length - 1) + "…";
+}
+
+// ---- Time travel --------------------------------------------------------------------------------------------
+
+function live() {
+  return !moment.validAt && !moment.asOf;
+}
+
+function at() {
+  const query = new URLSearchParams();
+  if (moment.validAt) query.set("validAt", moment.validAt);
+  if (moment.asOf) query.set("asOf", moment.asOf);
+  return query.toString();
+}
+
+function describe(m) {
+  return [m.validAt ? "as it stood at " + m.validAt : null, m.asOf ? "as the ledger knew it at " + m.asOf : null]
+    .filter(Boolean).join(", ");
+}
+
+/** GETs a view; a refusal (a viewer asking asOf, a bad time) is shown, not thrown. */
+async function read(url, quiet) {
+  // Against the origin, not the page's address: fetch refuses a URL with credentials in it (user:password@).
+  const answer = await fetch(new URL(url, location.origin), { headers: { Accept: "application/json" } });
+  if (answer.ok) {
+    return answer.json();
+  }
+  if (!quiet) {
+    const problem = await answer.json().catch(() => ({}));
+    const state = document.getElementById("when-state");
+    state.dataset.problem = "";
+    state.textContent = answer.status + " " + (problem.title || "") + ": " + (problem.detail || url);
+  }
+  return null;
+}
+
+/** Shows the board at the chosen moment, or live again: the address keeps the choice. */
+function travel(validAt, asOf) {
+  moment.validAt = validAt || null;
+  moment.asOf = asOf || null;
+  const query = new URLSearchParams(location.search);
+  for (const [key, value] of Object.entries(moment)) {
+    if (value) query.set(key, value); else query.delete(key);
+  }
+  history.replaceState(null, "", location.pathname + (query.toString() ? "?" + query : ""));
+  document.getElementById("valid-at").value = moment.validAt ? moment.validAt.slice(0, 16) : "";
+  document.getElementById("as-of").value = moment.asOf ? moment.asOf.slice(0, 16) : "";
+  const state = document.getElementById("when-state");
+  delete state.dataset.problem;
+  state.textContent = live() ? "" : "Showing the board " + describe(moment) + ".";
+  for (const stream of [...streams]) stream.close();
+  brokenStream = null;
+  timelines.forEach(timeline => { timeline.stream = null; });
+  commitments.clear();
+  renderCommitments();
+  if (live()) {
+    follow("/api/v1/stream/commitments", { commitment: onCommitment });
+    followBroken();
+    chooseTimelines();
+  } else {
+    showConnection();
+    loadMoment();
+  }
+}
+
+async function loadMoment() {
+  const query = at();
+  const list = await read("/api/v1/commitments?" + query);
+  if (list == null || query !== at()) {
+    return;
+  }
+  commitments.clear();
+  list.forEach(view => commitments.set(view.id, view));
+  renderCommitments();
+  followBroken();
+  const latest = new Map();
+  list.forEach(v => latest.set(v.negotiationId, Math.max(latest.get(v.negotiationId) || 0, Date.parse(v.agreedAtUtc))));
+  const wanted = pinned.length > 0 ? pinned
+    : [...latest.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_TIMELINES).map(([id]) => id);
+  for (const [id, timeline] of timelines) {
+    if (!wanted.includes(id)) {
+      timeline.element.remove();
+      timelines.delete(id);
+    }
+  }
+  for (const id of wanted) {
+    const timeline = chart(id);
+    const facts = await read("/api/v1/negotiations/" + encodeURIComponent(id) + "/timeline?" + query, true);
+    timeline.facts = new Map((facts || []).map(f => [f.globalIndex + "-" + f.entry, f]));
+    renderTimeline(id);
+  }
+}
+
+/** The valid-time span of what the board has shown, for the slider. */
+function widen(view) {
+  for (const time of [view.agreedAtUtc, view.effectiveFromUtc, view.firstViolationAtUtc, view.endedAtUtc]) {
+    if (!time) continue;
+    const t = Date.parse(time);
+    span.from = span.from == null ? t : Math.min(span.from, t);
+    span.to = span.to == null ? t : Math.max(span.to, t);
+  }
+}
+
+/** A datetime-local value (UTC, to the minute) as the API's ISO-8601 with its offset. */
+function utc(value) {
+  return value ? value.slice(0, 16) + "Z" : null;
+}
+
+function slid() {
+  if (span.from == null) return;
+  const from = span.from - 86400_000, to = span.to + 86400_000;
+  const t = from + (to - from) * Number(document.getElementById("valid-slider").value) / 1000;
+  const minute = new Date(Math.round(t / 60_000) * 60_000).toISOString().slice(0, 16);
+  document.getElementById("valid-at").value = minute;
+  return minute;
 }
 
 // ---- Helpers ------------------------------------------------------------------------------------------------
@@ -267,6 +459,15 @@ function text(content, attributes) {
   return node;
 }
 
-follow("/api/v1/stream/commitments", { commitment: onCommitment });
-followBroken();
 document.getElementById("hours").addEventListener("change", followBroken);
+document.getElementById("when").addEventListener("submit", event => event.preventDefault());
+document.getElementById("valid-at").addEventListener("change", event =>
+  travel(utc(event.target.value), moment.asOf));
+document.getElementById("as-of").addEventListener("change", event =>
+  travel(moment.validAt, utc(event.target.value)));
+document.getElementById("valid-slider").addEventListener("input", slid);
+document.getElementById("valid-slider").addEventListener("change", () => travel(utc(slid()), moment.asOf));
+document.getElementById("live").addEventListener("click", () => travel(null, null));
+// The slider spans the history as it stands now, also when the page opens on a past moment.
+read("/api/v1/commitments", true).then(list => (list || []).forEach(widen));
+travel(moment.validAt, moment.asOf);

@@ -55,6 +55,44 @@ class DashboardTest extends ApiTest {
         }
     }
 
+    @Test
+    void aRetractionRecordedYearsLaterDoesNotStretchTheValidTimeAxisAndMarksMinutesApartStayApart() {
+        World world = world();
+        String report = unique("v");
+        created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
+                violation(report, world.a(), world.b(), "2020-10-10T12:05+04:00")));
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get(Browser.signedIn(TestUsers.VIEWER, port) + "?negotiationId=" + world.negotiation());
+            WebDriverWait wait = live(browser);
+            String chart = ".timeline[data-negotiation-id='" + world.negotiation() + "'] svg";
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReported']")).isEmpty());
+            wait.until(b -> "Talks".equals(b.findElement(By.cssSelector(".timeline[data-negotiation-id='"
+                    + world.negotiation() + "'] h3")).getText()));
+            Object ticks = ticks(browser, chart);
+            assertThat(ticks.toString()).as("the first tick carries the year").startsWith("[2020-");
+            // The report five minutes after the truce took effect: its mark does not sit on the truce's.
+            assertThat(browser.executeScript("const box = s => document.querySelector(s).getBBox();"
+                    + "const a = box(arguments[0] + \" [data-type='CommitmentTookEffect']\"),"
+                    + " b = box(arguments[0] + \" [data-type='ViolationReported']\");"
+                    + "return a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;",
+                    chart)).isEqualTo(true);
+
+            created(http.post("/api/v1/commitments/" + world.truce() + "/violations/" + report + "/retraction", """
+                    {"retractedBy": "%s", "reason": "reported twice"}""".formatted(world.a())));
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReportRetracted']")).isEmpty());
+            assertThat(ticks(browser, chart)).as("the axis after a retraction recorded today").isEqualTo(ticks);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The chart's axis labels (the "later" column's aside). */
+    private static Object ticks(ChromeDriver browser, String chart) {
+        return browser.executeScript("return [...document.querySelectorAll(arguments[0] + ' .tick')]"
+                + ".map(t => t.textContent).filter(t => t !== 'later')", chart);
+    }
+
     /** The demo history as a wall screen shows it; the screenshot is the README's (target/dashboard.png). */
     @Test
     void theDemoHistoryOnTheDashboard() throws IOException {
