@@ -14,6 +14,10 @@ const pinned = address.getAll("negotiationId");
 // streams are paused and the views are read at that moment. Without them, the board is live.
 const moment = { validAt: address.get("validAt"), asOf: address.get("asOf") };
 const span = { from: null, to: null };  // the history's valid-time span, for the slider
+const reports = new Map();              // commitmentId -> its violation reports (with locations), for map and detail
+let selected = null;                    // the commitment whose reports are shown
+let world = null;                       // the countries, GeoJSON
+const loadingReports = new Map();
 let choosing = null;
 const streams = new Set();
 let brokenStream = null;
@@ -73,6 +77,7 @@ function onCommitment(view, id) {
   activity.set(view.negotiationId, Math.max(activity.get(view.negotiationId) || 0, Number.parseInt(id, 10) || 0));
   renderCommitments(view.id);
   renderTimeline(view.negotiationId);
+  loadReports(view.id);
   // Choose the charts once a burst of changes (the first state, above all) has passed.
   clearTimeout(choosing);
   choosing = setTimeout(chooseTimelines, 250);
@@ -98,8 +103,9 @@ function chooseTimelines() {
 }
 
 function renderCommitments(changedId) {
+  offerFilters();
   const body = document.querySelector("#commitments tbody");
-  const sorted = [...commitments.values()].sort((a, b) =>
+  const sorted = [...commitments.values()].filter(passes).sort((a, b) =>
     (a.effectiveFromUtc || "").localeCompare(b.effectiveFromUtc || "") || a.id.localeCompare(b.id));
   body.replaceChildren(...sorted.map(view => {
     const row = document.createElement("tr");
@@ -107,17 +113,189 @@ function renderCommitments(changedId) {
     if (view.id === changedId) {
       row.classList.add("changed");
     }
+    if (view.id === selected) {
+      row.classList.add("selected");
+    }
     const status = document.createElement("span");
     status.className = "status";
     status.dataset.status = view.status;
     status.textContent = view.status + (view.endedReason ? " · " + view.endedReason : "");
     row.append(
-      cell(titled(view.title, view.id), "title"), cell(words(view.kind)), cell(view.negotiationId), cell(status),
+      cell(titled(view.title, view.id, true), "title"), cell(words(view.kind)), cell(view.negotiationId), cell(status),
       cell(time(view.effectiveFromUtc), "time"), cell(time(view.firstViolationAtUtc), "time"),
       cell(view.minutesToFirstViolation ?? ""), cell(view.reports ? view.reports.standing : ""));
     return row;
   }));
-  document.getElementById("commitments-empty").hidden = commitments.size > 0;
+  label(document.getElementById("commitments"));
+  document.getElementById("commitments-empty").hidden = sorted.length > 0;
+  exportCsv(sorted);
+  renderMap();
+}
+
+// ---- Filters and export -------------------------------------------------------------------------------------
+
+const FILTERS = {
+  negotiation: view => [view.negotiationId],
+  status: view => [view.status],
+  party: view => view.parties || [],
+  kind: view => [view.kind],
+};
+
+function passes(view) {
+  return Object.entries(FILTERS).every(([name, values]) => {
+    const chosen = document.getElementById("filter-" + name).value;
+    return !chosen || values(view).includes(chosen);
+  });
+}
+
+/** Each filter offers the values the commitments have, keeping the one chosen. */
+function offerFilters() {
+  for (const [name, values] of Object.entries(FILTERS)) {
+    const select = document.getElementById("filter-" + name);
+    const offered = [...new Set([...commitments.values()].flatMap(values).concat(select.value ? [select.value] : []))]
+      .filter(Boolean).sort();
+    const now = [...select.options].slice(1).map(o => o.value);
+    if (now.join("\n") === offered.join("\n")) continue;
+    const chosen = select.value;
+    select.replaceChildren(select.options[0], ...offered.map(value => {
+      const option = document.createElement("option");
+      option.value = value;
+      option.textContent = name === "kind" ? words(value) : value;
+      return option;
+    }));
+    select.value = chosen;
+  }
+}
+
+/** The table as shown (filters applied) as CSV, behind the export link. */
+function exportCsv(rows) {
+  const columns = ["id", "title", "kind", "negotiationId", "status", "effectiveFromUtc", "firstViolationAtUtc",
+    "minutesToFirstViolation", "standingReports"];
+  const quote = value => {
+    const text = String(value ?? "");
+    return /[",\n]/.test(text) ? '"' + text.replaceAll('"', '""') + '"' : text;
+  };
+  const lines = [columns.join(",")].concat(rows.map(v => [v.id, v.title, v.kind, v.negotiationId, v.status,
+    v.effectiveFromUtc, v.firstViolationAtUtc, v.minutesToFirstViolation, v.reports ? v.reports.standing : ""]
+    .map(quote).join(",")));
+  const link = document.getElementById("export");
+  // A data: address: the page's policy lets it be downloaded, and a test read it, where a blob: could not be.
+  link.href = "data:text/csv;charset=utf-8," + encodeURIComponent(lines.join("\r\n") + "\r\n");
+}
+
+// ---- A commitment's reports: the detail and the map ---------------------------------------------------------
+
+/** Reads a commitment's reports (as of the moment chosen); several changes at once read them once. */
+function loadReports(commitmentId) {
+  clearTimeout(loadingReports.get(commitmentId));
+  loadingReports.set(commitmentId, setTimeout(async () => {
+    const query = at();
+    const list = await read("/api/v1/commitments/" + encodeURIComponent(commitmentId) + "/violations"
+      + (moment.asOf ? "?asOf=" + encodeURIComponent(moment.asOf) : ""), true);
+    if (query !== at()) return;
+    const validAt = moment.validAt ? Date.parse(moment.validAt) : Infinity;
+    reports.set(commitmentId, (list || []).filter(r => Date.parse(r.occurredAtUtc) <= validAt));
+    renderMap();
+    if (selected === commitmentId) renderDetail();
+  }, 150));
+}
+
+function select(commitmentId) {
+  selected = commitmentId;
+  renderCommitments();
+  renderDetail();
+  document.getElementById("detail").scrollIntoView({ block: "nearest" });
+}
+
+function renderDetail() {
+  const section = document.getElementById("detail");
+  const view = commitments.get(selected);
+  section.hidden = !selected;
+  if (!selected) return;
+  document.getElementById("detail-title").textContent = "Reports on " + (view ? view.title : selected);
+  const list = reports.get(selected) || [];
+  document.querySelector("#reports tbody").replaceChildren(...list.map(report => {
+    const row = document.createElement("tr");
+    row.dataset.violationId = report.id;
+    const latest = report.assessments.length > 0 ? report.assessments[report.assessments.length - 1] : null;
+    const audit = document.createElement("a");
+    audit.href = "/api/v1/audit/events?aggregateId=" + encodeURIComponent(report.commitmentId);
+    audit.textContent = "events of " + report.commitmentId;
+    const status = document.createElement("span");
+    status.className = "status";
+    status.dataset.status = report.status;
+    status.textContent = report.status;
+    row.append(cell(titled(report.description || report.id, report.id), "title"), cell(report.reportedBy),
+      cell(report.accused), cell(time(report.occurredAtUtc), "time"), cell(place(report.location)), cell(status),
+      cell(latest ? latest.outcome + (latest.attributedTo ? " (" + latest.attributedTo + ")" : "") + " by " + latest.assessedBy : ""),
+      cell(report.retraction ? "by " + report.retraction.retractedBy + ": " + report.retraction.reason : ""),
+      cell(time(report.recordedAt), "time"), cell(audit));
+    return row;
+  }));
+  label(document.getElementById("reports"));
+  document.getElementById("reports-empty").hidden = list.length > 0;
+}
+
+function place(location) {
+  if (!location) return "";
+  const at = location.latitude != null ? location.latitude.toFixed(2) + ", " + location.longitude.toFixed(2) : "";
+  return [location.name, at].filter(Boolean).join(" · ");
+}
+
+/**
+ * Reported violations by place, over the countries (d3's projection, the GeoJSON of ECharts' world map, both
+ * served from the jar): standing reports as filled red dots, retracted ones as dashed rings, those assessed
+ * unfounded as squares; each a button for its commitment's reports.
+ */
+async function renderMap() {
+  const svg = document.getElementById("map");
+  const located = [...reports.values()].flat().filter(r => r.location && r.location.latitude != null
+    && commitments.has(r.commitmentId) && passes(commitments.get(r.commitmentId)));
+  document.getElementById("map-empty").hidden = located.length > 0;
+  if (typeof d3 === "undefined") return;
+  if (world == null) {
+    world = await read("/webjars/echarts/4.1.0/map/json/world.json", true) || { type: "FeatureCollection", features: [] };
+  }
+  const points = { type: "MultiPoint", coordinates: located.map(r => [r.location.longitude, r.location.latitude]) };
+  // Around the reports (a few degrees of margin), or the parties' region before there are any.
+  const frame = located.length > 0 ? d3.geoBounds(points) : [[38, 36], [52, 44]];
+  const margin = 3;
+  const extent = { type: "MultiPoint", coordinates: [[frame[0][0] - margin, frame[0][1] - margin],
+    [frame[1][0] + margin, frame[1][1] + margin]] };
+  const projection = d3.geoMercator().fitExtent([[10, 10], [990, 410]], extent);
+  const path = d3.geoPath(projection);
+  const parties = new Set([...commitments.values()].flatMap(v => v.parties || []));
+  // ECharts' features carry no "type": their geometries are drawn as they are.
+  const countries = world.features.map(feature => {
+    const country = element("path", { class: "country" + (parties.has(feature.properties.name.toLowerCase()) ? " party" : ""),
+      d: path(feature.geometry) || "", "data-country": feature.properties.name });
+    const name = element("title", {});
+    name.textContent = feature.properties.name;
+    country.append(name);
+    return country;
+  });
+  const marks = located.map(report => {
+    const [px, py] = projection([report.location.longitude, report.location.latitude]);
+    const mark = report.status === "UNFOUNDED"
+      ? element("rect", { class: "report-unfounded", x: px - 5, y: py - 5, width: 10, height: 10 })
+      : element("circle", { class: report.status === "RETRACTED" ? "report-retracted" : "report-standing",
+        cx: px, cy: py, r: report.status === "RETRACTED" ? 5 : 6 });
+    mark.dataset.violationId = report.id;
+    mark.dataset.commitmentId = report.commitmentId;
+    mark.dataset.status = report.status;
+    mark.setAttribute("tabindex", "0");
+    mark.setAttribute("role", "button");
+    const title = element("title", {});
+    title.textContent = report.status + " · " + place(report.location) + " · " + (report.description || report.id)
+      + " · reported by " + report.reportedBy + " against " + report.accused;
+    mark.append(title);
+    mark.addEventListener("click", () => select(report.commitmentId));
+    mark.addEventListener("keydown", event => {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); select(report.commitmentId); }
+    });
+    return mark;
+  });
+  svg.replaceChildren(...countries, ...marks);
 }
 
 // ---- Broken within hours ------------------------------------------------------------------------------------
@@ -148,6 +326,7 @@ function renderBroken(list) {
       cell(item.accused ?? ""), cell(item.assessment ?? "unassessed"));
     return row;
   }));
+  label(document.getElementById("broken"));
   document.getElementById("broken-empty").hidden = list.length > 0;
 }
 
@@ -357,6 +536,7 @@ function travel(validAt, asOf) {
   brokenStream = null;
   timelines.forEach(timeline => { timeline.stream = null; });
   commitments.clear();
+  reports.clear();
   renderCommitments();
   if (live()) {
     follow("/api/v1/stream/commitments", { commitment: onCommitment });
@@ -376,7 +556,9 @@ async function loadMoment() {
   }
   commitments.clear();
   list.forEach(view => commitments.set(view.id, view));
+  reports.clear();
   renderCommitments();
+  list.forEach(view => loadReports(view.id));
   followBroken();
   const latest = new Map();
   list.forEach(v => latest.set(v.negotiationId, Math.max(latest.get(v.negotiationId) || 0, Date.parse(v.agreedAtUtc))));
@@ -429,13 +611,29 @@ function cell(content, className) {
   return td;
 }
 
-/** A record's title with its id beneath, small. */
-function titled(title, id) {
+/** A record's title with its id beneath, small; a commitment's title is a button for its reports. */
+function titled(title, id, selects) {
   const span = document.createElement("span");
   const small = document.createElement("small");
   small.textContent = id;
-  span.append(document.createTextNode(title), document.createElement("br"), small);
+  let name = document.createTextNode(title);
+  if (selects) {
+    name = document.createElement("button");
+    name.type = "button";
+    name.className = "link";
+    name.textContent = title;
+    name.addEventListener("click", () => select(id));
+  }
+  span.append(name, document.createElement("br"), small);
   return span;
+}
+
+/** Labels each cell with its column's heading: a narrow screen shows rows as labelled cards. */
+function label(table) {
+  const headings = [...table.querySelectorAll("thead th")].map(th => th.textContent.trim());
+  for (const row of table.querySelectorAll("tbody tr")) {
+    [...row.children].forEach((td, i) => { td.dataset.label = headings[i] || ""; });
+  }
 }
 
 /** HUMANITARIAN_CEASEFIRE as "humanitarian ceasefire". */
@@ -460,6 +658,9 @@ function text(content, attributes) {
 }
 
 document.getElementById("hours").addEventListener("change", followBroken);
+for (const name of Object.keys(FILTERS)) {
+  document.getElementById("filter-" + name).addEventListener("change", () => renderCommitments());
+}
 document.getElementById("when").addEventListener("submit", event => event.preventDefault());
 document.getElementById("valid-at").addEventListener("change", event =>
   travel(utc(event.target.value), moment.asOf));

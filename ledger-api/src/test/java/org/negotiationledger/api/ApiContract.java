@@ -20,7 +20,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -82,9 +81,11 @@ public final class ApiContract {
         if (method.equals("OPTIONS") && status / 100 == 2 && body.isEmpty()) {
             return List.of(); // a CORS preflight's answer: HTTP's, not an operation of the API
         }
-        Optional<Template> template = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst();
-        JsonNode operation = template.map(t -> document.path("paths").path(t.path())
-                .path(method.toLowerCase(Locale.ROOT))).orElse(null);
+        // Of the paths that match, the first (fewest variables) with this method: a command's path and a record's
+        // may share a shape and name their variables differently.
+        JsonNode operation = templates.stream().filter(t -> t.pattern().matcher(path).matches())
+                .map(t -> document.path("paths").path(t.path()).path(method.toLowerCase(Locale.ROOT)))
+                .filter(candidate -> !candidate.isMissingNode()).findFirst().orElse(null);
         String what = method + " " + pathAndQuery + " answered " + status + " " + type;
         if (operation == null || operation.isMissingNode()) {
             // No such operation: only a problem may answer (404 for the path, 405 for the method).

@@ -132,7 +132,8 @@ public class SecurityConfig {
                         .requestMatchers(asOf()).hasRole(Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(Role.all())
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css",
-                                "/favicon.ico").hasAnyRole(Role.all())
+                                "/favicon.ico", "/webjars/d3/**", "/webjars/echarts/*/map/json/world.json")
+                        .hasAnyRole(Role.all())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.List;
 import org.negotiationledger.api.view.RecordResponses.ActorResponse;
 import org.negotiationledger.api.view.RecordResponses.NegotiationResponse;
 import org.negotiationledger.api.view.RecordResponses.StatementResponse;
@@ -61,6 +62,16 @@ class RecordController {
                 .flatMap(n -> n.talks().stream().filter(t -> t.id().equals(talksId)).findFirst()
                         .map(t -> TalksResponse.of(n.id(), t)))
                 .orElseThrow(() -> notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf));
+    }
+
+    @GetMapping("/commitments/{id}/violations")
+    @Operation(summary = "A commitment's violation reports, in the order recorded, each with its findings and "
+            + "retraction")
+    List<ViolationReportResponse> violations(@PathVariable String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return views.reports(checkId("id", id), time(asOf))
+                .map(reports -> reports.stream().map(r -> ViolationReportResponse.of(id, r)).toList())
+                .orElseThrow(() -> notFound("no commitment '" + id + "'", asOf));
     }
 
     @GetMapping("/commitments/{id}/violations/{violationId}")

@@ -122,6 +122,11 @@ public class Views {
         return queries.statement(id).filter(s -> known(asOf, s.recordedAt()));
     }
 
+    /** A commitment's violation reports as the ledger knew them at {@code asOf} (null: now); empty if unknown then. */
+    public Optional<List<ReportState>> reports(String commitmentId, Instant asOf) {
+        return queries.commitment(commitmentId).map(c -> asOf == null ? c : c.asOf(asOf)).map(CommitmentState::reports);
+    }
+
     /** A violation report, with its findings and retraction, as the ledger knew it at {@code asOf} (null: now). */
     public Optional<ReportState> report(String commitmentId, String violationId, Instant asOf) {
         return queries.report(commitmentId, violationId).map(r -> asOf == null ? r : r.asOf(asOf));

@@ -13,6 +13,7 @@ import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.TestUsers;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -93,7 +94,10 @@ class DashboardTest extends ApiTest {
                 + ".map(t => t.textContent).filter(t => t !== 'later')", chart);
     }
 
-    /** The demo history as a wall screen shows it; the screenshot is the README's (target/dashboard.png). */
+    /**
+     * The demo history as a wall screen and a phone show it; the screenshots are the README's (target/dashboard.png
+     * and target/dashboard-narrow.png, copied to docs/).
+     */
     @Test
     void theDemoHistoryOnTheDashboard() throws IOException {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
@@ -111,6 +115,14 @@ class DashboardTest extends ApiTest {
                 assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
                 Path screenshot = Path.of("target", "dashboard.png");
                 Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+
+                // A phone: nothing scrolls sideways; the tables become labelled cards (target/dashboard-narrow.png).
+                browser.manage().window().setSize(new Dimension(360, 1400));
+                wait.until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
+                        "return document.documentElement.scrollWidth <= window.innerWidth")));
+                assertThat(browser.findElement(By.cssSelector("#broken tbody td")).getAttribute("data-label"))
+                        .isEqualTo("Commitment");
+                Files.write(Path.of("target", "dashboard-narrow.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
             }
