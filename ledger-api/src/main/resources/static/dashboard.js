@@ -344,8 +344,25 @@ function chart(negotiationId) {
   heading.textContent = negotiationId;
   element.append(heading);
   document.getElementById("timelines").append(element);
-  const timeline = { id: negotiationId, facts: new Map(), element, title: heading, stream: null };
+  const timeline = { id: negotiationId, facts: new Map(), element, title: heading, stream: null,
+    zoom: { scale: 1, centre: null } };
   timelines.set(negotiationId, timeline);
+  // Zoom and pan, by buttons a keyboard reaches: the scale divides the chart's span, the centre moves in steps.
+  const controls = document.createElement("div");
+  controls.className = "zoom";
+  controls.setAttribute("role", "group");
+  controls.setAttribute("aria-label", "Zoom the timeline");
+  for (const [action, label, name] of [["out", "−", "Zoom out"], ["in", "+", "Zoom in"], ["left", "◀", "Earlier"],
+    ["right", "▶", "Later"], ["fit", "Fit", "Show the whole span"]]) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.zoom = action;
+    button.textContent = label;
+    button.setAttribute("aria-label", name);
+    button.addEventListener("click", () => zoom(timeline, action));
+    controls.append(button);
+  }
+  element.append(controls);
   read("/api/v1/negotiations/" + encodeURIComponent(negotiationId), true).then(negotiation => {
     if (negotiation) heading.textContent = negotiation.title;
   });
@@ -360,6 +377,22 @@ function followTimeline(timeline) {
       renderTimeline(timeline.id);
     }
   });
+}
+
+function zoom(timeline, action) {
+  const z = timeline.zoom;
+  const [lo, hi] = timeline.window || [0, 0];
+  if (action === "in") {
+    z.scale = Math.min(z.scale * 2, 1024);
+  } else if (action === "out") {
+    z.scale = Math.max(z.scale / 2, 1);
+  } else if (action === "fit") {
+    z.scale = 1;
+    z.centre = null;
+  } else if (z.scale > 1) {
+    z.centre = (lo + hi) / 2 + (action === "left" ? -1 : 1) * (hi - lo) / 2;
+  }
+  renderTimeline(timeline.id);
 }
 
 /** Facts whose time is the ledger's (a retraction) or a finding's, which may come long after the events. */
@@ -390,16 +423,24 @@ function renderTimeline(negotiationId) {
   const pad = Math.max((to - from) * 0.03, 3600_000);
   const later = facts.filter(f => AFTERWARDS.includes(f.type) && Date.parse(f.validAtUtc) > to + pad);
   const left = 220, right = later.length > 0 ? 900 : 980, top = 28, rowHeight = 30;
-  const x = t => left + (right - left) * (t - (from - pad)) / (to - from + 2 * pad);
+  // The window shown: the whole span, or a part of it when zoomed in.
+  const full = [from - pad, to + pad];
+  const width = (full[1] - full[0]) / timeline.zoom.scale;
+  const centre = Math.min(Math.max(timeline.zoom.centre ?? (full[0] + full[1]) / 2, full[0] + width / 2), full[1] - width / 2);
+  timeline.zoom.centre = timeline.zoom.scale === 1 ? null : centre;
+  timeline.window = [centre - width / 2, centre + width / 2];
+  const [lo, hi] = timeline.window;
+  const x = t => left + (right - left) * (t - lo) / (hi - lo);
+  const shown = t => t >= lo && t <= hi;
   const height = top + (rows.length + 1) * rowHeight + 24;
   const svg = element("svg", { class: "chart", viewBox: "0 0 1000 " + height, role: "img",
     "aria-label": "Timeline of " + timeline.title.textContent });
 
   // Axis: ticks at whole days (or hours, for a short history); the year where the span needs it.
-  const span = to - from + 2 * pad;
+  const span = hi - lo;
   const step = span > 3 * 86400_000 ? 86400_000 * Math.ceil(span / 86400_000 / 8) : 3600_000 * Math.max(1, Math.ceil(span / 3600_000 / 8));
   let previous = null;
-  for (let t = Math.ceil((from - pad) / step) * step; t <= to + pad; t += step) {
+  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) {
     svg.append(element("line", { class: "axis", x1: x(t), x2: x(t), y1: top - 6, y2: height - 20 }));
     svg.append(text(tick(t, previous, step), { class: "tick", x: x(t), y: height - 6, "text-anchor": "middle" }));
     previous = t;
@@ -425,8 +466,10 @@ function renderTimeline(negotiationId) {
     if (!effect) continue;
     const end = mine.find(f => ENDINGS.includes(f.type));
     const reported = mine.some(f => f.type === "ViolationReported");
-    svg.append(element("line", { class: "span" + (reported ? " broken" : ""), x1: x(Date.parse(effect.validAtUtc)),
-      x2: x(end ? Date.parse(end.validAtUtc) : to), y1: rowOf(recordId), y2: rowOf(recordId) }));
+    const start = Date.parse(effect.validAtUtc), stop = end ? Date.parse(end.validAtUtc) : to;
+    if (stop < lo || start > hi) continue;
+    svg.append(element("line", { class: "span" + (reported ? " broken" : ""), x1: x(Math.max(start, lo)),
+      x2: x(Math.min(stop, hi)), y1: rowOf(recordId), y2: rowOf(recordId) }));
   }
   const placed = new Map();  // row y -> x of the marks placed on it, to stagger those that would touch
   let laterIndex = 0;
@@ -435,6 +478,7 @@ function renderTimeline(negotiationId) {
     // A report, its findings and its retraction stand on their commitment's row (their recordId).
     const yRow = fact.type === "StatementIssued" ? top : rows.includes(fact.recordId) ? rowOf(fact.recordId) : null;
     if (yRow == null) continue;
+    if (!later.includes(fact) && !shown(Date.parse(fact.validAtUtc))) continue;
     const t = later.includes(fact) ? right + 22 + (laterIndex++ % 6) * 11 : x(Date.parse(fact.validAtUtc));
     const near = (placed.get(yRow) || []).filter(other => Math.abs(other - t) < 14).length;
     const yMark = yRow + (near === 0 ? 0 : (near % 2 === 1 ? -13 : 13) * Math.ceil(near / 2));

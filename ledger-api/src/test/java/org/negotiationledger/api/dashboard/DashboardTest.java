@@ -57,7 +57,7 @@ class DashboardTest extends ApiTest {
     }
 
     @Test
-    void aRetractionRecordedYearsLaterDoesNotStretchTheValidTimeAxisAndMarksMinutesApartStayApart() {
+    void aRetractionRecordedYearsLaterDoesNotStretchTheValidTimeAxisMarksMinutesApartStayApartAndTheChartZooms() {
         World world = world();
         String report = unique("v");
         created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
@@ -83,6 +83,17 @@ class DashboardTest extends ApiTest {
                     {"retractedBy": "%s", "reason": "reported twice"}""".formatted(world.a())));
             wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReportRetracted']")).isEmpty());
             assertThat(ticks(browser, chart)).as("the axis after a retraction recorded today").isEqualTo(ticks);
+
+            // Zoom and pan by buttons; Fit returns to the whole span.
+            String controls = ".timeline[data-negotiation-id='" + world.negotiation() + "'] .zoom ";
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='in']")).click();
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='in']")).click();
+            wait.until(b -> !ticks((ChromeDriver) b, chart).equals(ticks));
+            Object zoomed = ticks(browser, chart);
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='right']")).click();
+            wait.until(b -> !ticks((ChromeDriver) b, chart).equals(zoomed));
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='fit']")).click();
+            wait.until(b -> ticks((ChromeDriver) b, chart).equals(ticks));
         } finally {
             browser.quit();
         }
@@ -113,6 +124,10 @@ class DashboardTest extends ApiTest {
                         + ".map(row => row.dataset.commitmentId)"))
                         .isEqualTo(List.of("paris-2020-10-17", "moscow-2020-10-10", "washington-2020-10-25"));
                 assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
+                // The whole page, as a wall screen tall enough for it shows it.
+                long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+                browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 120, 4000)));
+                wait.until(b -> !b.findElements(By.cssSelector("#map path.country")).isEmpty());
                 Path screenshot = Path.of("target", "dashboard.png");
                 Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
 
