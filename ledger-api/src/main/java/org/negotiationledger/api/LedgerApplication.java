@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LedgerApplication {
 
     public static void main(String[] args) {
-        int exit = LedgerCommandLine.create(System.in,
-                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args);
+        int exit = LedgerCommandLine.create(
+                        System.in,
+                        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                        new PrintWriter(System.err, true, StandardCharsets.UTF_8))
+                .execute(args);
         if (exit != LedgerCommandLine.RUNNING) {
             System.exit(exit);
         }

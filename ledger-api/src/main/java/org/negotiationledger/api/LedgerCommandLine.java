@@ -38,15 +38,27 @@ import picocli.CommandLine.Unmatched;
  * before or after {@code server} are Spring Boot settings, as with any Boot jar, so
  * {@code java -jar ledger-api.jar --spring.profiles.active=postgres} still starts the server.
  */
-@Command(name = "java -jar ledger-api.jar", mixinStandardHelpOptions = true,
-        versionProvider = LedgerCommandLine.Version.class, sortOptions = false,
+@Command(
+        name = "java -jar ledger-api.jar",
+        mixinStandardHelpOptions = true,
+        versionProvider = LedgerCommandLine.Version.class,
+        sortOptions = false,
         description = "The negotiation ledger: an event-sourced record of truces, pledges, violation reports and "
                 + "statements. Without a command, starts the server.",
-        subcommands = {LedgerCommandLine.Server.class, LedgerCommandLine.Verify.class,
-                LedgerCommandLine.Import.class, LedgerCommandLine.HashPassword.class, CommandLine.HelpCommand.class},
-        footer = {"", "Server settings are Spring Boot's, given as --name=value (or as environment",
-                "variables; see README.md), e.g. --server.port=9090 --spring.profiles.active=postgres",
-                "", "Exit codes: 0 done or verified, 1 not verified or import stopped, 2 usage error."})
+        subcommands = {
+            LedgerCommandLine.Server.class,
+            LedgerCommandLine.Verify.class,
+            LedgerCommandLine.Import.class,
+            LedgerCommandLine.HashPassword.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Server settings are Spring Boot's, given as --name=value (or as environment",
+            "variables; see README.md), e.g. --server.port=9090 --spring.profiles.active=postgres",
+            "",
+            "Exit codes: 0 done or verified, 1 not verified or import stopped, 2 usage error."
+        })
 public final class LedgerCommandLine implements Callable<Integer> {
 
     /** What {@link CommandLine#execute} answers when the server was started and runs on: do not exit. */
@@ -84,7 +96,10 @@ public final class LedgerCommandLine implements Callable<Integer> {
     }
 
     /** Starts the server; its threads keep the process alive. */
-    @Command(name = "server", aliases = "serve", mixinStandardHelpOptions = true,
+    @Command(
+            name = "server",
+            aliases = "serve",
+            mixinStandardHelpOptions = true,
             description = "Start the ledger's HTTP server (the default command). Settings as --name=value.")
     static final class Server implements Callable<Integer> {
 
@@ -102,13 +117,14 @@ public final class LedgerCommandLine implements Callable<Integer> {
         static int start(CommandSpec spec, List<String> settings) {
             for (String setting : settings) {
                 if (!setting.startsWith("--")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command or argument: '"
-                            + setting + "' (settings are given as --name=value)");
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(),
+                            "Unknown command or argument: '" + setting + "' (settings are given as --name=value)");
                 }
             }
             // Axon's update checker calls out to the internet; a ledger phones nobody unless told to.
-            System.setProperty("axoniq.update-checker.disabled",
-                    System.getProperty("axoniq.update-checker.disabled", "true"));
+            System.setProperty(
+                    "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
             SpringApplication.run(LedgerApplication.class, settings.toArray(String[]::new));
             return RUNNING;
         }
@@ -118,7 +134,9 @@ public final class LedgerCommandLine implements Callable<Integer> {
      * Verifies an exported history file: prints the same report as {@code GET /api/v1/audit/verify}; exits 0
      * when it verifies, 1 when it does not.
      */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Verify an exported history (GET /api/v1/audit/events as application/x-ndjson) without a "
                     + "server or database. Prints the report; exits 0 if verified, 1 if not.")
     static final class Verify implements Callable<Integer> {
@@ -131,7 +149,9 @@ public final class LedgerCommandLine implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "HISTORY", description = "the exported history, NDJSON")
         Path file;
 
-        @Option(names = "--noted", paramLabel = "INDEX:HEAD",
+        @Option(
+                names = "--noted",
+                paramLabel = "INDEX:HEAD",
                 description = "also check that the history up to INDEX still gives the head noted then")
         String noted;
 
@@ -142,7 +162,8 @@ public final class LedgerCommandLine implements Callable<Integer> {
             if (noted != null) {
                 Matcher m = NOTED.matcher(noted);
                 if (!m.matches()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(),
                             "--noted must be INDEX:HEAD, a global index and a 64-digit hex head: '" + noted + "'");
                 }
                 notedIndex = Long.parseLong(m.group(1));
@@ -154,9 +175,12 @@ public final class LedgerCommandLine implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
             }
-            spec.commandLine().getOut().println(new ObjectMapper()
-                    .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            spec.commandLine()
+                    .getOut()
+                    .println(new ObjectMapper()
+                            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(report));
             spec.commandLine().getOut().flush();
             return report.verified() ? 0 : 1;
         }
@@ -166,7 +190,9 @@ public final class LedgerCommandLine implements Callable<Integer> {
      * The bulk import for operators: the same as {@code POST /api/v1/imports}, run against the configured
      * database without the HTTP server. On the embedded H2 the server must be stopped (it holds the file).
      */
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Import an NDJSON file of commands (one {\"path\", \"body\"} a line, as POST "
                     + "/api/v1/imports takes it) into the configured database. Prints what was done; exits 0 when "
                     + "every line is recorded, 1 when a line was refused (the batches before it stay recorded).")
@@ -178,11 +204,16 @@ public final class LedgerCommandLine implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "the commands, NDJSON")
         Path file;
 
-        @Option(names = "--id", required = true, paramLabel = "IMPORT_ID",
+        @Option(
+                names = "--id",
+                required = true,
+                paramLabel = "IMPORT_ID",
                 description = "the import's id: run again with the same id, only what is missing is recorded")
         String importId;
 
-        @Option(names = "--principal", paramLabel = "NAME",
+        @Option(
+                names = "--principal",
+                paramLabel = "NAME",
                 description = "who the events name as having posted them (default: operator:<user name>)")
         String principal;
 
@@ -198,16 +229,18 @@ public final class LedgerCommandLine implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
             }
             if (!importId.matches(org.negotiationledger.core.shared.RecordId.SYNTAX)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--id must match " + org.negotiationledger.core.shared.RecordId.SYNTAX + ": '" + importId + "'");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--id must match " + org.negotiationledger.core.shared.RecordId.SYNTAX + ": '" + importId
+                                + "'");
             }
             String name = principal != null ? principal : "operator:" + System.getProperty("user.name");
-            System.setProperty("axoniq.update-checker.disabled",
-                    System.getProperty("axoniq.update-checker.disabled", "true"));
+            System.setProperty(
+                    "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
             List<String> args = new ArrayList<>(settings);
             args.add("--spring.main.web-application-type=none");
-            try (ConfigurableApplicationContext ledger = SpringApplication.run(LedgerApplication.class,
-                    args.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext ledger =
+                    SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new))) {
                 Imports.Outcome outcome;
                 try {
                     outcome = ledger.getBean(Imports.class).apply(importId, ndjson, name);
@@ -216,9 +249,12 @@ public final class LedgerCommandLine implements Callable<Integer> {
                     spec.commandLine().getErr().flush();
                     return 1;
                 }
-                spec.commandLine().getOut().println(new ObjectMapper()
-                        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                        .writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
+                spec.commandLine()
+                        .getOut()
+                        .println(new ObjectMapper()
+                                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(outcome));
                 spec.commandLine().getOut().flush();
                 return outcome.stopped() ? 1 : 0;
             }
@@ -226,7 +262,9 @@ public final class LedgerCommandLine implements Callable<Integer> {
     }
 
     /** Reads a password (from the console without echo, else one line of standard input) and prints its hash. */
-    @Command(name = "hash-password", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hash-password",
+            mixinStandardHelpOptions = true,
             description = "Print the BCrypt hash of a password (at least 12 characters) read from the terminal "
                     + "or standard input, for LEDGER_SECURITY_USERS_<NAME>_PASSWORD.")
     static final class HashPassword implements Callable<Integer> {
@@ -251,8 +289,8 @@ public final class LedgerCommandLine implements Callable<Integer> {
                 password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             }
             if (password == null || password.length() < 12) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "give a password of at least 12 characters");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "give a password of at least 12 characters");
             }
             spec.commandLine().getOut().println("{bcrypt}" + new BCryptPasswordEncoder(12).encode(password));
             spec.commandLine().getOut().flush();

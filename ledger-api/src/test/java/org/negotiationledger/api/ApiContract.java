@@ -32,29 +32,34 @@ import java.util.regex.Pattern;
 public final class ApiContract {
 
     /** The committed document, from the module's directory (where Maven runs the tests) or the repository's. */
-    public static final Path DOCUMENT = Files.exists(Path.of("../docs/openapi.json")) ? Path.of("../docs/openapi.json")
+    public static final Path DOCUMENT = Files.exists(Path.of("../docs/openapi.json"))
+            ? Path.of("../docs/openapi.json")
             : Path.of("docs/openapi.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** OpenAPI 3.1's dialect, where the document's {@code components} sit beside a schema for its references. */
     private static final JsonMetaSchema DIALECT = JsonMetaSchema.builder(OpenApi31.getInstance())
-            .keyword(new NonValidationKeyword("components")).build();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.metaSchema(DIALECT));
+            .keyword(new NonValidationKeyword("components"))
+            .build();
+
+    private static final JsonSchemaFactory FACTORY =
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder.metaSchema(DIALECT));
     private static final ApiContract INSTANCE = new ApiContract(read(DOCUMENT));
 
     private final JsonNode document;
     private final List<Template> templates;
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
-    private record Template(String path, Pattern pattern, int variables) {
-    }
+    private record Template(String path, Pattern pattern, int variables) {}
 
     private ApiContract(JsonNode document) {
         this.document = document;
         List<Template> list = new ArrayList<>();
-        document.path("paths").fieldNames().forEachRemaining(path -> list.add(new Template(path,
-                Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+")), (int) path.chars().filter(c -> c == '{').count())));
+        document.path("paths")
+                .fieldNames()
+                .forEachRemaining(path ->
+                        list.add(new Template(path, Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+")), (int)
+                                path.chars().filter(c -> c == '{').count())));
         // A literal segment wins over a variable: /commitments/broken is not /commitments/{id}.
         list.sort(Comparator.comparingInt(Template::variables));
         this.templates = List.copyOf(list);
@@ -77,20 +82,26 @@ public final class ApiContract {
         if (!path.startsWith("/api/")) {
             return List.of();
         }
-        String type = contentType == null ? "" : contentType.replaceFirst(";.*", "").trim().toLowerCase(Locale.ROOT);
+        String type = contentType == null
+                ? ""
+                : contentType.replaceFirst(";.*", "").trim().toLowerCase(Locale.ROOT);
         if (method.equals("OPTIONS") && status / 100 == 2 && body.isEmpty()) {
             return List.of(); // a CORS preflight's answer: HTTP's, not an operation of the API
         }
         // Of the paths that match, the first (fewest variables) with this method: a command's path and a record's
         // may share a shape and name their variables differently.
-        JsonNode operation = templates.stream().filter(t -> t.pattern().matcher(path).matches())
+        JsonNode operation = templates.stream()
+                .filter(t -> t.pattern().matcher(path).matches())
                 .map(t -> document.path("paths").path(t.path()).path(method.toLowerCase(Locale.ROOT)))
-                .filter(candidate -> !candidate.isMissingNode()).findFirst().orElse(null);
+                .filter(candidate -> !candidate.isMissingNode())
+                .findFirst()
+                .orElse(null);
         String what = method + " " + pathAndQuery + " answered " + status + " " + type;
         if (operation == null || operation.isMissingNode()) {
             // No such operation: only a problem may answer (404 for the path, 405 for the method).
             return status >= 400 && status < 500 && type.equals("application/problem+json")
-                    ? validate(what, ref("Problem"), body) : List.of(what + ": no operation, and not a problem answer");
+                    ? validate(what, ref("Problem"), body)
+                    : List.of(what + ": no operation, and not a problem answer");
         }
         JsonNode response = operation.path("responses").path(Integer.toString(status));
         if (response.isMissingNode()) {
@@ -109,7 +120,8 @@ public final class ApiContract {
             return validate(what, media.path("schema"), body);
         }
         if (type.equals("application/x-ndjson") && media.path("schema").has("x-ndjson-line")) {
-            JsonNode line = ref(media.path("schema").path("x-ndjson-line").asText().replace("#/components/schemas/", ""));
+            JsonNode line =
+                    ref(media.path("schema").path("x-ndjson-line").asText().replace("#/components/schemas/", ""));
             List<String> problems = new ArrayList<>();
             body.lines().filter(l -> !l.isBlank()).limit(100).forEach(l -> problems.addAll(validate(what, line, l)));
             return problems;
@@ -119,8 +131,14 @@ public final class ApiContract {
 
     /** The data of one Server-Sent Event against the schema the document gives for the stream's events. */
     public List<String> eventProblems(String path, String event, String data) {
-        JsonNode schema = document.path("paths").path(path).path("get").path("responses").path("200")
-                .path("content").path("text/event-stream").path("schema");
+        JsonNode schema = document.path("paths")
+                .path(path)
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("content")
+                .path("text/event-stream")
+                .path("schema");
         if (!event.equals(schema.path("x-sse-event").asText())) {
             return List.of(path + " sent an event named '" + event + "'; the document names '"
                     + schema.path("x-sse-event").asText() + "'");
@@ -140,8 +158,10 @@ public final class ApiContract {
         }
         JsonSchema validator = schemas.computeIfAbsent(schema.toString(), key -> compile(schema));
         Set<ValidationMessage> messages = validator.validate(value);
-        return messages.stream().map(m -> what + ": " + m.getMessage() + " in "
-                + (body.length() > 600 ? body.substring(0, 600) + "..." : body)).toList();
+        return messages.stream()
+                .map(m -> what + ": " + m.getMessage() + " in "
+                        + (body.length() > 600 ? body.substring(0, 600) + "..." : body))
+                .toList();
     }
 
     /** A schema of the document, with the document's components beside it so that its references resolve. */
@@ -156,7 +176,8 @@ public final class ApiContract {
 
     private JsonNode resolve(JsonNode response) {
         String ref = response.path("$ref").asText("");
-        return ref.isEmpty() ? response
+        return ref.isEmpty()
+                ? response
                 : document.path("components").path("responses").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 

@@ -13,27 +13,47 @@ class ApiContractTest {
 
     @Test
     void anAnswerAsDescribedPasses() {
-        assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia?asOf=x", 200, "application/json", ACTOR)).isEmpty();
+        assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia?asOf=x", 200, "application/json", ACTOR))
+                .isEmpty();
         assertThat(CONTRACT.problems("GET", "/api/v1/actors/nobody", 404, "application/problem+json", """
-                {"type": "urn:problem:negotiation-ledger:not-found", "title": "Not found", "status": 404}""")).isEmpty();
+                {"type": "urn:problem:negotiation-ledger:not-found", "title": "Not found", "status": 404}"""))
+                .isEmpty();
     }
 
     @Test
     void anUndescribedStatusContentTypeOrBodyFails() {
-        assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia", 418, "application/json", ACTOR)).hasSize(1);
-        assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia", 200, "text/plain", "armenia")).hasSize(1);
-        assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia", 200, "application/json",
-                ACTOR.replace("\"Republic of Armenia\"", "null"))).as("a required field null").isNotEmpty();
+        assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia", 418, "application/json", ACTOR))
+                .hasSize(1);
+        assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia", 200, "text/plain", "armenia"))
+                .hasSize(1);
+        assertThat(CONTRACT.problems(
+                        "GET",
+                        "/api/v1/actors/armenia",
+                        200,
+                        "application/json",
+                        ACTOR.replace("\"Republic of Armenia\"", "null")))
+                .as("a required field null")
+                .isNotEmpty();
         assertThat(CONTRACT.problems("GET", "/api/v1/actors/armenia", 404, "text/html", "<h1>404</h1>"))
-                .as("an error that is not problem+json").isNotEmpty();
-        assertThat(CONTRACT.problems("GET", "/api/v1/commitments/broken?withinHours=1", 200, "application/json",
-                "[{\"commitmentId\": 7}]")).as("the literal path wins over /commitments/{id}").isNotEmpty();
+                .as("an error that is not problem+json")
+                .isNotEmpty();
+        assertThat(CONTRACT.problems(
+                        "GET",
+                        "/api/v1/commitments/broken?withinHours=1",
+                        200,
+                        "application/json",
+                        "[{\"commitmentId\": 7}]"))
+                .as("the literal path wins over /commitments/{id}")
+                .isNotEmpty();
     }
 
     @Test
     void aStreamEventOfAnotherNameOrShapeFails() {
-        assertThat(CONTRACT.eventProblems("/api/v1/stream/broken", "commitment", "[]")).hasSize(1);
-        assertThat(CONTRACT.eventProblems("/api/v1/stream/broken", "broken", "[]")).isEmpty();
-        assertThat(CONTRACT.eventProblems("/api/v1/stream/broken", "broken", "{}")).isNotEmpty();
+        assertThat(CONTRACT.eventProblems("/api/v1/stream/broken", "commitment", "[]"))
+                .hasSize(1);
+        assertThat(CONTRACT.eventProblems("/api/v1/stream/broken", "broken", "[]"))
+                .isEmpty();
+        assertThat(CONTRACT.eventProblems("/api/v1/stream/broken", "broken", "{}"))
+                .isNotEmpty();
     }
 }

@@ -21,10 +21,15 @@ import org.springframework.util.FileSystemUtils;
  * Subclasses share the server (Spring caches the context), so each test makes its own records, with
  * {@link #unique} ids, and measures what it changed rather than absolute counts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.demo-history.enabled=false", "ledger.streams.heartbeat=PT1S",
-                // Tests send thousands of bad credentials from one address; SignInThrottleTest tests the limits.
-                "ledger.security.sign-ins.max-failures-per-user=0", "ledger.security.sign-ins.max-failures-per-address=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ledger.demo-history.enabled=false",
+            "ledger.streams.heartbeat=PT1S",
+            // Tests send thousands of bad credentials from one address; SignInThrottleTest tests the limits.
+            "ledger.security.sign-ins.max-failures-per-user=0",
+            "ledger.security.sign-ins.max-failures-per-address=0"
+        })
 public abstract class ApiTest {
 
     private static final Path DATA = temporaryDirectory("ledger-api-test");
@@ -56,7 +61,8 @@ public abstract class ApiTest {
     public static Path temporaryDirectory(String prefix) {
         try {
             Path directory = Files.createTempDirectory(prefix);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,8 +84,7 @@ public abstract class ApiTest {
     }
 
     /** Two parties and a mediator, a negotiation between them, and a truce effective 2020-10-10T12:00+04:00. */
-    protected record World(String a, String b, String mediator, String observer, String negotiation, String truce) {
-    }
+    protected record World(String a, String b, String mediator, String observer, String negotiation, String truce) {}
 
     protected World world() {
         String a = unique("party-a");
@@ -92,8 +97,7 @@ public abstract class ApiTest {
         }
         String negotiation = unique("negotiation");
         created(http.post("/api/v1/negotiations", """
-                {"id": "%s", "title": "Talks", "parties": ["%s", "%s"], "mediators": ["%s"]}"""
-                .formatted(negotiation, a, b, mediator)));
+                {"id": "%s", "title": "Talks", "parties": ["%s", "%s"], "mediators": ["%s"]}""".formatted(negotiation, a, b, mediator)));
         String truce = unique("truce");
         created(http.post("/api/v1/truces", truce(truce, negotiation, a, b, mediator, "")));
         return new World(a, b, mediator, observer, negotiation, truce);
@@ -111,7 +115,6 @@ public abstract class ApiTest {
         return """
                 {"id": "%s", "reportedBy": "%s", "accused": "%s", "occurredAt": "%s",
                  "location": {"name": "near the line of contact", "latitude": 40.1, "longitude": 46.9},
-                 "description": "artillery fire", "casualties": {"killed": 0, "injured": 2}, "source": "MoD"}"""
-                .formatted(id, by, accused, occurredAt);
+                 "description": "artillery fire", "casualties": {"killed": 0, "injured": 2}, "source": "MoD"}""".formatted(id, by, accused, occurredAt);
     }
 }

@@ -13,14 +13,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /** The jar's command line: help and usage errors exit without starting a server. */
 class CommandLineTest {
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         InputStream in = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
-        int exit = LedgerCommandLine.create(in, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = LedgerCommandLine.create(in, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -62,7 +62,8 @@ class CommandLineTest {
         assertThat(run.exit()).isZero();
         String hash = run.out().trim();
         assertThat(hash).startsWith("{bcrypt}$2a$12$");
-        assertThat(new BCryptPasswordEncoder().matches("correct horse battery staple", hash.substring(8))).isTrue();
+        assertThat(new BCryptPasswordEncoder().matches("correct horse battery staple", hash.substring(8)))
+                .isTrue();
     }
 
     @Test

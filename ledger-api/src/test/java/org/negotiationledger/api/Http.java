@@ -22,7 +22,8 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
     private final boolean checkLocations;
@@ -68,8 +69,8 @@ public final class Http {
     }
 
     /** An answer: status, content type, Location, body as text and (when it is JSON) parsed. */
-    public record Response(int status, String contentType, String location, String text,
-            java.net.http.HttpHeaders headers) {
+    public record Response(
+            int status, String contentType, String location, String text, java.net.http.HttpHeaders headers) {
 
         /** A response header's first value, or null. */
         public String header(String name) {
@@ -100,7 +101,8 @@ public final class Http {
     }
 
     private Response post(String path, HttpRequest.BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(body);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).POST(body);
         boolean contentType = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -113,7 +115,8 @@ public final class Http {
     }
 
     public Response get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -121,8 +124,8 @@ public final class Http {
     }
 
     public Response options(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -145,31 +148,51 @@ public final class Http {
         assertThat(created.location()).as("Location of %s", created).isNotNull().startsWith("/api/v1/");
         AtomicReference<Response> last = new AtomicReference<>();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(10)).until(() -> {
-                        last.set(exchange(HttpRequest.newBuilder(URI.create(base + created.location())).GET()));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        last.set(exchange(HttpRequest.newBuilder(URI.create(base + created.location()))
+                                .GET()));
                         return last.get().status() != 404;
                     });
         } catch (ConditionTimeoutException e) {
             // Reported below with the last answer.
         }
-        assertThat(last.get().status()).as("GET %s (the Location of a 201) answered %s", created.location(), last.get())
+        assertThat(last.get().status())
+                .as("GET %s (the Location of a 201) answered %s", created.location(), last.get())
                 .isEqualTo(200);
     }
 
     private Response exchange(HttpRequest.Builder request) {
-        if (authorization != null && request.build().headers().firstValue("Authorization").isEmpty()) {
+        if (authorization != null
+                && request.build().headers().firstValue("Authorization").isEmpty()) {
             request.header("Authorization", authorization);
         }
         try {
             HttpRequest sent = request.timeout(timeout).build();
             HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
-            assertThat(ApiContract.get().problems(sent.method(), sent.uri().getRawPath()
-                    + (sent.uri().getRawQuery() == null ? "" : "?" + sent.uri().getRawQuery()), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body()))
-                    .as("the answer conforms to docs/openapi.json").isEmpty();
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
+            assertThat(ApiContract.get()
+                            .problems(
+                                    sent.method(),
+                                    sent.uri().getRawPath()
+                                            + (sent.uri().getRawQuery() == null
+                                                    ? ""
+                                                    : "?" + sent.uri().getRawQuery()),
+                                    response.statusCode(),
+                                    response.headers()
+                                            .firstValue("Content-Type")
+                                            .orElse(null),
+                                    response.body()))
+                    .as("the answer conforms to docs/openapi.json")
+                    .isEmpty();
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

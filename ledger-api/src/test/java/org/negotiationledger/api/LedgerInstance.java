@@ -17,11 +17,16 @@ public final class LedgerInstance implements AutoCloseable {
     }
 
     public static LedgerInstance start(Map<String, String> properties, String... profiles) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(
-                Map.of("server.port", "0", "ledger.demo-history.enabled", "false",
-                        // Tests send bad credentials on purpose; SignInThrottleTest sets the limits it tests.
-                        "ledger.security.sign-ins.max-failures-per-user", "0",
-                        "ledger.security.sign-ins.max-failures-per-address", "0"));
+        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of(
+                "server.port",
+                "0",
+                "ledger.demo-history.enabled",
+                "false",
+                // Tests send bad credentials on purpose; SignInThrottleTest sets the limits it tests.
+                "ledger.security.sign-ins.max-failures-per-user",
+                "0",
+                "ledger.security.sign-ins.max-failures-per-address",
+                "0"));
         all.putAll(TestUsers.all());
         all.putAll(properties);
         List<String> args = new ArrayList<>();
@@ -40,7 +45,10 @@ public final class LedgerInstance implements AutoCloseable {
         public static SharedDatabase create(String name) {
             return PostgresSchemas.unavailable() == null
                     ? new SharedDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"})
-                    : new SharedDatabase(Map.of("ledger.data-dir", ApiTest.temporaryDirectory(name).toString()),
+                    : new SharedDatabase(
+                            Map.of(
+                                    "ledger.data-dir",
+                                    ApiTest.temporaryDirectory(name).toString()),
                             new String[0]);
         }
 

@@ -31,10 +31,15 @@ class OfflineVerifyTest {
 
     @BeforeAll
     static void demoLedger() {
-        ledger = LedgerInstance.start(Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-offline").toString(),
-                "ledger.demo-history.enabled", "true"));
+        ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-offline").toString(),
+                "ledger.demo-history.enabled",
+                "true"));
         http = ledger.http();
-        await().atMost(Duration.ofMinutes(1)).until(() -> http.get("/api/v1/audit/verify").json().get("events").asLong() == 24);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() ->
+                        http.get("/api/v1/audit/verify").json().get("events").asLong() == 24);
     }
 
     @AfterAll
@@ -55,7 +60,10 @@ class OfflineVerifyTest {
         assertThat(report.get("events").asLong()).isEqualTo(24);
         assertThat(report.get("head").asText()).isEqualTo(server.get("head").asText());
         // The head noted from the server checks out against the file too.
-        Outcome noted = verify(export(), "--noted", server.get("headIndex").asText() + ":" + server.get("head").asText());
+        Outcome noted = verify(
+                export(),
+                "--noted",
+                server.get("headIndex").asText() + ":" + server.get("head").asText());
         assertThat(noted.status()).as(noted.output()).isZero();
     }
 
@@ -64,7 +72,8 @@ class OfflineVerifyTest {
         List<String> lines = Files.readAllLines(export(), StandardCharsets.UTF_8);
         int edited = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("\"type\":\"ViolationReported\"") && lines.get(i).contains("\"armenia\"")) {
+            if (lines.get(i).contains("\"type\":\"ViolationReported\"")
+                    && lines.get(i).contains("\"armenia\"")) {
                 lines.set(i, lines.get(i).replaceFirst("\"reportedBy\":\"armenia\"", "\"reportedBy\":\"azerbaijan\""));
                 edited = i;
                 break;
@@ -80,8 +89,10 @@ class OfflineVerifyTest {
         assertThat(offline.status()).as(offline.output()).isEqualTo(1);
         JsonNode report = JSON.readTree(offline.output());
         assertThat(report.get("verified").asBoolean()).isFalse();
-        assertThat(report.get("aggregateId").asText()).isEqualTo(original.get("aggregateId").asText());
-        assertThat(report.get("sequence").asLong()).isEqualTo(original.get("sequence").asLong());
+        assertThat(report.get("aggregateId").asText())
+                .isEqualTo(original.get("aggregateId").asText());
+        assertThat(report.get("sequence").asLong())
+                .isEqualTo(original.get("sequence").asLong());
     }
 
     @Test
@@ -110,8 +121,12 @@ class OfflineVerifyTest {
             List<String> changed = new java.util.ArrayList<>(lines);
             changed.set(at, JSON.writeValueAsString(spoiled));
             JsonNode report = refused(changed, edit.getKey());
-            assertThat(report.get("globalIndex").asLong()).as(edit.getKey() + ": " + report)
-                    .isEqualTo(edit.getKey().startsWith("globalIndex") ? 1 : line.get("globalIndex").asLong());
+            assertThat(report.get("globalIndex").asLong())
+                    .as(edit.getKey() + ": " + report)
+                    .isEqualTo(
+                            edit.getKey().startsWith("globalIndex")
+                                    ? 1
+                                    : line.get("globalIndex").asLong());
         }
     }
 
@@ -132,7 +147,8 @@ class OfflineVerifyTest {
         }
         first.set(1, first.get(1).replace("Azerbaijan", "Atlantis"));
         JsonNode report = refused(first, "the first seals stripped");
-        assertThat(report.get("globalIndex").asLong()).isEqualTo(JSON.readTree(lines.get(0)).get("globalIndex").asLong());
+        assertThat(report.get("globalIndex").asLong())
+                .isEqualTo(JSON.readTree(lines.get(0)).get("globalIndex").asLong());
         assertThat(report.get("reason").asText()).contains("no digest");
     }
 
@@ -161,8 +177,7 @@ class OfflineVerifyTest {
         return file;
     }
 
-    private record Outcome(int status, String output) {
-    }
+    private record Outcome(int status, String output) {}
 
     private static Outcome verify(Path file, String... more) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -170,8 +185,11 @@ class OfflineVerifyTest {
         args[0] = "verify";
         args[1] = file.toString();
         System.arraycopy(more, 0, args, 2, more.length);
-        int status = LedgerCommandLine.create(InputStream.nullInputStream(),
-                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true)).execute(args);
+        int status = LedgerCommandLine.create(
+                        InputStream.nullInputStream(),
+                        new PrintWriter(out, true, StandardCharsets.UTF_8),
+                        new PrintWriter(System.err, true))
+                .execute(args);
         return new Outcome(status, out.toString(StandardCharsets.UTF_8));
     }
 }

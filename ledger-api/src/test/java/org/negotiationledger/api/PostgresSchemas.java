@@ -20,8 +20,7 @@ public final class PostgresSchemas {
     public static final String PASSWORD = env("LEDGER_TEST_PG_PASSWORD", "");
     private static final List<String> SCHEMAS = new ArrayList<>();
 
-    private PostgresSchemas() {
-    }
+    private PostgresSchemas() {}
 
     /** Null when PostgreSQL answers; otherwise why not. */
     public static String unavailable() {
@@ -37,26 +36,34 @@ public final class PostgresSchemas {
     public static void assumeAvailable(String tests) {
         String unavailable = unavailable();
         if (unavailable != null) {
-            org.junit.jupiter.api.Assumptions.abort(unavailable + ": the " + tests
-                    + " are skipped. Set LEDGER_TEST_PG_URL to run them.");
+            org.junit.jupiter.api.Assumptions.abort(
+                    unavailable + ": the " + tests + " are skipped. Set LEDGER_TEST_PG_URL to run them.");
         }
     }
 
     /** The properties of a ledger on the {@code postgres} profile in a new schema of its own. */
     public static Map<String, String> newSchema() {
-        String schema = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         synchronized (SCHEMAS) {
             SCHEMAS.add(schema);
         }
         // A deployment profile refuses the demo users' passwords: the tests remove those users, as a deployment would.
         return Map.of(
-                "spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "spring.datasource.username", USER,
-                "spring.datasource.password", PASSWORD,
-                "spring.flyway.schemas", schema,
-                "ledger.security.users.mediator.password", "",
-                "ledger.security.users.auditor.password", "",
-                "ledger.security.users.viewer.password", "");
+                "spring.datasource.url",
+                URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "spring.datasource.username",
+                USER,
+                "spring.datasource.password",
+                PASSWORD,
+                "spring.flyway.schemas",
+                schema,
+                "ledger.security.users.mediator.password",
+                "",
+                "ledger.security.users.auditor.password",
+                "",
+                "ledger.security.users.viewer.password",
+                "");
     }
 
     public static void dropAll() throws SQLException {

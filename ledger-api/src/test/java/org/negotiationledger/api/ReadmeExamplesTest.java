@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,43 +34,53 @@ class ReadmeExamplesTest {
     private static final Pattern EXPECTED = Pattern.compile("^#\\s*(?:HTTP/1\\.1\\s+)?(\\d{3})\\b.*");
 
     /** One request of the README: where it is, and the status its comment names (null: any success). */
-    private record Request(int line, String text, Integer expected) {
-    }
+    private record Request(int line, String text, Integer expected) {}
 
-    private record Block(int line, String script, List<Request> requests) {
-    }
+    private record Block(int line, String script, List<Request> requests) {}
 
     @Test
     void everyExampleAnswersAsTheReadmeSays() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/bash")),
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/bash")),
                 "the README examples need curl and bash (apt-get install curl); skipped");
         List<Block> blocks = blocks(Files.readAllLines(README, StandardCharsets.UTF_8));
         assertThat(blocks).as("sh blocks with curl in README.md").hasSizeGreaterThan(5);
 
         Path work = ApiTest.temporaryDirectory("ledger-readme");
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", work.resolve("data").toString(), "ledger.demo-history.enabled", "true"))) {
+        try (LedgerInstance ledger = LedgerInstance.start(
+                Map.of("ledger.data-dir", work.resolve("data").toString(), "ledger.demo-history.enabled", "true"))) {
             Http http = ledger.http();
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                JsonNode progress = http.get("/api/v1/admin/replays/all").json();
-                return progress.get("total").asLong() > 0 && "DONE".equals(progress.get("state").asText());
-            });
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        JsonNode progress =
+                                http.get("/api/v1/admin/replays/all").json();
+                        return progress.get("total").asLong() > 0
+                                && "DONE".equals(progress.get("state").asText());
+                    });
 
             Path statuses = work.resolve("statuses");
             StringBuilder script = new StringBuilder(PRELUDE);
             for (int i = 0; i < blocks.size(); i++) {
-                script.append("\nblock=").append(i).append('\n')
+                script.append("\nblock=")
+                        .append(i)
+                        .append('\n')
                         .append(blocks.get(i).script().replace("localhost:8080", "127.0.0.1:" + ledger.port()))
                         .append('\n');
             }
             Process bash = new ProcessBuilder("/bin/bash", "-c", script.toString())
-                    .directory(work.toFile()).redirectErrorStream(true).start();
+                    .directory(work.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             bash.getOutputStream().close();
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(bash.waitFor(5, TimeUnit.MINUTES)).isTrue();
             List<String> noted = Files.exists(statuses) ? Files.readAllLines(statuses) : List.of();
-            assertThat(bash.exitValue()).as("the README's examples stopped at %s; output:%n%s",
-                    noted.isEmpty() ? "the first request" : "after " + where(blocks, noted), tail(output)).isZero();
+            assertThat(bash.exitValue())
+                    .as(
+                            "the README's examples stopped at %s; output:%n%s",
+                            noted.isEmpty() ? "the first request" : "after " + where(blocks, noted), tail(output))
+                    .isZero();
             check(blocks, noted, output);
         }
     }
@@ -94,16 +103,19 @@ class ReadmeExamplesTest {
               if [ "$1" = "-jar" ]; then shift 2; fi
               command "%s" -cp "%s" org.negotiationledger.api.LedgerApplication "$@"
             }
-            """.formatted(Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"));
+            """.formatted(
+                    Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"));
 
     private static void check(List<Block> blocks, List<String> noted, String output) {
         int n = 0;
         for (int b = 0; b < blocks.size(); b++) {
             for (Request request : blocks.get(b).requests()) {
-                assertThat(n).as("README line %d was never sent; output:%n%s", request.line(), tail(output))
+                assertThat(n)
+                        .as("README line %d was never sent; output:%n%s", request.line(), tail(output))
                         .isLessThan(noted.size());
                 String[] got = noted.get(n++).split(" ");
-                assertThat(got[0]).as("README line %d ran in another block than expected", request.line())
+                assertThat(got[0])
+                        .as("README line %d ran in another block than expected", request.line())
                         .isEqualTo(String.valueOf(b));
                 String as = "README line " + request.line() + ": " + request.text();
                 if (request.expected() == null) {

@@ -24,42 +24,57 @@ class RequestsFileTest {
     private static final Path FILE = Path.of("..", "requests.http");
 
     /** One request of the file: its title, method, path, headers (name, value, ...), body, expected status. */
-    private record Request(String title, String method, String path, List<String> headers, String body, int expected) {
-    }
+    private record Request(String title, String method, String path, List<String> headers, String body, int expected) {}
 
     @Test
     void everyRequestAnswersAsTheFileSaysAndEveryOperationIsThere() throws Exception {
         List<Request> requests = parse(Files.readString(FILE, StandardCharsets.UTF_8));
         List<String> missing = new ArrayList<>();
-        ApiContract.get().document().path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                .forEachRemaining(method -> {
+        ApiContract.get()
+                .document()
+                .path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
                     String pattern = path.getKey().replaceAll("\\{[^}]+}", "[^/?]+") + "(\\?.*)?";
-                    if (requests.stream().noneMatch(r -> r.method().equalsIgnoreCase(method) && r.path().matches(pattern))) {
+                    if (requests.stream()
+                            .noneMatch(r -> r.method().equalsIgnoreCase(method)
+                                    && r.path().matches(pattern))) {
                         missing.add(method.toUpperCase() + " " + path.getKey());
                     }
                 }));
         assertThat(missing).as("operations with no request in requests.http").isEmpty();
 
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of("ledger.data-dir",
-                ApiTest.temporaryDirectory("requests-http").toString(), "ledger.demo-history.enabled", "true"))) {
+        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("requests-http").toString(),
+                "ledger.demo-history.enabled",
+                "true"))) {
             Http http = ledger.http();
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                JsonNode progress = http.get("/api/v1/admin/replays/all").json();
-                return progress.get("total").asLong() > 0 && "DONE".equals(progress.get("state").asText());
-            });
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        JsonNode progress =
+                                http.get("/api/v1/admin/replays/all").json();
+                        return progress.get("total").asLong() > 0
+                                && "DONE".equals(progress.get("state").asText());
+                    });
             for (Request request : requests) {
                 String[] headers = request.headers().toArray(String[]::new);
                 int status;
                 if (request.path().startsWith("/api/v1/stream/")) {
                     try (SseClient stream = SseClient.open(ledger.port(), request.path(), headers)) {
                         status = stream.status();
-                        await().atMost(Duration.ofSeconds(20)).until(() -> !stream.events().isEmpty());
+                        await().atMost(Duration.ofSeconds(20))
+                                .until(() -> !stream.events().isEmpty());
                     }
                 } else {
-                    Http.Response answer = request.method().equals("GET") ? http.get(request.path(), headers)
+                    Http.Response answer = request.method().equals("GET")
+                            ? http.get(request.path(), headers)
                             : http.post(request.path(), request.body(), headers);
                     status = answer.status();
-                    assertThat(status).as("%s: %s", request.title(), answer.text()).isEqualTo(request.expected());
+                    assertThat(status)
+                            .as("%s: %s", request.title(), answer.text())
+                            .isEqualTo(request.expected());
                 }
                 assertThat(status).as(request.title()).isEqualTo(request.expected());
             }
@@ -73,9 +88,13 @@ class RequestsFileTest {
             String title = lines.isEmpty() ? "" : lines.get(0).trim();
             Integer expected = null;
             int i = 1;
-            for (; i < lines.size() && (lines.get(i).startsWith("#") || lines.get(i).isBlank()); i++) {
+            for (;
+                    i < lines.size()
+                            && (lines.get(i).startsWith("#") || lines.get(i).isBlank());
+                    i++) {
                 if (lines.get(i).startsWith("# expect ")) {
-                    expected = Integer.parseInt(lines.get(i).substring("# expect ".length()).trim());
+                    expected = Integer.parseInt(
+                            lines.get(i).substring("# expect ".length()).trim());
                 }
             }
             if (i >= lines.size() || lines.get(i).startsWith("@")) {
@@ -88,16 +107,18 @@ class RequestsFileTest {
                 String value = header[1];
                 if (header[0].equals("Authorization") && value.startsWith("Basic ")) {
                     String[] user = value.substring(6).trim().split(" ");
-                    value = "Basic " + Base64.getEncoder().encodeToString((user[0] + ":" + user[1])
-                            .getBytes(StandardCharsets.UTF_8));
+                    value = "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user[0] + ":" + user[1]).getBytes(StandardCharsets.UTF_8));
                 }
                 headers.add(header[0]);
                 headers.add(value);
             }
-            String body = String.join("\n", lines.subList(Math.min(i, lines.size()), lines.size())).trim();
+            String body = String.join("\n", lines.subList(Math.min(i, lines.size()), lines.size()))
+                    .trim();
             assertThat(expected).as("the # expect line of '%s'", title).isNotNull();
-            requests.add(new Request(title, requestLine[0], requestLine[1].replace("{{base}}", ""), headers, body,
-                    expected));
+            requests.add(new Request(
+                    title, requestLine[0], requestLine[1].replace("{{base}}", ""), headers, body, expected));
         }
         return requests;
     }

@@ -14,26 +14,34 @@ import java.util.Map;
 /** A ledger server in a process of its own, for tests that kill it with SIGKILL. */
 public final class ServerProcess {
 
-    private ServerProcess() {
-    }
+    private ServerProcess() {}
 
     /** Starts a server on {@code port} with these settings and the test users, its output in {@code log}. */
     public static Process start(int port, Map<String, String> settings, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                LedgerApplication.class.getName(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LedgerApplication.class.getName(),
+                "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         TestUsers.all().forEach((key, value) -> command.add("--" + key + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return builder.start();
     }
 
     public static void awaitHealthy(Http http, Process server) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            assertThat(server.isAlive()).as("server process exited").isTrue();
-            return http.get("/actuator/health").status() == 200;
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertThat(server.isAlive()).as("server process exited").isTrue();
+                    return http.get("/actuator/health").status() == 200;
+                });
     }
 
     public static int freePort() throws IOException {

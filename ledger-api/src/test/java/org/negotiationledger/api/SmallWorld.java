@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class SmallWorld {
 
-    private SmallWorld() {
-    }
+    private SmallWorld() {}
 
     /** The three actors ({@code "Republic of <id>"}) and the negotiation {@code nk}. */
     public static void partiesAndNegotiation(Http http) {
@@ -19,8 +18,7 @@ public final class SmallWorld {
                     .isEqualTo(201);
         }
         assertThat(http.post("/api/v1/negotiations", """
-                {"id": "nk", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""")
-                .status()).isEqualTo(201);
+                {"id": "nk", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""").status()).isEqualTo(201);
     }
 
     /** A humanitarian truce between the parties in {@code nk}, taking effect 2020-10-10T12:00+04:00. */

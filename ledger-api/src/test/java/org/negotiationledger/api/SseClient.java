@@ -26,8 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SseClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** One event as the wire carried it, and when it arrived ({@link System#nanoTime()}). */
     public record Event(String id, String name, String data, long receivedNanos) {
@@ -44,6 +46,7 @@ public final class SseClient implements AutoCloseable {
     private final List<String> comments = new CopyOnWriteArrayList<>();
     /** What the stream sent that docs/openapi.json does not describe: checked whenever the events are read. */
     private final List<String> nonconforming = new CopyOnWriteArrayList<>();
+
     private final HttpResponse<InputStream> response;
     private final String path;
     private final Thread reader;
@@ -69,8 +72,8 @@ public final class SseClient implements AutoCloseable {
             request.header("Authorization", TestUsers.basic(TestUsers.VIEWER));
         }
         try {
-            HttpResponse<InputStream> response = CLIENT.send(request.GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             return new SseClient(response, path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -108,15 +111,22 @@ public final class SseClient implements AutoCloseable {
     }
 
     private void assertConforming() {
-        assertThat(nonconforming).as("the stream's answer conforms to docs/openapi.json").isEmpty();
+        assertThat(nonconforming)
+                .as("the stream's answer conforms to docs/openapi.json")
+                .isEmpty();
     }
 
     private void read() {
         String operation = path.replaceFirst("[?#].*", "");
         if (status() != 200) {
             try (InputStream in = response.body()) {
-                nonconforming.addAll(ApiContract.get().problems("GET", path, status(), contentType(),
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                nonconforming.addAll(ApiContract.get()
+                        .problems(
+                                "GET",
+                                path,
+                                status(),
+                                contentType(),
+                                new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 // closed
             }
@@ -129,9 +139,10 @@ public final class SseClient implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        nonconforming.addAll(ApiContract.get().eventProblems(operation, name == null ? "message" : name,
-                                String.join("\n", data)));
-                        events.add(new Event(id, name == null ? "message" : name, String.join("\n", data), System.nanoTime()));
+                        nonconforming.addAll(ApiContract.get()
+                                .eventProblems(operation, name == null ? "message" : name, String.join("\n", data)));
+                        events.add(new Event(
+                                id, name == null ? "message" : name, String.join("\n", data), System.nanoTime()));
                     }
                     id = null;
                     name = null;

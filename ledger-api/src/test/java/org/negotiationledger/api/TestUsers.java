@@ -16,12 +16,11 @@ public final class TestUsers {
     public static final String MEDIATOR = "t-mediator";
     public static final String AUDITOR = "t-auditor";
     public static final String VIEWER = "t-viewer";
-    private static final Map<String, String> ROLES = Map.of(TESTER, "MEDIATOR,AUDITOR,VIEWER", MEDIATOR, "MEDIATOR",
-            AUDITOR, "AUDITOR", VIEWER, "VIEWER");
+    private static final Map<String, String> ROLES =
+            Map.of(TESTER, "MEDIATOR,AUDITOR,VIEWER", MEDIATOR, "MEDIATOR", AUDITOR, "AUDITOR", VIEWER, "VIEWER");
     private static final Map<String, String> PROPERTIES = properties();
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** Each test user's password is its name followed by this. */
     public static String password(String user) {
@@ -29,7 +28,8 @@ public final class TestUsers {
     }
 
     public static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The properties that define the test users. */

@@ -12,19 +12,30 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule coreDependsOnAxonOnly = classes().that().resideInAPackage("org.negotiationledger.core..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "org.negotiationledger.core..", "java..", "org.axonframework..", "com.fasterxml.jackson.annotation..");
+    static final ArchRule coreDependsOnAxonOnly = classes()
+            .that()
+            .resideInAPackage("org.negotiationledger.core..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.negotiationledger.core..",
+                    "java..",
+                    "org.axonframework..",
+                    "com.fasterxml.jackson.annotation..");
 
     @ArchTest
-    static final ArchRule aggregatesReadNoClock = com.tngtech.archunit.library.GeneralCodingRules
-            .NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+    static final ArchRule aggregatesReadNoClock =
+            com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 
     @ArchTest
     static final ArchRule noWallClockInTheDomain = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-            .that().resideInAPackage("org.negotiationledger.core..")
-            .should().callMethod(java.time.Instant.class, "now")
-            .orShould().callMethod(java.time.LocalDateTime.class, "now")
-            .orShould().callMethod(System.class, "currentTimeMillis")
+            .that()
+            .resideInAPackage("org.negotiationledger.core..")
+            .should()
+            .callMethod(java.time.Instant.class, "now")
+            .orShould()
+            .callMethod(java.time.LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
             .because("aggregates are deterministic: time comes from the command or the event");
 }

@@ -22,10 +22,11 @@ public final class TestDirectory implements Directory {
     /** A negotiation of another conflict, for rules that keep negotiations apart. */
     public static final NegotiationId OTHER = NegotiationId.of("another-conflict");
 
-    private final Set<ActorId> actors = new java.util.HashSet<>(Set.of(ARMENIA, AZERBAIJAN, RUSSIA, FRANCE, UNITED_STATES, ICRC));
+    private final Set<ActorId> actors =
+            new java.util.HashSet<>(Set.of(ARMENIA, AZERBAIJAN, RUSSIA, FRANCE, UNITED_STATES, ICRC));
     private final Map<CommitmentId, NegotiationId> commitments = new HashMap<>();
-    private final Map<NegotiationId, Set<ActorId>> negotiations = new HashMap<>(
-            Map.of(NK, Set.of(RUSSIA, FRANCE, UNITED_STATES), OTHER, Set.of(ICRC)));
+    private final Map<NegotiationId, Set<ActorId>> negotiations =
+            new HashMap<>(Map.of(NK, Set.of(RUSSIA, FRANCE, UNITED_STATES), OTHER, Set.of(ICRC)));
 
     /** A commitment of the Nagorno-Karabakh negotiation. */
     public TestDirectory withCommitment(CommitmentId commitment) {

@@ -7,8 +7,7 @@ import org.negotiationledger.core.shared.StatedTime;
 /** Short ways to state times in tests. */
 public final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     public static StatedTime at(String text) {
         return StatedTime.parse(text, Precision.MINUTE);

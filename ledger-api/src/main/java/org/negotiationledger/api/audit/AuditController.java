@@ -40,8 +40,13 @@ class AuditController {
     private final DurableReads durable;
     private final MeterRegistry meters;
 
-    AuditController(AuditHistory history, ObjectMapper json, TransactionTemplate transactions,
-            Verification verification, DurableReads durable, MeterRegistry meters) {
+    AuditController(
+            AuditHistory history,
+            ObjectMapper json,
+            TransactionTemplate transactions,
+            Verification verification,
+            DurableReads durable,
+            MeterRegistry meters) {
         this.durable = durable;
         this.meters = meters;
         this.history = history;
@@ -52,23 +57,34 @@ class AuditController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "auditEvents", summary = "The event history in global order, a page at a time (follow with fromIndex = last + 1)")
+    @Operation(
+            operationId = "auditEvents",
+            summary = "The event history in global order, a page at a time (follow with fromIndex = last + 1)")
     List<AuditEvent> events(
-            @Parameter(description = "only this record's events (its id)") @RequestParam(required = false) String aggregateId,
-            @Parameter(description = "the first global index to return") @RequestParam(defaultValue = "0") long fromIndex,
-            @Parameter(description = "at most this many events (1 to 10000, default 1000)") @RequestParam(required = false) Integer limit,
-            @Parameter(description = "only events recorded at or before this time") @RequestParam(required = false) String asOf) {
+            @Parameter(description = "only this record's events (its id)") @RequestParam(required = false)
+                    String aggregateId,
+            @Parameter(description = "the first global index to return") @RequestParam(defaultValue = "0")
+                    long fromIndex,
+            @Parameter(description = "at most this many events (1 to 10000, default 1000)")
+                    @RequestParam(required = false)
+                    Integer limit,
+            @Parameter(description = "only events recorded at or before this time") @RequestParam(required = false)
+                    String asOf) {
         return history.page(filter(aggregateId, fromIndex, asOf, limit == null ? DEFAULT_LIMIT : limit));
     }
 
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Verify the whole history: every event's digest and its chain; the head digest to note")
     Verification.Report verify(
-            @Parameter(description = "a global index at which a head was noted earlier (with notedHead)") @RequestParam(required = false) Long notedIndex,
-            @Parameter(description = "the head noted at notedIndex: is the history up to there unchanged?") @RequestParam(required = false) String notedHead) {
+            @Parameter(description = "a global index at which a head was noted earlier (with notedHead)")
+                    @RequestParam(required = false)
+                    Long notedIndex,
+            @Parameter(description = "the head noted at notedIndex: is the history up to there unchanged?")
+                    @RequestParam(required = false)
+                    String notedHead) {
         if ((notedIndex == null) != (notedHead == null)) {
-            throw new InvalidFieldException(notedIndex == null ? "notedIndex" : "notedHead",
-                    "notedIndex and notedHead go together");
+            throw new InvalidFieldException(
+                    notedIndex == null ? "notedIndex" : "notedHead", "notedIndex and notedHead go together");
         }
         if (notedHead != null && !notedHead.matches("[0-9a-fA-F]{64}")) {
             throw new InvalidFieldException("notedHead", "must be a SHA-256 digest in hexadecimal (64 characters)");
@@ -78,12 +94,15 @@ class AuditController {
         }
         Verification.Report report = verification.verify(notedIndex, notedHead);
         // ledger.verifications{result}: an alert on "broken" is the one an operator must not miss.
-        meters.counter("ledger.verifications", "result", report.verified() ? "verified" : "broken").increment();
+        meters.counter("ledger.verifications", "result", report.verified() ? "verified" : "broken")
+                .increment();
         return report;
     }
 
     @GetMapping(path = "/events", produces = NDJSON)
-    @Operation(operationId = "auditEvents", summary = "The whole history (or the filtered part) as newline-delimited JSON, one event a line")
+    @Operation(
+            operationId = "auditEvents",
+            summary = "The whole history (or the filtered part) as newline-delimited JSON, one event a line")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) String aggregateId,
             @RequestParam(defaultValue = "0") long fromIndex,

@@ -22,5 +22,4 @@ public record AuditEvent(
         String payloadType,
         String payloadRevision,
         JsonNode metadata,
-        JsonNode payload) {
-}
+        JsonNode payload) {}

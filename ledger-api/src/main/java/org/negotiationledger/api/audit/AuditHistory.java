@@ -27,8 +27,7 @@ import org.springframework.stereotype.Repository;
 public class AuditHistory {
 
     /** What to read: from a global index, optionally one record's events, optionally as of a record time. */
-    public record Filter(long fromIndex, String aggregateId, Instant asOf, Integer limit) {
-    }
+    public record Filter(long fromIndex, String aggregateId, Instant asOf, Integer limit) {}
 
     private static final String COLUMNS =
             "SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, payloadRevision, "
@@ -56,8 +55,11 @@ public class AuditHistory {
             // A slug may name records of several kinds (an actor and a negotiation, say): show them all.
             sql.append(" AND aggregateIdentifier IN (?, ?, ?, ?)");
             String slug = filter.aggregateId();
-            args.addAll(List.of(ActorId.KIND + ":" + slug, NegotiationId.KIND + ":" + slug,
-                    CommitmentId.KIND + ":" + slug, StatementId.KIND + ":" + slug));
+            args.addAll(List.of(
+                    ActorId.KIND + ":" + slug,
+                    NegotiationId.KIND + ":" + slug,
+                    CommitmentId.KIND + ":" + slug,
+                    StatementId.KIND + ":" + slug));
         }
         if (filter.asOf() != null) {
             sql.append(" AND timeStamp <= ?");
@@ -68,16 +70,18 @@ public class AuditHistory {
             sql.append(" LIMIT ?");
             args.add(filter.limit());
         }
-        jdbc.query(con -> {
-            var statement = con.prepareStatement(sql.toString());
-            statement.setFetchSize(500);
-            for (int i = 0; i < args.size(); i++) {
-                statement.setObject(i + 1, args.get(i));
-            }
-            return statement;
-        }, rs -> {
-            sink.accept(toEvent(rs));
-        });
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement(sql.toString());
+                    statement.setFetchSize(500);
+                    for (int i = 0; i < args.size(); i++) {
+                        statement.setObject(i + 1, args.get(i));
+                    }
+                    return statement;
+                },
+                rs -> {
+                    sink.accept(toEvent(rs));
+                });
     }
 
     private AuditEvent toEvent(ResultSet rs) throws SQLException {
@@ -85,11 +89,18 @@ public class AuditHistory {
         String payloadType = rs.getString("payloadType");
         JsonNode metaData = read(rs.getBytes("metaData"));
         JsonNode principal = metaData == null ? null : metaData.get(AxonConfig.PRINCIPAL);
-        return new AuditEvent(rs.getLong("globalIndex"), RecordId.slugOf(stream), RecordId.kindOf(stream),
-                rs.getLong("sequenceNumber"), Seal.eventType(payloadType),
+        return new AuditEvent(
+                rs.getLong("globalIndex"),
+                RecordId.slugOf(stream),
+                RecordId.kindOf(stream),
+                rs.getLong("sequenceNumber"),
+                Seal.eventType(payloadType),
                 DateTimeUtils.parseInstant(rs.getString("timeStamp")),
                 principal == null || principal.isNull() ? null : principal.asText(),
-                rs.getString("eventIdentifier"), payloadType, rs.getString("payloadRevision"), metaData,
+                rs.getString("eventIdentifier"),
+                payloadType,
+                rs.getString("payloadRevision"),
+                metaData,
                 read(rs.getBytes("payload")));
     }
 

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.negotiationledger.api.command.CommandRequests.RegisterActorRequest;
-import org.negotiationledger.core.actor.RegisterActor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/actors", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+        path = "/api/v1/actors",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands", description = "Mediators record what was agreed, pledged, reported and said.")
 class ActorCommandController {
@@ -26,8 +27,11 @@ class ActorCommandController {
     }
 
     @PostMapping
-    @Operation(operationId = "registerActor", summary = "RegisterActor: register a state, organization or office that records may refer to")
-    ResponseEntity<CommandResponses> register(@Valid @RequestBody RegisterActorRequest body,
+    @Operation(
+            operationId = "registerActor",
+            summary = "RegisterActor: register a state, organization or office that records may refer to")
+    ResponseEntity<CommandResponses> register(
+            @Valid @RequestBody RegisterActorRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return CommandResponses.submit(ledger, CommandRoutes.registerActor(body), key);
     }

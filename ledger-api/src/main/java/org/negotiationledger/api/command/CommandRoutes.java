@@ -46,8 +46,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class CommandRoutes {
 
-    private CommandRoutes() {
-    }
+    private CommandRoutes() {}
 
     /** How a body posted to a path (with its path variables) becomes a submission, at a receipt time. */
     @FunctionalInterface
@@ -64,27 +63,36 @@ final class CommandRoutes {
     }
 
     /** A path matched to its route, with the values of its variables. */
-    record Matched(Route<?> route, Map<String, String> variables) {
-    }
+    record Matched(Route<?> route, Map<String, String> variables) {}
 
     private static final PathPatternParser PATHS = new PathPatternParser();
 
     static final List<Route<?>> ALL = List.of(
             route("/api/v1/actors", RegisterActorRequest.class, (v, body, at) -> registerActor(body)),
             route("/api/v1/negotiations", OpenNegotiationRequest.class, (v, body, at) -> openNegotiation(body)),
-            route("/api/v1/negotiations/{negotiationId}/talks", RecordTalksRequest.class,
+            route(
+                    "/api/v1/negotiations/{negotiationId}/talks",
+                    RecordTalksRequest.class,
                     (v, body, at) -> recordTalks(NegotiationId.of(v.get("negotiationId")), body, at)),
             route("/api/v1/truces", AgreeTruceRequest.class, (v, body, at) -> agreeTruce(body, at)),
             route("/api/v1/pledges", MakePledgeRequest.class, (v, body, at) -> makePledge(body, at)),
-            route("/api/v1/commitments/{commitmentId}/end", EndCommitmentRequest.class,
+            route(
+                    "/api/v1/commitments/{commitmentId}/end",
+                    EndCommitmentRequest.class,
                     (v, body, at) -> end(CommitmentId.of(v.get("commitmentId")), body, at)),
-            route("/api/v1/commitments/{commitmentId}/violations", ReportViolationRequest.class,
+            route(
+                    "/api/v1/commitments/{commitmentId}/violations",
+                    ReportViolationRequest.class,
                     (v, body, at) -> report(CommitmentId.of(v.get("commitmentId")), body, at)),
-            route("/api/v1/commitments/{commitmentId}/violations/{violationId}/assessment",
-                    AssessViolationRequest.class, (v, body, at) -> assess(CommitmentId.of(v.get("commitmentId")),
-                            ViolationId.of(v.get("violationId")), body, at)),
-            route("/api/v1/commitments/{commitmentId}/violations/{violationId}/retraction",
-                    RetractViolationReportRequest.class, (v, body, at) -> retract(
+            route(
+                    "/api/v1/commitments/{commitmentId}/violations/{violationId}/assessment",
+                    AssessViolationRequest.class,
+                    (v, body, at) -> assess(
+                            CommitmentId.of(v.get("commitmentId")), ViolationId.of(v.get("violationId")), body, at)),
+            route(
+                    "/api/v1/commitments/{commitmentId}/violations/{violationId}/retraction",
+                    RetractViolationReportRequest.class,
+                    (v, body, at) -> retract(
                             CommitmentId.of(v.get("commitmentId")), ViolationId.of(v.get("violationId")), body)),
             route("/api/v1/statements", IssueStatementRequest.class, (v, body, at) -> issueStatement(body, at)));
 
@@ -112,80 +120,138 @@ final class CommandRoutes {
 
     static Submission openNegotiation(OpenNegotiationRequest body) {
         String id = Requests.idOrNew(body.id());
-        var command = new OpenNegotiation(NegotiationId.of(id), body.title(), Requests.actors(body.parties()),
-                Requests.actors(body.mediators()));
-        return new Submission(command, id, "/api/v1/negotiations/" + id, command.id().toString(), body);
+        var command = new OpenNegotiation(
+                NegotiationId.of(id), body.title(), Requests.actors(body.parties()), Requests.actors(body.mediators()));
+        return new Submission(
+                command, id, "/api/v1/negotiations/" + id, command.id().toString(), body);
     }
 
     static Submission recordTalks(NegotiationId negotiationId, RecordTalksRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
-        var command = new RecordTalks(negotiationId, TalksId.of(id), body.venue(),
-                parse(body.startedAt(), body.startedAtPrecision()), parse(body.endedAt(), body.endedAtPrecision()),
-                body.participants().stream().map(p -> new Participant(ActorId.of(p.actor()), p.role())).toList(),
-                body.outcome(), receivedAt, body.expectedVersion());
-        return new Submission(command, id, "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null,
-                body);
+        var command = new RecordTalks(
+                negotiationId,
+                TalksId.of(id),
+                body.venue(),
+                parse(body.startedAt(), body.startedAtPrecision()),
+                parse(body.endedAt(), body.endedAtPrecision()),
+                body.participants().stream()
+                        .map(p -> new Participant(ActorId.of(p.actor()), p.role()))
+                        .toList(),
+                body.outcome(),
+                receivedAt,
+                body.expectedVersion());
+        return new Submission(
+                command, id, "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null, body);
     }
 
     static Submission agreeTruce(AgreeTruceRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
-        var command = new AgreeTruce(CommitmentId.of(id), NegotiationId.of(body.negotiationId()), body.kind(),
-                body.title(), Requests.actors(body.parties()), Requests.actors(body.brokers()), body.venue(),
+        var command = new AgreeTruce(
+                CommitmentId.of(id),
+                NegotiationId.of(body.negotiationId()),
+                body.kind(),
+                body.title(),
+                Requests.actors(body.parties()),
+                Requests.actors(body.brokers()),
+                body.venue(),
                 parse(body.agreedAt(), body.agreedAtPrecision()),
                 parse(body.effectiveFrom(), body.effectiveFromPrecision()),
-                parse(body.expiresAt(), body.expiresAtPrecision()), body.terms(),
+                parse(body.expiresAt(), body.expiresAtPrecision()),
+                body.terms(),
                 body.renews() == null ? null : CommitmentId.of(body.renews()),
-                Requests.map(body.supersedes(), CommitmentId::of), body.source(), receivedAt);
+                Requests.map(body.supersedes(), CommitmentId::of),
+                body.source(),
+                receivedAt);
         return new Submission(command, id, commitmentPath(id), command.id().toString(), body);
     }
 
     static Submission makePledge(MakePledgeRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
-        var command = new MakePledge(CommitmentId.of(id), NegotiationId.of(body.negotiationId()), body.kind(),
-                body.title(), Requests.actors(body.parties()), Requests.actors(body.brokers()), body.venue(),
+        var command = new MakePledge(
+                CommitmentId.of(id),
+                NegotiationId.of(body.negotiationId()),
+                body.kind(),
+                body.title(),
+                Requests.actors(body.parties()),
+                Requests.actors(body.brokers()),
+                body.venue(),
                 parse(body.madeAt(), body.madeAtPrecision()),
-                parse(body.effectiveFrom(), body.effectiveFromPrecision()), body.terms(), body.source(), receivedAt);
+                parse(body.effectiveFrom(), body.effectiveFromPrecision()),
+                body.terms(),
+                body.source(),
+                receivedAt);
         return new Submission(command, id, commitmentPath(id), command.id().toString(), body);
     }
 
     static Submission end(CommitmentId commitmentId, EndCommitmentRequest body, Instant receivedAt) {
-        var command = new EndCommitment(commitmentId, body.reason(), parse(body.endedAt(), body.endedAtPrecision()),
-                body.note(), receivedAt, body.expectedVersion());
+        var command = new EndCommitment(
+                commitmentId,
+                body.reason(),
+                parse(body.endedAt(), body.endedAtPrecision()),
+                body.note(),
+                receivedAt,
+                body.expectedVersion());
         return new Submission(command, commitmentId.value(), commitmentPath(commitmentId.value()), null, body);
     }
 
     static Submission report(CommitmentId commitmentId, ReportViolationRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var location = body.location() == null ? null : body.location().toLocation();
-        var casualties = body.casualties() == null ? null
+        var casualties = body.casualties() == null
+                ? null
                 : new Casualties(body.casualties().killed(), body.casualties().injured());
-        var command = new ReportViolation(commitmentId, ViolationId.of(id), ActorId.of(body.reportedBy()),
-                ActorId.of(body.accused()), parse(body.occurredAt(), body.occurredAtPrecision()), location,
-                body.description(), casualties, body.source(), receivedAt, body.expectedVersion());
+        var command = new ReportViolation(
+                commitmentId,
+                ViolationId.of(id),
+                ActorId.of(body.reportedBy()),
+                ActorId.of(body.accused()),
+                parse(body.occurredAt(), body.occurredAtPrecision()),
+                location,
+                body.description(),
+                casualties,
+                body.source(),
+                receivedAt,
+                body.expectedVersion());
         return new Submission(command, id, violationPath(commitmentId, id), null, body);
     }
 
-    static Submission assess(CommitmentId commitmentId, ViolationId violationId, AssessViolationRequest body,
-            Instant receivedAt) {
-        var command = new AssessViolation(commitmentId, violationId, body.outcome(),
-                Requests.actorOrNull(body.attributedTo()), ActorId.of(body.assessedBy()),
-                parse(body.assessedAt(), body.assessedAtPrecision()), body.note(), receivedAt,
+    static Submission assess(
+            CommitmentId commitmentId, ViolationId violationId, AssessViolationRequest body, Instant receivedAt) {
+        var command = new AssessViolation(
+                commitmentId,
+                violationId,
+                body.outcome(),
+                Requests.actorOrNull(body.attributedTo()),
+                ActorId.of(body.assessedBy()),
+                parse(body.assessedAt(), body.assessedAtPrecision()),
+                body.note(),
+                receivedAt,
                 body.expectedVersion());
-        return new Submission(command, violationId.value(), violationPath(commitmentId, violationId.value()), null, body);
+        return new Submission(
+                command, violationId.value(), violationPath(commitmentId, violationId.value()), null, body);
     }
 
     static Submission retract(CommitmentId commitmentId, ViolationId violationId, RetractViolationReportRequest body) {
-        var command = new RetractViolationReport(commitmentId, violationId, ActorId.of(body.retractedBy()),
-                body.reason(), body.expectedVersion());
-        return new Submission(command, violationId.value(), violationPath(commitmentId, violationId.value()), null, body);
+        var command = new RetractViolationReport(
+                commitmentId, violationId, ActorId.of(body.retractedBy()), body.reason(), body.expectedVersion());
+        return new Submission(
+                command, violationId.value(), violationPath(commitmentId, violationId.value()), null, body);
     }
 
     static Submission issueStatement(IssueStatementRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
-        var command = new IssueStatement(StatementId.of(id), ActorId.of(body.author()), body.deliveredBy(),
-                parse(body.issuedAt(), body.issuedAtPrecision()), body.kinds(), body.text(), body.concerns(),
-                body.source(), receivedAt);
-        return new Submission(command, id, "/api/v1/statements/" + id, command.id().toString(), body);
+        var command = new IssueStatement(
+                StatementId.of(id),
+                ActorId.of(body.author()),
+                body.deliveredBy(),
+                parse(body.issuedAt(), body.issuedAtPrecision()),
+                body.kinds(),
+                body.text(),
+                body.concerns(),
+                body.source(),
+                receivedAt);
+        return new Submission(
+                command, id, "/api/v1/statements/" + id, command.id().toString(), body);
     }
 
     private static String commitmentPath(String id) {

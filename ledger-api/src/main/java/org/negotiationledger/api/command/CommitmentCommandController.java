@@ -1,6 +1,5 @@
 package org.negotiationledger.api.command;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,12 +10,6 @@ import org.negotiationledger.api.command.CommandRequests.EndCommitmentRequest;
 import org.negotiationledger.api.command.CommandRequests.MakePledgeRequest;
 import org.negotiationledger.api.command.CommandRequests.ReportViolationRequest;
 import org.negotiationledger.api.command.CommandRequests.RetractViolationReportRequest;
-import org.negotiationledger.core.commitment.AgreeTruce;
-import org.negotiationledger.core.commitment.AssessViolation;
-import org.negotiationledger.core.commitment.EndCommitment;
-import org.negotiationledger.core.commitment.MakePledge;
-import org.negotiationledger.core.commitment.ReportViolation;
-import org.negotiationledger.core.commitment.RetractViolationReport;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.ViolationId;
 import org.springframework.http.MediaType;
@@ -30,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Truces and pledges (one id space: commitments), their ends, and the violation reports against them. */
 @RestController
-@RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+        path = "/api/v1",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class CommitmentCommandController {
@@ -45,29 +40,37 @@ class CommitmentCommandController {
 
     @PostMapping("/truces")
     @Operation(summary = "AgreeTruce: record a ceasefire-type commitment (it may renew or supersede earlier ones)")
-    ResponseEntity<CommandResponses> agreeTruce(@Valid @RequestBody AgreeTruceRequest body,
+    ResponseEntity<CommandResponses> agreeTruce(
+            @Valid @RequestBody AgreeTruceRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return submit(CommandRoutes.agreeTruce(body, clock.instant()), key);
     }
 
     @PostMapping("/pledges")
     @Operation(summary = "MakePledge: record an undertaking other than a truce (e.g. to spare civilians)")
-    ResponseEntity<CommandResponses> makePledge(@Valid @RequestBody MakePledgeRequest body,
+    ResponseEntity<CommandResponses> makePledge(
+            @Valid @RequestBody MakePledgeRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return submit(CommandRoutes.makePledge(body, clock.instant()), key);
     }
 
     @PostMapping("/commitments/{commitmentId}/end")
-    @Operation(operationId = "endCommitment", summary = "EndCommitment: end a commitment explicitly (expired, terminated, superseded, collapsed)")
-    ResponseEntity<CommandResponses> end(@PathVariable CommitmentId commitmentId,
+    @Operation(
+            operationId = "endCommitment",
+            summary = "EndCommitment: end a commitment explicitly (expired, terminated, superseded, collapsed)")
+    ResponseEntity<CommandResponses> end(
+            @PathVariable CommitmentId commitmentId,
             @Valid @RequestBody EndCommitmentRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return submit(CommandRoutes.end(commitmentId, body, clock.instant()), key);
     }
 
     @PostMapping("/commitments/{commitmentId}/violations")
-    @Operation(operationId = "reportViolation", summary = "ReportViolation: record one party's claim that a commitment was broken")
-    ResponseEntity<CommandResponses> report(@PathVariable CommitmentId commitmentId,
+    @Operation(
+            operationId = "reportViolation",
+            summary = "ReportViolation: record one party's claim that a commitment was broken")
+    ResponseEntity<CommandResponses> report(
+            @PathVariable CommitmentId commitmentId,
             @Valid @RequestBody ReportViolationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return submit(CommandRoutes.report(commitmentId, body, clock.instant()), key);
@@ -75,16 +78,22 @@ class CommitmentCommandController {
 
     @PostMapping("/commitments/{commitmentId}/violations/{violationId}/assessment")
     @Operation(operationId = "assessViolation", summary = "AssessViolation: record a verifier's finding on a report")
-    ResponseEntity<CommandResponses> assess(@PathVariable CommitmentId commitmentId,
-            @PathVariable ViolationId violationId, @Valid @RequestBody AssessViolationRequest body,
+    ResponseEntity<CommandResponses> assess(
+            @PathVariable CommitmentId commitmentId,
+            @PathVariable ViolationId violationId,
+            @Valid @RequestBody AssessViolationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return submit(CommandRoutes.assess(commitmentId, violationId, body, clock.instant()), key);
     }
 
     @PostMapping("/commitments/{commitmentId}/violations/{violationId}/retraction")
-    @Operation(operationId = "retractViolationReport", summary = "RetractViolationReport: withdraw a report (its reporter, a broker or a mediator)")
-    ResponseEntity<CommandResponses> retract(@PathVariable CommitmentId commitmentId,
-            @PathVariable ViolationId violationId, @Valid @RequestBody RetractViolationReportRequest body,
+    @Operation(
+            operationId = "retractViolationReport",
+            summary = "RetractViolationReport: withdraw a report (its reporter, a broker or a mediator)")
+    ResponseEntity<CommandResponses> retract(
+            @PathVariable CommitmentId commitmentId,
+            @PathVariable ViolationId violationId,
+            @Valid @RequestBody RetractViolationReportRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return submit(CommandRoutes.retract(commitmentId, violationId, body), key);
     }

@@ -32,8 +32,17 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
 
     /** The command metadata that asks for the answer to be kept. */
     static Map<String, String> mark(String key, String fingerprint, LedgerCommands.Submission submission) {
-        return Map.of(KEY, key, FINGERPRINT, fingerprint, ID, submission.id(), LOCATION, submission.location(),
-                CREATES, Boolean.toString(submission.creates()));
+        return Map.of(
+                KEY,
+                key,
+                FINGERPRINT,
+                fingerprint,
+                ID,
+                submission.id(),
+                LOCATION,
+                submission.location(),
+                CREATES,
+                Boolean.toString(submission.creates()));
     }
 
     @Override
@@ -41,9 +50,15 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         Object result = chain.proceed();
         MetaData metaData = unitOfWork.getMessage().getMetaData();
         if (metaData.containsKey(KEY)) {
-            records.save((String) metaData.get(AxonConfig.PRINCIPAL), (String) metaData.get(KEY),
-                    (String) metaData.get(FINGERPRINT), LedgerCommands.Accepted.of(result, (String) metaData.get(ID),
-                            (String) metaData.get(LOCATION), Boolean.parseBoolean((String) metaData.get(CREATES))));
+            records.save(
+                    (String) metaData.get(AxonConfig.PRINCIPAL),
+                    (String) metaData.get(KEY),
+                    (String) metaData.get(FINGERPRINT),
+                    LedgerCommands.Accepted.of(
+                            result,
+                            (String) metaData.get(ID),
+                            (String) metaData.get(LOCATION),
+                            Boolean.parseBoolean((String) metaData.get(CREATES))));
         }
         return result;
     }

@@ -4,6 +4,7 @@ package org.negotiationledger.api.command;
 public class IdempotencyKeyReusedException extends RuntimeException {
 
     public IdempotencyKeyReusedException(String key) {
-        super("Idempotency-Key '" + key + "' was already used for a different request; use a new key for a new request");
+        super("Idempotency-Key '" + key
+                + "' was already used for a different request; use a new key for a new request");
     }
 }

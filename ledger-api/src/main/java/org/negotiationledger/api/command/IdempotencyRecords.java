@@ -36,9 +36,11 @@ public class IdempotencyRecords {
                         throw new IdempotencyKeyReusedException(key);
                     }
                     String[] idAndVersion = rs.getString("body").split("\n", 2);
-                    return Optional.of(new LedgerCommands.Accepted(idAndVersion[0], Long.parseLong(idAndVersion[1]),
-                            URI.create(rs.getString("location"))));
-                }, principal, key);
+                    return Optional.of(new LedgerCommands.Accepted(
+                            idAndVersion[0], Long.parseLong(idAndVersion[1]), URI.create(rs.getString("location"))));
+                },
+                principal,
+                key);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -48,9 +50,15 @@ public class IdempotencyRecords {
     }
 
     void save(String principal, String key, String fingerprint, LedgerCommands.Accepted accepted) {
-        jdbc.update("INSERT INTO idempotency_record (principal, idempotency_key, request_hash, status, location, body, "
+        jdbc.update(
+                "INSERT INTO idempotency_record (principal, idempotency_key, request_hash, status, location, body, "
                         + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                principal, key, fingerprint, 201, accepted.location().toString(),
-                accepted.id() + "\n" + accepted.version(), Timestamp.from(clock.instant()));
+                principal,
+                key,
+                fingerprint,
+                201,
+                accepted.location().toString(),
+                accepted.id() + "\n" + accepted.version(),
+                Timestamp.from(clock.instant()));
     }
 }

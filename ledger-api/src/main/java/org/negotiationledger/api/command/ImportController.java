@@ -43,20 +43,30 @@ class ImportController {
     }
 
     @PostMapping(consumes = NDJSON, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import commands: NDJSON, one {\"path\", \"body\"} a line, applied in order in batches of one "
-            + "transaction each; idempotent by the import id")
-    @ApiResponse(responseCode = "200", description = "What the import did (also when it stopped at a refused line "
-            + "after recording some)", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = ImportAnswer.class)))
+    @Operation(
+            summary = "Import commands: NDJSON, one {\"path\", \"body\"} a line, applied in order in batches of one "
+                    + "transaction each; idempotent by the import id")
+    @ApiResponse(
+            responseCode = "200",
+            description = "What the import did (also when it stopped at a refused line " + "after recording some)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ImportAnswer.class)))
     ResponseEntity<Object> importCommands(@RequestParam("id") String importId, @RequestBody String ndjson) {
         checkId(importId);
         Imports.Outcome outcome;
         try {
             outcome = imports.apply(importId, ndjson, Requests.principal());
         } catch (Imports.ImportConflictException conflict) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemHandler.problem(HttpStatus.CONFLICT, ProblemHandler.IMPORT_CONFLICT,
-                            "Import conflict", conflict.getMessage(), null));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemHandler.problem(
+                            HttpStatus.CONFLICT,
+                            ProblemHandler.IMPORT_CONFLICT,
+                            "Import conflict",
+                            conflict.getMessage(),
+                            null));
         }
         // What an earlier post of this import recorded was read, not committed here: on disk before reported.
         durable.confirm();
@@ -65,12 +75,19 @@ class ImportController {
             problem.setProperty("importId", importId);
             problem.setProperty("line", outcome.failedLine());
             problem.setProperty("alreadyRecorded", outcome.alreadyRecorded());
-            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(problem.getStatus())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        return ResponseEntity.ok(new ImportAnswer(importId, outcome.stopped() ? "STOPPED" : "DONE", outcome.lines(),
-                outcome.recorded(), outcome.alreadyRecorded(), outcome.batches(),
-                outcome.stopped() ? outcome.failedLine() : null, outcome.stopped() ? outcome.problem() : null));
+        return ResponseEntity.ok(new ImportAnswer(
+                importId,
+                outcome.stopped() ? "STOPPED" : "DONE",
+                outcome.lines(),
+                outcome.recorded(),
+                outcome.alreadyRecorded(),
+                outcome.batches(),
+                outcome.stopped() ? outcome.failedLine() : null,
+                outcome.stopped() ? outcome.problem() : null));
     }
 
     /**
@@ -80,13 +97,24 @@ class ImportController {
     @Schema(name = "ImportAnswer")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ImportAnswer(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String importId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"DONE", "STOPPED"}) String state,
-            int lines, int recorded, int alreadyRecorded, int batches,
-            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Integer line,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String importId,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"DONE", "STOPPED"})
+            String state,
+
+            int lines,
+            int recorded,
+            int alreadyRecorded,
+            int batches,
+
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+            Integer line,
+
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, ref = "#/components/schemas/Problem")
-            ProblemDetail problem) {
-    }
+            ProblemDetail problem) {}
 
     @GetMapping(path = "/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "importProgress", summary = "An import's progress: the batches and lines committed so far")

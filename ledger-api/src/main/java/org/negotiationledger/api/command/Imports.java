@@ -39,8 +39,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Imports {
 
     /** What an import did: lines recorded now, lines skipped as recorded before, and where it stopped, if it did. */
-    public record Outcome(String importId, int lines, int recorded, int alreadyRecorded, int batches,
-            Integer failedLine, ProblemDetail problem) {
+    public record Outcome(
+            String importId,
+            int lines,
+            int recorded,
+            int alreadyRecorded,
+            int batches,
+            Integer failedLine,
+            ProblemDetail problem) {
 
         public boolean stopped() {
             return failedLine != null;
@@ -49,16 +55,13 @@ public class Imports {
 
     /** Progress of an import as its committed batches show it. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "ImportProgress")
-    public record Progress(String importId, int batches, int lines, int lastLine, String lastCommittedAt) {
-    }
+    public record Progress(String importId, int batches, int lines, int lastLine, String lastCommittedAt) {}
 
     /** A line of the file: its number (from 1) and text. */
-    private record Line(int number, String text) {
-    }
+    private record Line(int number, String text) {}
 
     /** A line read as the command it stands for, and the path it names. */
-    private record Prepared(LedgerCommands.Submission submission, String path) {
-    }
+    private record Prepared(LedgerCommands.Submission submission, String path) {}
 
     /** An import posted again with lines that differ from those recorded under its id. */
     public static class ImportConflictException extends RuntimeException {
@@ -88,8 +91,15 @@ public class Imports {
     private final Clock clock;
     private final int batchSize;
 
-    Imports(LedgerCommands ledger, ObjectMapper json, Validator validator, ProblemHandler problems, JdbcTemplate jdbc,
-            TransactionTemplate transactions, Clock clock, @Value("${ledger.imports.batch-size:1000}") int batchSize) {
+    Imports(
+            LedgerCommands ledger,
+            ObjectMapper json,
+            Validator validator,
+            ProblemHandler problems,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${ledger.imports.batch-size:1000}") int batchSize) {
         this.ledger = ledger;
         this.json = json;
         this.validator = validator;
@@ -109,12 +119,15 @@ public class Imports {
     public Outcome apply(String importId, String ndjson, String principal) {
         List<List<Line>> batches = batches(ndjson);
         Map<Integer, String> recordedBefore = new HashMap<>();
-        jdbc.query("SELECT batch, lines_hash FROM import_batch WHERE import_id = ?",
+        jdbc.query(
+                "SELECT batch, lines_hash FROM import_batch WHERE import_id = ?",
                 rs -> {
                     recordedBefore.put(rs.getInt(1), rs.getString(2));
-                }, importId);
+                },
+                importId);
         for (Map.Entry<Integer, String> batch : recordedBefore.entrySet()) {
-            if (batch.getKey() >= batches.size() || !hash(batches.get(batch.getKey())).equals(batch.getValue())) {
+            if (batch.getKey() >= batches.size()
+                    || !hash(batches.get(batch.getKey())).equals(batch.getValue())) {
                 throw new ImportConflictException("import '" + importId + "' was recorded before with other lines in "
                         + "batch " + (batch.getKey() + 1) + " (" + batchSize + " lines a batch): post the same "
                         + "file again, changing only lines not yet recorded, or use a new import id");
@@ -138,13 +151,26 @@ public class Imports {
                 // Another post of this import recorded the batch first (its entry commits with its events), and
                 // this attempt was rolled back whole: the same lines are recorded already; others conflict. An
                 // answer now, not an error: batches of this post may be recorded.
-                String first = jdbc.queryForObject("SELECT lines_hash FROM import_batch WHERE import_id = ? AND batch = ?",
-                        String.class, importId, b);
+                String first = jdbc.queryForObject(
+                        "SELECT lines_hash FROM import_batch WHERE import_id = ? AND batch = ?",
+                        String.class,
+                        importId,
+                        b);
                 if (!hash(batch).equals(first)) {
-                    return new Outcome(importId, lines, recorded, skipped, batches.size(), batch.get(0).number(),
-                            ProblemHandler.problem(HttpStatus.CONFLICT, ProblemHandler.IMPORT_CONFLICT, "Import conflict",
+                    return new Outcome(
+                            importId,
+                            lines,
+                            recorded,
+                            skipped,
+                            batches.size(),
+                            batch.get(0).number(),
+                            ProblemHandler.problem(
+                                    HttpStatus.CONFLICT,
+                                    ProblemHandler.IMPORT_CONFLICT,
+                                    "Import conflict",
                                     "another post of import '" + importId + "' recorded other lines in this batch "
-                                            + "first", null));
+                                            + "first",
+                                    null));
                 }
                 skipped += batch.size();
             }
@@ -153,13 +179,20 @@ public class Imports {
     }
 
     public Progress progress(String importId) {
-        return jdbc.query("SELECT COUNT(*), COALESCE(SUM(last_line - first_line + 1), 0), COALESCE(MAX(last_line), 0), "
-                + "MAX(committed_at) FROM import_batch WHERE import_id = ?", rs -> {
+        return jdbc.query(
+                "SELECT COUNT(*), COALESCE(SUM(last_line - first_line + 1), 0), COALESCE(MAX(last_line), 0), "
+                        + "MAX(committed_at) FROM import_batch WHERE import_id = ?",
+                rs -> {
                     rs.next();
                     Timestamp last = rs.getTimestamp(4);
-                    return new Progress(importId, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                    return new Progress(
+                            importId,
+                            rs.getInt(1),
+                            rs.getInt(2),
+                            rs.getInt(3),
                             last == null ? null : last.toInstant().toString());
-                }, importId);
+                },
+                importId);
     }
 
     private void record(String importId, int batchIndex, List<Line> batch, String principal) {
@@ -170,14 +203,25 @@ public class Imports {
         transactions.executeWithoutResult(status -> {
             for (int i = 0; i < commands.size(); i++) {
                 try {
-                    ledger.submit(commands.get(i).submission(), principal, null, commands.get(i).path());
+                    ledger.submit(
+                            commands.get(i).submission(),
+                            principal,
+                            null,
+                            commands.get(i).path());
                 } catch (RuntimeException refused) {
                     throw new LineRefused(batch.get(i).number(), problems.problemOf(refused));
                 }
             }
-            jdbc.update("INSERT INTO import_batch (import_id, batch, first_line, last_line, lines_hash, principal, "
-                    + "committed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", importId, batchIndex, batch.get(0).number(),
-                    batch.get(batch.size() - 1).number(), hash(batch), principal, Timestamp.from(clock.instant()));
+            jdbc.update(
+                    "INSERT INTO import_batch (import_id, batch, first_line, last_line, lines_hash, principal, "
+                            + "committed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    importId,
+                    batchIndex,
+                    batch.get(0).number(),
+                    batch.get(batch.size() - 1).number(),
+                    hash(batch),
+                    principal,
+                    Timestamp.from(clock.instant()));
         });
     }
 
@@ -185,19 +229,29 @@ public class Imports {
     private Prepared prepare(Line line) {
         try {
             JsonNode node = json.readTree(line.text());
-            if (node == null || !node.isObject() || !node.path("path").isTextual() || !node.path("body").isObject()) {
-                throw new InvalidFieldException("line", "must be a JSON object with the path a command is posted to "
-                        + "(\"path\") and its body (\"body\")");
+            if (node == null
+                    || !node.isObject()
+                    || !node.path("path").isTextual()
+                    || !node.path("body").isObject()) {
+                throw new InvalidFieldException(
+                        "line",
+                        "must be a JSON object with the path a command is posted to "
+                                + "(\"path\") and its body (\"body\")");
             }
             String path = node.get("path").asText();
-            CommandRoutes.Matched matched = CommandRoutes.match(path).orElseThrow(() -> new InvalidFieldException(
-                    "path", "'" + path + "' is not a path a command is posted to; the paths are in docs/http-api.md"));
+            CommandRoutes.Matched matched = CommandRoutes.match(path)
+                    .orElseThrow(() -> new InvalidFieldException(
+                            "path",
+                            "'" + path + "' is not a path a command is posted to; the paths are in docs/http-api.md"));
             Object body = json.treeToValue(node.get("body"), matched.route().body());
             Set<ConstraintViolation<Object>> violations = validator.validate(body);
             if (!violations.isEmpty()) {
-                throw new LineRefused(line.number(), ProblemHandler.invalidFields(violations.stream()
-                        .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                        .sorted(Comparator.comparing(FieldError::field)).toList()));
+                throw new LineRefused(
+                        line.number(),
+                        ProblemHandler.invalidFields(violations.stream()
+                                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                                .sorted(Comparator.comparing(FieldError::field))
+                                .toList()));
             }
             return new Prepared(matched.route().submission(matched.variables(), body, clock.instant()), path);
         } catch (LineRefused refused) {

@@ -56,6 +56,7 @@ public class LedgerCommands {
 
     /** How often a command is run when another server keeps appending to its record first. */
     private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
+
     private static final int RACED_ATTEMPTS = 3;
 
     private final CommandGateway commandGateway;
@@ -64,8 +65,12 @@ public class LedgerCommands {
     private final EventStoreDirectory directory;
     private final MeterRegistry meters;
 
-    public LedgerCommands(CommandGateway commandGateway, IdempotencyRecords idempotency, ObjectMapper json,
-            EventStoreDirectory directory, MeterRegistry meters) {
+    public LedgerCommands(
+            CommandGateway commandGateway,
+            IdempotencyRecords idempotency,
+            ObjectMapper json,
+            EventStoreDirectory directory,
+            MeterRegistry meters) {
         this.commandGateway = commandGateway;
         this.idempotency = idempotency;
         this.json = json;
@@ -96,8 +101,8 @@ public class LedgerCommands {
         meters.counter("ledger.commands", "type", type, "outcome", outcome).increment();
     }
 
-    private Accepted submitOnce(Submission submission, String principal, String idempotencyKey, String postedTo,
-            String type) {
+    private Accepted submitOnce(
+            Submission submission, String principal, String idempotencyKey, String postedTo, String type) {
         if (idempotencyKey == null) {
             return recorded(type, dispatch(submission, principal, Map.of()));
         }
@@ -108,12 +113,17 @@ public class LedgerCommands {
             return first.get();
         }
         try {
-            return recorded(type, dispatch(submission, principal,
-                    IdempotencyInterceptor.mark(idempotencyKey, fingerprint, submission)));
+            return recorded(
+                    type,
+                    dispatch(
+                            submission,
+                            principal,
+                            IdempotencyInterceptor.mark(idempotencyKey, fingerprint, submission)));
         } catch (RuntimeException e) {
             // A concurrent request with this key may have committed first, and this one failed because of it (its
             // record id was taken, or its key): then answer as that one did. Any other failure stands.
-            Accepted earlier = idempotency.find(principal, idempotencyKey, fingerprint).orElseThrow(() -> e);
+            Accepted earlier =
+                    idempotency.find(principal, idempotencyKey, fingerprint).orElseThrow(() -> e);
             count(type, "replayed");
             return earlier;
         }
@@ -133,8 +143,8 @@ public class LedgerCommands {
         metaData.put(AxonConfig.PRINCIPAL, principal);
         for (int attempt = 1; ; attempt++) {
             try {
-                Object result = commandGateway.sendAndWait(
-                        GenericCommandMessage.asCommandMessage(submission.command()).andMetaData(metaData));
+                Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(submission.command())
+                        .andMetaData(metaData));
                 return Accepted.of(result, submission.id(), submission.location(), submission.creates());
             } catch (EventStoreException | ConcurrencyException raced) {
                 // Two requests created the same id at once; the stream's unique key let one through.
@@ -146,7 +156,8 @@ public class LedgerCommands {
                 // client stated is checked then, as always).
                 // Inside a transaction of its caller (a batch of an import) the failed write has spoilt it: the
                 // caller's whole transaction is what can be run again.
-                if (submission.creates() || attempt == RACED_ATTEMPTS
+                if (submission.creates()
+                        || attempt == RACED_ATTEMPTS
                         || TransactionSynchronizationManager.isActualTransactionActive()) {
                     throw raced;
                 }
@@ -164,7 +175,8 @@ public class LedgerCommands {
     private String fingerprint(Submission submission, String postedTo) {
         try {
             byte[] request = (submission.command().getClass().getName() + "\n" + postedTo + "\n"
-                    + json.writeValueAsString(submission.requestBody())).getBytes(StandardCharsets.UTF_8);
+                            + json.writeValueAsString(submission.requestBody()))
+                    .getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);

@@ -1,14 +1,11 @@
 package org.negotiationledger.api.command;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.OpenNegotiationRequest;
 import org.negotiationledger.api.command.CommandRequests.RecordTalksRequest;
-import org.negotiationledger.core.negotiation.OpenNegotiation;
-import org.negotiationledger.core.negotiation.RecordTalks;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/negotiations", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+        path = "/api/v1/negotiations",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class NegotiationCommandController {
@@ -34,15 +33,19 @@ class NegotiationCommandController {
     }
 
     @PostMapping
-    @Operation(operationId = "openNegotiation", summary = "OpenNegotiation: open a peace process between parties, with its mediators")
-    ResponseEntity<CommandResponses> open(@Valid @RequestBody OpenNegotiationRequest body,
+    @Operation(
+            operationId = "openNegotiation",
+            summary = "OpenNegotiation: open a peace process between parties, with its mediators")
+    ResponseEntity<CommandResponses> open(
+            @Valid @RequestBody OpenNegotiationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return CommandResponses.submit(ledger, CommandRoutes.openNegotiation(body), key);
     }
 
     @PostMapping("/{negotiationId}/talks")
     @Operation(operationId = "recordTalks", summary = "RecordTalks: record a round of talks held under a negotiation")
-    ResponseEntity<CommandResponses> talks(@PathVariable NegotiationId negotiationId,
+    ResponseEntity<CommandResponses> talks(
+            @PathVariable NegotiationId negotiationId,
             @Valid @RequestBody RecordTalksRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return CommandResponses.submit(ledger, CommandRoutes.recordTalks(negotiationId, body, clock.instant()), key);

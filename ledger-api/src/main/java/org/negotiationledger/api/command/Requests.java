@@ -17,8 +17,7 @@ final class Requests {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,200}");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** The client's id, or a fresh one assigned by the ledger. */
     static String idOrNew(String id) {
@@ -39,7 +38,10 @@ final class Requests {
 
     /** The path of the request being handled, as it was posted (without the query). */
     static String path() {
-        return ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().getPath();
+        return ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .replaceQuery(null)
+                .build()
+                .getPath();
     }
 
     /** An Idempotency-Key is 1 to 200 visible ASCII characters. */

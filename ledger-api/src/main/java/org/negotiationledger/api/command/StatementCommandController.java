@@ -1,12 +1,10 @@
 package org.negotiationledger.api.command;
 
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.IssueStatementRequest;
-import org.negotiationledger.core.statement.IssueStatement;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/statements", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+        path = "/api/v1/statements",
+        consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class StatementCommandController {
@@ -30,8 +30,11 @@ class StatementCommandController {
     }
 
     @PostMapping
-    @Operation(operationId = "issueStatement", summary = "IssueStatement: record what an actor said about negotiations or commitments")
-    ResponseEntity<CommandResponses> issue(@Valid @RequestBody IssueStatementRequest body,
+    @Operation(
+            operationId = "issueStatement",
+            summary = "IssueStatement: record what an actor said about negotiations or commitments")
+    ResponseEntity<CommandResponses> issue(
+            @Valid @RequestBody IssueStatementRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return CommandResponses.submit(ledger, CommandRoutes.issueStatement(body, clock.instant()), key);
     }

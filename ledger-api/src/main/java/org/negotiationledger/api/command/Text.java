@@ -46,9 +46,12 @@ public @interface Text {
             if (value == null) {
                 return true;
             }
-            if (name && value.codePoints().anyMatch(c -> c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029)) {
+            if (name
+                    && value.codePoints()
+                            .anyMatch(c -> c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029)) {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("must be one line, without tabs").addConstraintViolation();
+                context.buildConstraintViolationWithTemplate("must be one line, without tabs")
+                        .addConstraintViolation();
                 return false;
             }
             return value.codePoints().anyMatch(Validator::visible);

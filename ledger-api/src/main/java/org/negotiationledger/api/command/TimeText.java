@@ -34,6 +34,7 @@ public @interface TimeText {
      * is a typo or a probe, and would only skew the views' time axes.
      */
     int FIRST_YEAR = 1900;
+
     int LAST_YEAR = 2199;
     String RANGE = "must be a time between the years " + FIRST_YEAR + " and " + LAST_YEAR;
 
@@ -60,7 +61,10 @@ public @interface TimeText {
             } catch (IllegalArgumentException e) {
                 context.disableDefaultConstraintViolation();
                 // The client's text is echoed: escape what the message interpolator would interpret.
-                String message = e.getMessage().replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+                String message = e.getMessage()
+                        .replace("\\", "\\\\")
+                        .replace("{", "\\{")
+                        .replace("}", "\\}")
                         .replace("$", "\\$");
                 context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
                 return false;

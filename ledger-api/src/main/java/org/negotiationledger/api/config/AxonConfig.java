@@ -6,15 +6,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
 import java.util.function.Function;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -26,33 +32,27 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.modelling.command.RepositorySpanFactory;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.negotiationledger.api.store.CheckedCachingRepository;
-import org.negotiationledger.api.store.LedgerSnapshotter;
-import org.negotiationledger.api.store.RecordCache;
-import org.negotiationledger.api.store.RecordStoreProperties;
-import org.springframework.beans.factory.ObjectProvider;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.negotiationledger.api.seal.Seal;
 import org.negotiationledger.api.seal.SealingEventStorageEngine;
+import org.negotiationledger.api.store.CheckedCachingRepository;
+import org.negotiationledger.api.store.LedgerSnapshotter;
+import org.negotiationledger.api.store.RecordCache;
+import org.negotiationledger.api.store.RecordStoreProperties;
 import org.negotiationledger.core.actor.Actor;
 import org.negotiationledger.core.commitment.Commitment;
 import org.negotiationledger.core.commitment.SupersessionPolicy;
 import org.negotiationledger.core.negotiation.Negotiation;
 import org.negotiationledger.core.statement.Statement;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,6 +64,7 @@ public class AxonConfig {
 
     /** The metadata key under which each event records who posted the command that caused it. */
     public static final String PRINCIPAL = Seal.PRINCIPAL;
+
     static final String SUPERSESSION = "supersession";
 
     /**
@@ -88,14 +89,22 @@ public class AxonConfig {
      * JVM share: both would then believe they hold the views' token and project the same events twice.
      */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connections, Serializer serializer,
-            TokenStoreProperties properties, @Value("${ledger.node-id:}") String nodeId) {
+    public TokenStore tokenStore(
+            ConnectionProvider connections,
+            Serializer serializer,
+            TokenStoreProperties properties,
+            @Value("${ledger.node-id:}") String nodeId) {
         String name = nodeId.isBlank()
-                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8)
                 : nodeId;
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
                 .schema(TokenSchema.builder().build())
-                .claimTimeout(properties.getClaimTimeout()).nodeId(name).build();
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(name)
+                .build();
     }
 
     /** The kinds of record, each an event-sourced aggregate of ledger-core. */
@@ -108,27 +117,38 @@ public class AxonConfig {
      * what one on a new record costs.
      */
     @Bean
-    public ConfigurerModule aggregates(RecordStoreProperties records, ObjectProvider<Snapshotter> snapshotter,
+    public ConfigurerModule aggregates(
+            RecordStoreProperties records,
+            ObjectProvider<Snapshotter> snapshotter,
             ObjectProvider<SealingEventStorageEngine> events) {
-        return configurer -> RECORDS.forEach(type -> configurer.configureAggregate(
-                record(type, records, snapshotter, events)));
+        return configurer ->
+                RECORDS.forEach(type -> configurer.configureAggregate(record(type, records, snapshotter, events)));
     }
 
-    private static <A> AggregateConfigurer<A> record(Class<A> type, RecordStoreProperties records,
-            ObjectProvider<Snapshotter> snapshotter, ObjectProvider<SealingEventStorageEngine> events) {
-        Function<org.axonframework.config.Configuration, SnapshotTriggerDefinition> trigger = c -> records.snapshotEvery() == 0
-                ? NoSnapshotTriggerDefinition.INSTANCE
-                : new EventCountSnapshotTriggerDefinition(snapshotter.getObject(), records.snapshotEvery());
-        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type).configureSnapshotTrigger(trigger);
+    private static <A> AggregateConfigurer<A> record(
+            Class<A> type,
+            RecordStoreProperties records,
+            ObjectProvider<Snapshotter> snapshotter,
+            ObjectProvider<SealingEventStorageEngine> events) {
+        Function<org.axonframework.config.Configuration, SnapshotTriggerDefinition> trigger =
+                c -> records.snapshotEvery() == 0
+                        ? NoSnapshotTriggerDefinition.INSTANCE
+                        : new EventCountSnapshotTriggerDefinition(snapshotter.getObject(), records.snapshotEvery());
+        AggregateConfigurer<A> aggregate =
+                AggregateConfigurer.defaultConfiguration(type).configureSnapshotTrigger(trigger);
         if (records.cacheSize() == 0) {
             return aggregate;
         }
         RecordCache cache = new RecordCache(records.cacheSize(), records.cacheIdle());
-        return aggregate.configureRepository(c -> new CheckedCachingRepository<>(EventSourcingRepository.builder(type)
-                .aggregateModel(model(type, c.parameterResolverFactory(), c.handlerDefinition(type)))
-                .snapshotTriggerDefinition(trigger.apply(c))
-                .repositoryProvider(c::repository)
-                .spanFactory(c.getComponent(RepositorySpanFactory.class)), cache, c.eventStore(), events.getObject()::hasEvent));
+        return aggregate.configureRepository(c -> new CheckedCachingRepository<>(
+                EventSourcingRepository.builder(type)
+                        .aggregateModel(model(type, c.parameterResolverFactory(), c.handlerDefinition(type)))
+                        .snapshotTriggerDefinition(trigger.apply(c))
+                        .repositoryProvider(c::repository)
+                        .spanFactory(c.getComponent(RepositorySpanFactory.class)),
+                cache,
+                c.eventStore(),
+                events.getObject()::hasEvent));
     }
 
     /**
@@ -138,14 +158,24 @@ public class AxonConfig {
      * are not; this one is told them.
      */
     @Bean
-    public LedgerSnapshotter snapshotter(EventStore eventStore, TransactionManager transactions,
-            ParameterResolverFactory resolvers, HandlerDefinition handlers, ExecutorService snapshotThread) {
-        return new LedgerSnapshotter(AggregateSnapshotter.builder().eventStore(eventStore).transactionManager(transactions)
-                .executor(snapshotThread)
-                .parameterResolverFactory(resolvers).handlerDefinition(handlers)
-                .aggregateFactories(RECORDS.stream()
-                        .<AggregateFactory<?>>map(type -> new GenericAggregateFactory<>(model(type, resolvers, handlers)))
-                        .toList()), RECORDS);
+    public LedgerSnapshotter snapshotter(
+            EventStore eventStore,
+            TransactionManager transactions,
+            ParameterResolverFactory resolvers,
+            HandlerDefinition handlers,
+            ExecutorService snapshotThread) {
+        return new LedgerSnapshotter(
+                AggregateSnapshotter.builder()
+                        .eventStore(eventStore)
+                        .transactionManager(transactions)
+                        .executor(snapshotThread)
+                        .parameterResolverFactory(resolvers)
+                        .handlerDefinition(handlers)
+                        .aggregateFactories(RECORDS.stream()
+                                .<AggregateFactory<?>>map(
+                                        type -> new GenericAggregateFactory<>(model(type, resolvers, handlers)))
+                                .toList()),
+                RECORDS);
     }
 
     /**
@@ -154,15 +184,22 @@ public class AxonConfig {
      */
     @Bean(destroyMethod = "shutdown")
     public ExecutorService snapshotThread() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), runnable -> {
-            Thread thread = new Thread(runnable, "ledger-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        return new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1_000),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "ledger-snapshots");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.DiscardPolicy());
     }
 
-    private static <A> AggregateModel<A> model(Class<A> type, ParameterResolverFactory resolvers,
-            HandlerDefinition handlers) {
+    private static <A> AggregateModel<A> model(
+            Class<A> type, ParameterResolverFactory resolvers, HandlerDefinition handlers) {
         return AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers, handlers);
     }
 

@@ -52,8 +52,10 @@ public final class CleanText extends StringDeserializer {
                 return String.format("contains a noncharacter (U+%04X) at character %d", c, i);
             }
             if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
-                return String.format("contains a bidirectional control (U+%04X) at character %d, which would make "
-                        + "the text display otherwise than it reads", c, i);
+                return String.format(
+                        "contains a bidirectional control (U+%04X) at character %d, which would make "
+                                + "the text display otherwise than it reads",
+                        c, i);
             }
             i += Character.charCount(c);
         }

@@ -32,23 +32,37 @@ public class JsonConfig {
 
     @Bean
     public Jackson2ObjectMapperBuilderCustomizer strictScalars() {
-        return builder -> builder.deserializerByType(String.class, new CleanText()).postConfigurer(mapper -> {
-            // Far below Jackson's defaults (1,000 levels, 20 MB strings): no command nests deeper than a few
-            // levels or holds a string longer than its longest text field.
-            mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).build());
-            mapper.coercionConfigFor(LogicalType.Textual)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-            for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
-                    LogicalType.Enum, LogicalType.Collection, LogicalType.POJO}) {
-                mapper.coercionConfigFor(type)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, type == LogicalType.Enum || type == LogicalType.POJO
-                                ? CoercionAction.TryConvert : CoercionAction.Fail);
-            }
-        });
+        return builder -> builder.deserializerByType(String.class, new CleanText())
+                .postConfigurer(mapper -> {
+                    // Far below Jackson's defaults (1,000 levels, 20 MB strings): no command nests deeper than a few
+                    // levels or holds a string longer than its longest text field.
+                    mapper.getFactory()
+                            .setStreamReadConstraints(StreamReadConstraints.builder()
+                                    .maxNestingDepth(MAX_NESTING)
+                                    .maxStringLength(MAX_STRING)
+                                    .maxNumberLength(MAX_NUMBER)
+                                    .build());
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    for (LogicalType type : new LogicalType[] {
+                        LogicalType.Integer,
+                        LogicalType.Float,
+                        LogicalType.Boolean,
+                        LogicalType.Enum,
+                        LogicalType.Collection,
+                        LogicalType.POJO
+                    }) {
+                        mapper.coercionConfigFor(type)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                .setCoercion(
+                                        CoercionInputShape.String,
+                                        type == LogicalType.Enum || type == LogicalType.POJO
+                                                ? CoercionAction.TryConvert
+                                                : CoercionAction.Fail);
+                    }
+                });
     }
 
     /**
@@ -59,8 +73,11 @@ public class JsonConfig {
     public SimpleModule exactEnums() {
         return new SimpleModule("exact-enums").setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription description, JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyEnumDeserializer(
+                    DeserializationConfig config,
+                    JavaType type,
+                    BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
                 return new ExactEnum(deserializer);
             }
         });

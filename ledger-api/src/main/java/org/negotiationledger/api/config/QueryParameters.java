@@ -22,7 +22,8 @@ class QueryParameters implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+                for (Map.Entry<String, String[]> parameter :
+                        request.getParameterMap().entrySet()) {
                     for (String value : parameter.getValue()) {
                         check(parameter.getKey(), value);
                     }

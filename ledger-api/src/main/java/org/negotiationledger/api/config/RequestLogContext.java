@@ -38,7 +38,9 @@ class RequestLogContext {
     FilterRegistrationBean<OncePerRequestFilter> correlationIdFilter() {
         return registration(Ordered.HIGHEST_PRECEDENCE, (request, response) -> {
             String given = request.getHeader(HEADER);
-            String id = given != null && PLAUSIBLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            String id = given != null && PLAUSIBLE.matcher(given).matches()
+                    ? given
+                    : UUID.randomUUID().toString();
             response.setHeader(HEADER, id);
             return Map.of(CORRELATION_ID, id);
         });
@@ -50,26 +52,29 @@ class RequestLogContext {
         return registration(Ordered.LOWEST_PRECEDENCE - 100, (request, response) -> {
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
             return signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)
-                    ? Map.of(PRINCIPAL, signedIn.getName()) : Map.of();
+                    ? Map.of(PRINCIPAL, signedIn.getName())
+                    : Map.of();
         });
     }
 
     /** A filter that puts these keys into the MDC for the rest of the request, and takes them out after it. */
-    private static FilterRegistrationBean<OncePerRequestFilter> registration(int order,
-            BiFunction<HttpServletRequest, HttpServletResponse, Map<String, String>> keys) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                Map<String, String> put = keys.apply(request, response);
-                put.forEach(MDC::put);
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    put.keySet().forEach(MDC::remove);
-                }
-            }
-        });
+    private static FilterRegistrationBean<OncePerRequestFilter> registration(
+            int order, BiFunction<HttpServletRequest, HttpServletResponse, Map<String, String>> keys) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        Map<String, String> put = keys.apply(request, response);
+                        put.forEach(MDC::put);
+                        try {
+                            chain.doFilter(request, response);
+                        } finally {
+                            put.keySet().forEach(MDC::remove);
+                        }
+                    }
+                });
         registration.setOrder(order);
         return registration;
     }

@@ -19,8 +19,11 @@ import org.springframework.context.annotation.Configuration;
 public class StorageConfig {
 
     @Bean
-    public SealingEventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptions,
-            org.axonframework.config.Configuration axon, ConnectionProvider connections,
+    public SealingEventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            PersistenceExceptionResolver exceptions,
+            org.axonframework.config.Configuration axon,
+            ConnectionProvider connections,
             TransactionManager transactions) {
         return new SealingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(LedgerSnapshotter.serializer())
@@ -32,5 +35,4 @@ public class StorageConfig {
                 .transactionManager(transactions)
                 .schema(EventSchema.builder().build()));
     }
-
 }

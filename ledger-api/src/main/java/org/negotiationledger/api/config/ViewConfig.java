@@ -28,7 +28,7 @@ public class ViewConfig {
      */
     @Bean
     public ConfigurerModule viewErrors() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler(ViewProjection.GROUP, c -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing -> processing.registerListenerInvocationErrorHandler(
+                ViewProjection.GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

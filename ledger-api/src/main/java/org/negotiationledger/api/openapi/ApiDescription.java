@@ -23,8 +23,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,16 +65,22 @@ class ApiDescription {
             Map.entry("409", "Duplicate id or version conflict (`expectedVersion`); nothing recorded"),
             Map.entry("413", "Request body larger than the server accepts"),
             Map.entry("415", "Content-Type is not the one this operation takes"),
-            Map.entry("422", "A rule of the domain refuses the command, a reference names no record, or an "
-                    + "Idempotency-Key was reused for another request; nothing recorded"),
-            Map.entry("429", "Too many failed sign-ins for this user or from this address; retry after "
-                    + "`Retry-After` seconds"),
+            Map.entry(
+                    "422",
+                    "A rule of the domain refuses the command, a reference names no record, or an "
+                            + "Idempotency-Key was reused for another request; nothing recorded"),
+            Map.entry(
+                    "429",
+                    "Too many failed sign-ins for this user or from this address; retry after "
+                            + "`Retry-After` seconds"),
             Map.entry("503", "Too many open streams on this server; retry after `Retry-After` seconds")));
 
     @Bean
     OpenAPI ledgerApi(@Value("${ledger.version:unknown}") String version) {
         return new OpenAPI()
-                .info(new Info().title("Negotiation ledger API").version(version)
+                .info(new Info()
+                        .title("Negotiation ledger API")
+                        .version(version)
                         .description("""
                                 An event-sourced ledger for peace negotiations: commands that record truces, pledges, \
                                 violation reports, findings and statements as immutable events, the views derived \
@@ -89,11 +95,20 @@ class ApiDescription {
                 // Relative: the same document for every host and port (springdoc would write the one asked).
                 .servers(List.of(new Server().url("/").description("the server that serves this document")))
                 .components(new Components()
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A user of `ledger.security.users` and its password"))
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("A JWT from the configured issuer; roles from its `roles` claim")));
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("A user of `ledger.security.users` and its password"))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "A JWT from the configured issuer; roles from its `roles` claim")));
     }
 
     static {
@@ -107,47 +122,76 @@ class ApiDescription {
             Components components = api.getComponents();
             addSchemas(components);
             components.setResponses(problemResponses());
-            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                    describe(path, method, operation)));
+            api.getPaths()
+                    .forEach((path, item) ->
+                            item.readOperationsMap().forEach((method, operation) -> describe(path, method, operation)));
             nullables(components);
             // What springdoc read from the streams' and the export's Java return types, which the answers are not.
             List.of("SseEmitter", "StreamingResponseBody", "JsonNode").forEach(components.getSchemas()::remove);
-            api.setTags(api.getTags() == null ? null : api.getTags().stream()
-                    .sorted((a, b) -> a.getName().compareTo(b.getName())).toList());
+            api.setTags(
+                    api.getTags() == null
+                            ? null
+                            : api.getTags().stream()
+                                    .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                                    .toList());
         };
     }
 
     private static void addSchemas(Components components) {
         ModelConverters converters = ModelConverters.getInstance();
-        for (Class<?> type : List.of(ViewResponses.CommitmentResponse.class,
-                ViewResponses.BrokenCommitmentResponse.class, ViewResponses.TimelineEntryResponse.class,
+        for (Class<?> type : List.of(
+                ViewResponses.CommitmentResponse.class,
+                ViewResponses.BrokenCommitmentResponse.class,
+                ViewResponses.TimelineEntryResponse.class,
                 AuditEvent.class)) {
-            converters.readAll(type).forEach((name, schema) -> components.getSchemas().putIfAbsent(name, schema));
+            converters
+                    .readAll(type)
+                    .forEach((name, schema) -> components.getSchemas().putIfAbsent(name, schema));
         }
-        components.getSchemas().put("FieldError", new ObjectSchema()
-                .addProperty("field", new StringSchema().description("the field, parameter or header"))
-                .addProperty("message", new StringSchema())
-                .required(List.of("field", "message")));
-        components.getSchemas().put("Problem", new ObjectSchema()
-                .description("RFC 9457 problem details; members beyond these may follow (an import's `line`, ...)")
-                .addProperty("type", new StringSchema().format("uri")
-                        .example("urn:problem:negotiation-ledger:invalid-field"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri-reference"))
-                .addProperty("errors", new ArraySchema().items(ref("FieldError")))
-                .required(List.of("type", "title", "status"))
-                .additionalProperties(true));
+        components
+                .getSchemas()
+                .put(
+                        "FieldError",
+                        new ObjectSchema()
+                                .addProperty("field", new StringSchema().description("the field, parameter or header"))
+                                .addProperty("message", new StringSchema())
+                                .required(List.of("field", "message")));
+        components
+                .getSchemas()
+                .put(
+                        "Problem",
+                        new ObjectSchema()
+                                .description(
+                                        "RFC 9457 problem details; members beyond these may follow (an import's `line`, ...)")
+                                .addProperty(
+                                        "type",
+                                        new StringSchema()
+                                                .format("uri")
+                                                .example("urn:problem:negotiation-ledger:invalid-field"))
+                                .addProperty("title", new StringSchema())
+                                .addProperty("status", new IntegerSchema())
+                                .addProperty("detail", new StringSchema())
+                                .addProperty("instance", new StringSchema().format("uri-reference"))
+                                .addProperty("errors", new ArraySchema().items(ref("FieldError")))
+                                .required(List.of("type", "title", "status"))
+                                .additionalProperties(true));
     }
 
     private static Map<String, ApiResponse> problemResponses() {
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
-        PROBLEMS.forEach((status, meaning) -> responses.put(problemName(status), new ApiResponse().description(meaning)
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))))));
+        PROBLEMS.forEach((status, meaning) -> responses.put(
+                problemName(status),
+                new ApiResponse()
+                        .description(meaning)
+                        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))))));
         for (String status : List.of("429", "503")) {
-            responses.get(problemName(status)).addHeaderObject("Retry-After", new Header()
-                    .description("seconds to wait before trying again").schema(new IntegerSchema()));
+            responses
+                    .get(problemName(status))
+                    .addHeaderObject(
+                            "Retry-After",
+                            new Header()
+                                    .description("seconds to wait before trying again")
+                                    .schema(new IntegerSchema()));
         }
         return responses;
     }
@@ -178,16 +222,22 @@ class ApiDescription {
             streamContent(path, responses.get("200"));
         }
         if (path.equals("/api/v1/audit/events") && method == PathItem.HttpMethod.GET) {
-            Schema<?> lines = new StringSchema().description("With `Accept: application/x-ndjson`: the whole history "
-                    + "(or what the filters select) as one AuditEvent a line, streamed");
+            Schema<?> lines = new StringSchema()
+                    .description("With `Accept: application/x-ndjson`: the whole history "
+                            + "(or what the filters select) as one AuditEvent a line, streamed");
             lines.addExtension("x-ndjson-line", "#/components/schemas/AuditEvent");
             responses.get("200").getContent().put(NDJSON, new MediaType().schema(lines));
         }
 
         List<String> roles = roles(path, method);
-        operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
-        operation.setDescription(join(operation.getDescription(), "Roles: " + String.join(", ", roles)
-                + (method == PathItem.HttpMethod.GET && roles.size() > 1 ? " (with `asOf`: AUDITOR only)" : "")));
+        operation.setSecurity(
+                List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
+        operation.setDescription(join(
+                operation.getDescription(),
+                "Roles: " + String.join(", ", roles)
+                        + (method == PathItem.HttpMethod.GET && roles.size() > 1
+                                ? " (with `asOf`: AUDITOR only)"
+                                : "")));
         operation.addExtension("x-roles", roles);
 
         List<String> problems = new ArrayList<>(List.of("400", "401", "403", "406", "429"));
@@ -201,8 +251,8 @@ class ApiDescription {
         if (stream) {
             problems.add("503");
         }
-        problems.forEach(status -> responses.addApiResponse(status,
-                new ApiResponse().$ref("#/components/responses/" + problemName(status))));
+        problems.forEach(status -> responses.addApiResponse(
+                status, new ApiResponse().$ref("#/components/responses/" + problemName(status))));
     }
 
     /**
@@ -234,13 +284,14 @@ class ApiDescription {
             name = "fact";
             data = ref("TimelineEntry");
         }
-        Schema<?> events = new StringSchema().description("Server-Sent Events named `" + name + "`, each with an `id` "
-                + "to resume from (Last-Event-ID) and JSON `data` as `x-sse-data` gives; comment lines keep the "
-                + "connection alive");
+        Schema<?> events = new StringSchema()
+                .description("Server-Sent Events named `" + name + "`, each with an `id` "
+                        + "to resume from (Last-Event-ID) and JSON `data` as `x-sse-data` gives; comment lines keep the "
+                        + "connection alive");
         events.addExtension("x-sse-event", name);
         events.addExtension("x-sse-data", data);
-        ok.description("A stream of `" + name + "` events").content(new Content()
-                .addMediaType(EVENT_STREAM, new MediaType().schema(events)));
+        ok.description("A stream of `" + name + "` events")
+                .content(new Content().addMediaType(EVENT_STREAM, new MediaType().schema(events)));
     }
 
     private static void rename(ApiResponses responses, String from, String to, String description) {
@@ -285,11 +336,15 @@ class ApiDescription {
                     return property;
                 }
                 if (property.get$ref() != null) {
-                    return new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()),
-                            new JsonSchema().types(new LinkedHashSet<>(List.of("null")))));
+                    return new JsonSchema()
+                            .anyOf(List.of(
+                                    new JsonSchema().$ref(property.get$ref()),
+                                    new JsonSchema().types(new LinkedHashSet<>(List.of("null")))));
                 }
-                Set<String> types = new LinkedHashSet<>(property.getTypes() != null ? property.getTypes()
-                        : property.getType() == null ? Set.of() : Set.of(property.getType()));
+                Set<String> types = new LinkedHashSet<>(
+                        property.getTypes() != null
+                                ? property.getTypes()
+                                : property.getType() == null ? Set.of() : Set.of(property.getType()));
                 if (!types.isEmpty()) {
                     types.add("null");
                     property.setTypes(types);
@@ -310,7 +365,8 @@ class ApiDescription {
     @Bean
     PropertyCustomizer primitiveProperties() {
         return (property, type) -> {
-            Class<?> raw = type.getType() instanceof JavaType java ? java.getRawClass()
+            Class<?> raw = type.getType() instanceof JavaType java
+                    ? java.getRawClass()
                     : type.getType() instanceof Class<?> plain ? plain : null;
             if (raw != null && raw.isPrimitive()) {
                 property.addExtension(PRIMITIVE, true);

@@ -5,8 +5,7 @@ import java.util.function.Predicate;
 /** A failure's chain of causes, walked once for all who look for something in it. */
 final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** The first cause in the chain (the failure itself included) of this type, or null. */
     static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -37,10 +37,11 @@ public class InvalidFieldException extends RuntimeException {
 
     /** A commitment kind given as a filter: one of the truce or pledge kinds, exactly as named; null stays null. */
     public static String checkKind(String field, String value) {
-        if (value != null && Stream.concat(Stream.of(TruceKind.values()), Stream.of(PledgeKind.values()))
-                .noneMatch(kind -> kind.name().equals(value))) {
-            throw new InvalidFieldException(field, "must be one of " + List.of(TruceKind.values()) + " or "
-                    + List.of(PledgeKind.values()));
+        if (value != null
+                && Stream.concat(Stream.of(TruceKind.values()), Stream.of(PledgeKind.values()))
+                        .noneMatch(kind -> kind.name().equals(value))) {
+            throw new InvalidFieldException(
+                    field, "must be one of " + List.of(TruceKind.values()) + " or " + List.of(PledgeKind.values()));
         }
         return value;
     }

@@ -20,17 +20,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            path = "/error",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer c && c >= 400 ? c : HttpStatus.NOT_FOUND.value();
         ProblemType type = ProblemType.forStatus(status);
-        String detail = code == null ? "nothing answers at /error; the paths are in /v3/api-docs"
-                : status >= 500 ? "the server could not answer; nothing was recorded unless a 2xx said so"
-                : "the request was refused (" + status + ")";
+        String detail = code == null
+                ? "nothing answers at /error; the paths are in /v3/api-docs"
+                : status >= 500
+                        ? "the server could not answer; nothing was recorded unless a 2xx said so"
+                        : "the request was refused (" + status + ")";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

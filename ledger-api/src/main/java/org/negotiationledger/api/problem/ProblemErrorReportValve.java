@@ -50,9 +50,10 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
 
     private static String detail(int status) {
         return switch (status) {
-            case 400 -> "the request was refused before it was read: its path, query, headers or their size are not "
-                    + "allowed (an encoded slash, backslash or NUL, a URL over 8 KB, headers over 8 KB or more than "
-                    + "100 of them)";
+            case 400 ->
+                "the request was refused before it was read: its path, query, headers or their size are not "
+                        + "allowed (an encoded slash, backslash or NUL, a URL over 8 KB, headers over 8 KB or more than "
+                        + "100 of them)";
             case 405 -> "this method is not served; the ledger answers GET and POST";
             default -> "the server refused the request (" + status + ")";
         };

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -57,6 +57,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Problem types: stable URNs a client can branch on. */
     public static final String MALFORMED = "urn:problem:negotiation-ledger:malformed-request";
+
     public static final String INVALID = "urn:problem:negotiation-ledger:invalid-field";
     public static final String RULE = "urn:problem:negotiation-ledger:rule-violated";
     public static final String UNKNOWN_REFERENCE = "urn:problem:negotiation-ledger:unknown-reference";
@@ -69,8 +70,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public static final String TOO_LARGE = "urn:problem:negotiation-ledger:request-too-large";
     public static final String IMPORT_CONFLICT = "urn:problem:negotiation-ledger:import-conflict";
 
-    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
-            List<FieldError> errors) {
+    public static ProblemDetail problem(
+            HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(type));
         problem.setTitle(title);
@@ -83,8 +84,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The answer to fields that fail their checks: 400, each field named. */
     public static ProblemDetail invalidFields(List<FieldError> errors) {
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "The request has invalid fields: " + fields,
-                errors);
+        return problem(
+                HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "The request has invalid fields: " + fields, errors);
     }
 
     /**
@@ -94,14 +95,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public ProblemDetail problemOf(Exception ex) {
         ResponseEntity<Object> answer;
         if (ex instanceof JsonProcessingException unreadable) {
-            answer = handleHttpMessageNotReadable(new HttpMessageNotReadableException(unreadable.getOriginalMessage(),
-                    unreadable, null), new HttpHeaders(), HttpStatus.BAD_REQUEST, null);
+            answer = handleHttpMessageNotReadable(
+                    new HttpMessageNotReadableException(unreadable.getOriginalMessage(), unreadable, null),
+                    new HttpHeaders(),
+                    HttpStatus.BAD_REQUEST,
+                    null);
         } else if (ex instanceof InvalidFieldException invalid) {
             answer = invalidField(invalid);
         } else if (ex instanceof CommandExecutionException failed) {
             answer = commandFailed(failed);
         } else if (ex instanceof IllegalArgumentException illegal) {
-            answer = answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", illegal.getMessage(),
+            answer = answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    INVALID,
+                    "Invalid field",
+                    illegal.getMessage(),
                     List.of(new FieldError("path", illegal.getMessage()))));
         } else if (ex instanceof RuntimeException runtime) {
             answer = domain(runtime);
@@ -122,10 +130,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * rather than {@code about:blank}, so that a client can tell every refusal by its type.
      */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
             ProblemType type = ProblemType.forStatus(status.value());
             problem.setType(type.uri());
             problem.setTitle(type.title());
@@ -139,23 +148,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException ex) {
-        return answer(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
+        return answer(problem(
+                HttpStatus.BAD_REQUEST,
+                MALFORMED,
+                "Malformed request",
                 "the request was refused: a header holds a value that is not allowed (control characters, or bytes "
-                        + "outside visible ASCII where only those may be)", null));
+                        + "outside visible ASCII where only those may be)",
+                null));
     }
 
     // ---- 404: nothing answers at this path ----------------------------------------------------------------------
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return answer(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found",
-                "nothing answers at /" + ex.getResourcePath() + "; the paths are in /v3/api-docs", null));
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(problem(
+                HttpStatus.NOT_FOUND,
+                NOT_FOUND,
+                "Not found",
+                "nothing answers at /" + ex.getResourcePath() + "; the paths are in /v3/api-docs",
+                null));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
@@ -164,68 +181,101 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldError(
-                        r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(e -> new FieldError(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
                 .toList();
-        return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "The request has invalid inputs",
-                errors));
+        return answer(
+                problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "The request has invalid inputs", errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         MalformedBodyException malformed = MalformedBodyException.in(ex);
         if (malformed != null) {
-            return answer(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", malformed.getMessage(), null));
+            return answer(
+                    problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", malformed.getMessage(), null));
         }
         BodyTooLargeException tooLarge = BodyTooLargeException.in(ex);
         if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
-                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "Request too large", tooLarge.getMessage(), null));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .body(problem(
+                            HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "Request too large", tooLarge.getMessage(), null));
         }
         if (cause instanceof StreamConstraintsException limit) {
-            return answer(problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
-                    "the JSON exceeds a limit of this server: " + limit.getOriginalMessage(), null));
+            return answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    MALFORMED,
+                    "Malformed request",
+                    "the JSON exceeds a limit of this server: " + limit.getOriginalMessage(),
+                    null));
         }
         if (cause instanceof CleanText.Refused refused) {
             String field = path(refused);
-            return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + field + "' "
-                    + refused.getOriginalMessage(), List.of(new FieldError(field, refused.getOriginalMessage()))));
+            return answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    INVALID,
+                    "Invalid field",
+                    "'" + field + "' " + refused.getOriginalMessage(),
+                    List.of(new FieldError(field, refused.getOriginalMessage()))));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Unknown field",
+            return answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    INVALID,
+                    "Unknown field",
                     "'" + field + "' is not a field of this request; nothing was recorded",
                     List.of(new FieldError(field, "unknown field; known fields: " + known(unknown)))));
         }
         if (cause instanceof PropertyBindingException binding) {
             String field = path(binding);
-            return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + field + "' is invalid",
+            return answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    INVALID,
+                    "Invalid field",
+                    "'" + field + "' is invalid",
                     List.of(new FieldError(field, "invalid field"))));
         }
         if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
             String field = path(format);
-            String message = format.getTargetType() != null && format.getTargetType().isEnum()
-                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                    : "cannot be read as " + simpleType(format.getTargetType()) + ": " + format.getValue();
-            return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + field + "' " + message,
+            String message =
+                    format.getTargetType() != null && format.getTargetType().isEnum()
+                            ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+                            : "cannot be read as " + simpleType(format.getTargetType()) + ": " + format.getValue();
+            return answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    INVALID,
+                    "Invalid field",
+                    "'" + field + "' " + message,
                     List.of(new FieldError(field, message))));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             String message = "has the wrong JSON type; expected " + simpleType(mismatch.getTargetType());
-            return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + field + "' " + message,
+            return answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    INVALID,
+                    "Invalid field",
+                    "'" + field + "' " + message,
                     List.of(new FieldError(field, message))));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             String message = mapping.getCause() instanceof IllegalArgumentException illegal
-                    ? illegal.getMessage() : "is invalid";
-            return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + field + "' " + message,
+                    ? illegal.getMessage()
+                    : "is invalid";
+            return answer(problem(
+                    HttpStatus.BAD_REQUEST,
+                    INVALID,
+                    "Invalid field",
+                    "'" + field + "' " + message,
                     List.of(new FieldError(field, message))));
         }
         String detail = cause instanceof JsonProcessingException json && json.getLocation() != null
@@ -238,22 +288,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         Class<?> type = ex.getRequiredType() == null ? Object.class : ex.getRequiredType();
-        String message = type.isEnum() ? "must be one of " + List.of(type.getEnumConstants())
-                : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "must be a number"
-                : "must be an id matching " + RecordId.SYNTAX;
-        return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + ex.getName() + "' " + message,
+        String message = type.isEnum()
+                ? "must be one of " + List.of(type.getEnumConstants())
+                : Number.class.isAssignableFrom(type) || type.isPrimitive()
+                        ? "must be a number"
+                        : "must be an id matching " + RecordId.SYNTAX;
+        return answer(problem(
+                HttpStatus.BAD_REQUEST,
+                INVALID,
+                "Invalid field",
+                "'" + ex.getName() + "' " + message,
                 List.of(new FieldError(ex.getName(), message))));
     }
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        return answer(problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid field", "'" + ex.field() + "' " + ex.getMessage(),
+        return answer(problem(
+                HttpStatus.BAD_REQUEST,
+                INVALID,
+                "Invalid field",
+                "'" + ex.field() + "' " + ex.getMessage(),
                 List.of(new FieldError(ex.field(), ex.getMessage()))));
     }
 
     @ExceptionHandler(TooManySubscribersException.class)
     ResponseEntity<Object> busy(TooManySubscribersException ex) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "10")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Too many streams", ex.getMessage(), null));
     }
@@ -266,48 +327,87 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return cause instanceof RuntimeException runtime && cause != ex ? domain(runtime) : internal(ex);
     }
 
-    @ExceptionHandler({RuleViolationException.class, RecordNotFoundException.class, AggregateNotFoundException.class,
-            VersionConflictException.class, ConflictingAggregateVersionException.class, DuplicateRecordException.class,
-            AggregateStreamCreationException.class, ConcurrencyException.class, EventStoreException.class,
-            IdempotencyKeyReusedException.class})
+    @ExceptionHandler({
+        RuleViolationException.class,
+        RecordNotFoundException.class,
+        AggregateNotFoundException.class,
+        VersionConflictException.class,
+        ConflictingAggregateVersionException.class,
+        DuplicateRecordException.class,
+        AggregateStreamCreationException.class,
+        ConcurrencyException.class,
+        EventStoreException.class,
+        IdempotencyKeyReusedException.class
+    })
     ResponseEntity<Object> domain(RuntimeException ex) {
         if (ex instanceof UnknownReferenceException unknown) {
-            return answer(problem(HttpStatus.UNPROCESSABLE_ENTITY, UNKNOWN_REFERENCE, "Unknown reference",
-                    unknown.getMessage(), List.of(new FieldError(unknown.field(), unknown.getMessage()))));
+            return answer(problem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    UNKNOWN_REFERENCE,
+                    "Unknown reference",
+                    unknown.getMessage(),
+                    List.of(new FieldError(unknown.field(), unknown.getMessage()))));
         }
         if (ex instanceof RuleViolationException rule) {
-            return answer(problem(HttpStatus.UNPROCESSABLE_ENTITY, RULE, "Rule violated", rule.getMessage(),
+            return answer(problem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    RULE,
+                    "Rule violated",
+                    rule.getMessage(),
                     rule.field() == null ? null : List.of(new FieldError(rule.field(), rule.getMessage()))));
         }
         if (ex instanceof RecordNotFoundException) {
             return answer(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage(), null));
         }
         if (ex instanceof AggregateNotFoundException missing) {
-            return answer(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found",
-                    "no " + describe(String.valueOf(missing.getAggregateIdentifier())) + " in the ledger", null));
+            return answer(problem(
+                    HttpStatus.NOT_FOUND,
+                    NOT_FOUND,
+                    "Not found",
+                    "no " + describe(String.valueOf(missing.getAggregateIdentifier())) + " in the ledger",
+                    null));
         }
         if (ex instanceof VersionConflictException conflict) {
-            return answer(problem(HttpStatus.CONFLICT, CONFLICT, "Version conflict", conflict.getMessage()
-                    + "; read the record again and decide on its current state",
+            return answer(problem(
+                    HttpStatus.CONFLICT,
+                    CONFLICT,
+                    "Version conflict",
+                    conflict.getMessage() + "; read the record again and decide on its current state",
                     List.of(new FieldError("expectedVersion", conflict.getMessage()))));
         }
-        if (ex instanceof ConflictingAggregateVersionException || ex instanceof ConcurrencyException
-                && !(ex instanceof AggregateStreamCreationException) || integrityViolation(ex)) {
-            return answer(problem(HttpStatus.CONFLICT, CONFLICT, "Version conflict",
-                    "the record was changed by another request at the same time; retry", null));
+        if (ex instanceof ConflictingAggregateVersionException
+                || ex instanceof ConcurrencyException && !(ex instanceof AggregateStreamCreationException)
+                || integrityViolation(ex)) {
+            return answer(problem(
+                    HttpStatus.CONFLICT,
+                    CONFLICT,
+                    "Version conflict",
+                    "the record was changed by another request at the same time; retry",
+                    null));
         }
         if (ex instanceof DuplicateRecordException) {
-            return answer(problem(HttpStatus.CONFLICT, DUPLICATE, "Duplicate id", ex.getMessage(),
+            return answer(problem(
+                    HttpStatus.CONFLICT,
+                    DUPLICATE,
+                    "Duplicate id",
+                    ex.getMessage(),
                     List.of(new FieldError("id", ex.getMessage()))));
         }
         if (ex instanceof AggregateStreamCreationException) {
-            return answer(problem(HttpStatus.CONFLICT, DUPLICATE, "Duplicate id",
+            return answer(problem(
+                    HttpStatus.CONFLICT,
+                    DUPLICATE,
+                    "Duplicate id",
                     "a record with this id already exists; choose another id or omit it to have one assigned",
                     List.of(new FieldError("id", "already exists"))));
         }
         if (ex instanceof IdempotencyKeyReusedException) {
-            return answer(problem(HttpStatus.UNPROCESSABLE_ENTITY, IDEMPOTENCY, "Idempotency key reused",
-                    ex.getMessage(), List.of(new FieldError("Idempotency-Key", ex.getMessage()))));
+            return answer(problem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    IDEMPOTENCY,
+                    "Idempotency key reused",
+                    ex.getMessage(),
+                    List.of(new FieldError("Idempotency-Key", ex.getMessage()))));
         }
         return internal(ex);
     }
@@ -315,7 +415,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> internal(Exception ex) {
         log.error("Unexpected failure; answered 500", ex);
-        return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
+        return answer(problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                INTERNAL,
+                "Internal error",
                 "The ledger could not complete the request; nothing was recorded. The server log has the details.",
                 null));
     }
@@ -325,8 +428,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * sequence first. (Within one node the record's lock prevents it.)
      */
     private static boolean integrityViolation(Throwable ex) {
-        return Causes.first(ex, t -> t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                && sql.getSQLState().startsWith("23")) != null;
+        return Causes.first(
+                        ex,
+                        t -> t instanceof java.sql.SQLException sql
+                                && sql.getSQLState() != null
+                                && sql.getSQLState().startsWith("23"))
+                != null;
     }
 
     /** 'commitment moscow-2020-10-10' for the stream key 'commitment:moscow-2020-10-10'. */
@@ -347,8 +454,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String known(UnrecognizedPropertyException ex) {
-        return ex.getKnownPropertyIds() == null ? "see the API description"
-                : ex.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        return ex.getKnownPropertyIds() == null
+                ? "see the API description"
+                : ex.getKnownPropertyIds().stream()
+                        .map(Object::toString)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
     }
 
     private static String simpleType(Class<?> type) {

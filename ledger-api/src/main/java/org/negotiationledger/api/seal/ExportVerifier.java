@@ -18,14 +18,25 @@ public final class ExportVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExportVerifier() {
-    }
+    private ExportVerifier() {}
 
     /** The fields of an exported line ({@code audit.AuditEvent}); a line with any other is refused. */
-    private static final Set<String> FIELDS = Set.of("globalIndex", "aggregateId", "aggregateType", "sequence", "type",
-            "recordedAt", "principal", "eventId", "payloadType", "payloadRevision", "metadata", "payload");
+    private static final Set<String> FIELDS = Set.of(
+            "globalIndex",
+            "aggregateId",
+            "aggregateType",
+            "sequence",
+            "type",
+            "recordedAt",
+            "principal",
+            "eventId",
+            "payloadType",
+            "payloadRevision",
+            "metadata",
+            "payload");
 
-    public static Verification.Report verify(BufferedReader lines, Long notedIndex, String notedHead) throws IOException {
+    public static Verification.Report verify(BufferedReader lines, Long notedIndex, String notedHead)
+            throws IOException {
         // An export does not say where sealing began: the events say it, under their seals.
         HistoryVerifier verifier = new HistoryVerifier(null, notedIndex);
         long lineNumber = 0;
@@ -43,14 +54,23 @@ public final class ExportVerifier {
             Seal.Metadata metadata = Seal.of(event.path("metadata"));
             long globalIndex = event.path("globalIndex").asLong();
             String type = event.path("aggregateType").asText("");
-            String stream = type.isEmpty() ? event.path("aggregateId").asText() : type + ":" + event.path("aggregateId").asText();
+            String stream = type.isEmpty()
+                    ? event.path("aggregateId").asText()
+                    : type + ":" + event.path("aggregateId").asText();
             long sequence = event.path("sequence").asLong();
             JsonNode revision = event.get("payloadRevision");
-            verifier.accept(new HistoryVerifier.Event(globalIndex, stream, sequence,
-                    event.path("eventId").asText(), event.path("payloadType").asText(),
+            verifier.accept(new HistoryVerifier.Event(
+                    globalIndex,
+                    stream,
+                    sequence,
+                    event.path("eventId").asText(),
+                    event.path("payloadType").asText(),
                     revision == null || revision.isNull() ? null : revision.asText(),
-                    Seal.time(Instant.parse(event.path("recordedAt").asText())), JSON.writeValueAsBytes(event.get("payload")),
-                    metadata.canonical(), metadata.digest(), metadata.sealedAfter()));
+                    Seal.time(Instant.parse(event.path("recordedAt").asText())),
+                    JSON.writeValueAsBytes(event.get("payload")),
+                    metadata.canonical(),
+                    metadata.digest(),
+                    metadata.sealedAfter()));
             String unsealedField = unsealedField(event);
             if (unsealedField != null) {
                 verifier.refuse(stream, sequence, globalIndex, "line " + lineNumber + ": " + unsealedField);

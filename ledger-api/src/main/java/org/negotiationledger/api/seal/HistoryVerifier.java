@@ -21,29 +21,40 @@ import java.util.Map;
 public final class HistoryVerifier {
 
     /** One stored event, with its payload as stored and its metadata in canonical form. */
-    public record Event(long globalIndex, String stream, long sequence, String eventId, String payloadType,
-            String payloadRevision, String recordedAt, byte[] payload, byte[] canonicalMetadata, String digest,
-            Long sealedAfter) {
-    }
+    public record Event(
+            long globalIndex,
+            String stream,
+            long sequence,
+            String eventId,
+            String payloadType,
+            String payloadRevision,
+            String recordedAt,
+            byte[] payload,
+            byte[] canonicalMetadata,
+            String digest,
+            Long sealedAfter) {}
 
     /** Where the history first fails to verify, and why. */
-    public record Break(String stream, long sequence, long globalIndex, String reason) {
-    }
+    public record Break(String stream, long sequence, long globalIndex, String reason) {}
 
     /** The outcome: the events read, the head, and the first break (null when none). */
-    public record Result(long events, long unsealed, long lastIndex, String head, Break broken,
-            Long notedIndex, String headAtNotedIndex) {
+    public record Result(
+            long events,
+            long unsealed,
+            long lastIndex,
+            String head,
+            Break broken,
+            Long notedIndex,
+            String headAtNotedIndex) {
 
         public boolean verified() {
             return broken == null;
         }
     }
 
-    private record Last(long sequence, byte[] digest) {
-    }
+    private record Last(long sequence, byte[] digest) {}
 
-    private record Position(String stream, long sequence, long globalIndex) {
-    }
+    private record Position(String stream, long sequence, long globalIndex) {}
 
     private final Long claimedSealedAfter;
     private final Long notedIndex;
@@ -56,6 +67,7 @@ public final class HistoryVerifier {
     private boolean anySealed;
     /** Where sealing began, as the sealed events state it; null until one does. */
     private Long statedSealedAfter;
+
     private Position firstUnsealed;
     private Position lastUnsealed;
     private Break broken;
@@ -77,8 +89,12 @@ public final class HistoryVerifier {
             headAtNotedIndex = Seal.hex(head);
         }
         if (events > 1 && event.globalIndex() <= lastIndex) {
-            refuse(event.stream(), event.sequence(), event.globalIndex(),
-                    "the global index " + event.globalIndex() + " does not follow " + lastIndex + ": events were reordered");
+            refuse(
+                    event.stream(),
+                    event.sequence(),
+                    event.globalIndex(),
+                    "the global index " + event.globalIndex() + " does not follow " + lastIndex
+                            + ": events were reordered");
         }
         lastIndex = event.globalIndex();
         Last last = records.get(event.stream());
@@ -100,15 +116,30 @@ public final class HistoryVerifier {
             }
             long expected = last == null ? 0 : last.sequence() + 1;
             if (event.sequence() != expected) {
-                refuse(event.stream(), expected, event.globalIndex(), event.sequence() > expected
-                        ? "event " + expected + " of the record is missing (the next one found is " + event.sequence() + ")"
-                        : "event " + event.sequence() + " of the record appears again or out of order");
+                refuse(
+                        event.stream(),
+                        expected,
+                        event.globalIndex(),
+                        event.sequence() > expected
+                                ? "event " + expected + " of the record is missing (the next one found is "
+                                        + event.sequence() + ")"
+                                : "event " + event.sequence() + " of the record appears again or out of order");
             }
-            digest = Seal.digest(last == null ? Seal.ZERO : last.digest(), event.stream(), event.sequence(),
-                    event.eventId(), event.payloadType(), event.payloadRevision(), event.recordedAt(), event.payload(),
+            digest = Seal.digest(
+                    last == null ? Seal.ZERO : last.digest(),
+                    event.stream(),
+                    event.sequence(),
+                    event.eventId(),
+                    event.payloadType(),
+                    event.payloadRevision(),
+                    event.recordedAt(),
+                    event.payload(),
                     event.canonicalMetadata());
             if (!Arrays.equals(digest, unhex(event.digest()))) {
-                refuse(event.stream(), event.sequence(), event.globalIndex(),
+                refuse(
+                        event.stream(),
+                        event.sequence(),
+                        event.globalIndex(),
                         "the event's content or its place in the record's chain differs from what was sealed");
             }
         }
@@ -120,11 +151,16 @@ public final class HistoryVerifier {
     private void sealingStated(Event event) {
         statedSealedAfter = event.sealedAfter();
         if (claimedSealedAfter != null && !claimedSealedAfter.equals(statedSealedAfter)) {
-            refuse(event.stream(), event.sequence(), event.globalIndex(), "the ledger's record of where sealing began ("
-                    + claimedSealedAfter + ") is not the one sealed into its events (" + statedSealedAfter + ")");
+            refuse(
+                    event.stream(),
+                    event.sequence(),
+                    event.globalIndex(),
+                    "the ledger's record of where sealing began (" + claimedSealedAfter
+                            + ") is not the one sealed into its events (" + statedSealedAfter + ")");
         }
         if (lastUnsealed != null && lastUnsealed.globalIndex() > statedSealedAfter) {
-            refuse(firstUnsealed.globalIndex() > statedSealedAfter ? firstUnsealed : lastUnsealed,
+            refuse(
+                    firstUnsealed.globalIndex() > statedSealedAfter ? firstUnsealed : lastUnsealed,
                     unsealedAfter(statedSealedAfter));
         }
     }
@@ -148,8 +184,10 @@ public final class HistoryVerifier {
 
     public Result result() {
         if (events > 0 && !anySealed) {
-            refuse(firstUnsealed, "no event of this history carries a seal: its seals were removed, or it was not "
-                    + "written by a sealing ledger");
+            refuse(
+                    firstUnsealed,
+                    "no event of this history carries a seal: its seals were removed, or it was not "
+                            + "written by a sealing ledger");
         }
         String noted = headAtNotedIndex;
         if (notedIndex != null && noted == null && lastIndex <= notedIndex) {

@@ -46,15 +46,23 @@ public final class Seal {
     }
     /** The "previous digest" of a record's first event, and the head of an empty history. */
     public static final byte[] ZERO = new byte[32];
+
     private static final byte[] DOMAIN = "negotiation-ledger/event/v1".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
 
-    private Seal() {
-    }
+    private Seal() {}
 
-    public static byte[] digest(byte[] previous, String stream, long sequence, String eventId, String payloadType,
-            String payloadRevision, String recordedAt, byte[] payload, byte[] canonicalMetadata) {
+    public static byte[] digest(
+            byte[] previous,
+            String stream,
+            long sequence,
+            String eventId,
+            String payloadType,
+            String payloadRevision,
+            String recordedAt,
+            byte[] payload,
+            byte[] canonicalMetadata) {
         MessageDigest sha = sha256();
         field(sha, DOMAIN);
         field(sha, previous);
@@ -71,14 +79,20 @@ public final class Seal {
 
     /** The metadata key under which a snapshot names the digest of the record's event it was taken at. */
     public static final String SNAPSHOT_OF = "snapshotOf";
+
     private static final byte[] SNAPSHOT_DOMAIN = "negotiation-ledger/snapshot/v1".getBytes(StandardCharsets.UTF_8);
 
     /**
      * The digest of a snapshot: SHA-256 over the digest of the record's event it summarizes up to (so it
      * belongs to that chain, at that place) and the state it holds, length-prefixed as events are.
      */
-    public static byte[] snapshotDigest(byte[] eventDigest, String stream, long sequence, String payloadType,
-            String payloadRevision, byte[] payload) {
+    public static byte[] snapshotDigest(
+            byte[] eventDigest,
+            String stream,
+            long sequence,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload) {
         MessageDigest sha = sha256();
         field(sha, SNAPSHOT_DOMAIN);
         field(sha, eventDigest);
@@ -121,8 +135,7 @@ public final class Seal {
      * Stored metadata read for verification: its canonical form, the digest it carries (or null), and where it
      * says sealing began (or null, for an event sealed before the ledger stated that).
      */
-    public record Metadata(byte[] canonical, String digest, Long sealedAfter) {
-    }
+    public record Metadata(byte[] canonical, String digest, Long sealedAfter) {}
 
     /**
      * {@link #canonicalMetadata(JsonNode)} straight from stored bytes, for the server's verification: a flat
@@ -186,7 +199,9 @@ public final class Seal {
     public static Metadata of(JsonNode metadata) {
         JsonNode digest = metadata == null ? null : metadata.get(KEY);
         JsonNode sealedAfter = metadata == null ? null : metadata.get(SEALED_AFTER);
-        return new Metadata(canonicalMetadata(metadata), digest == null || !digest.isTextual() ? null : digest.asText(),
+        return new Metadata(
+                canonicalMetadata(metadata),
+                digest == null || !digest.isTextual() ? null : digest.asText(),
                 sealedAfter != null && sealedAfter.isIntegralNumber() ? sealedAfter.asLong() : null);
     }
 

@@ -46,24 +46,37 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
-            Serializer serializer) throws SQLException {
+    protected PreparedStatement appendEvents(
+            Connection connection, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
         Map<String, byte[]> lastInBatch = new HashMap<>();
         List<EventMessage<?>> sealed = new ArrayList<>(events.size());
         long start = sealedAfter(connection);
         for (EventMessage<?> stated : events) {
             // Where sealing began is sealed into every event, so that it cannot be moved unseen.
             EventMessage<?> event = stated.andMetaData(Map.of(Seal.SEALED_AFTER, start));
-            String stream = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+            String stream = event instanceof DomainEventMessage<?> domain
+                    ? domain.getAggregateIdentifier()
+                    : event.getIdentifier();
             long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
-            byte[] previous = sequence == 0 ? Seal.ZERO : lastInBatch.containsKey(stream) ? lastInBatch.get(stream)
-                    : storedDigest(connection, stream, sequence - 1);
+            byte[] previous = sequence == 0
+                    ? Seal.ZERO
+                    : lastInBatch.containsKey(stream)
+                            ? lastInBatch.get(stream)
+                            : storedDigest(connection, stream, sequence - 1);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
             byte[] metadata = event.serializeMetaData(serializer, byte[].class).getData();
             // The record time as it will be stored, read the way verification reads it.
             String recordedAt = Seal.storedTime(DateTimeUtils.formatInstant(event.getTimestamp()));
-            byte[] digest = Seal.digest(previous, stream, sequence, event.getIdentifier(), payload.getType().getName(),
-                    payload.getType().getRevision(), recordedAt, payload.getData(), Seal.canonicalMetadata(read(metadata)));
+            byte[] digest = Seal.digest(
+                    previous,
+                    stream,
+                    sequence,
+                    event.getIdentifier(),
+                    payload.getType().getName(),
+                    payload.getType().getRevision(),
+                    recordedAt,
+                    payload.getData(),
+                    Seal.canonicalMetadata(read(metadata)));
             lastInBatch.put(stream, digest);
             sealed.add(event.andMetaData(Map.of(Seal.KEY, Seal.hex(digest))));
         }
@@ -71,16 +84,22 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    protected PreparedStatement appendSnapshot(Connection connection, DomainEventMessage<?> snapshot,
-            Serializer serializer) throws SQLException {
+    protected PreparedStatement appendSnapshot(
+            Connection connection, DomainEventMessage<?> snapshot, Serializer serializer) throws SQLException {
         byte[] of = storedDigest(connection, snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
         SerializedObject<byte[]> state = snapshot.serializePayload(serializer, byte[].class);
-        byte[] digest = Seal.snapshotDigest(of, snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(),
-                state.getType().getName(), state.getType().getRevision(), state.getData());
-        return super.appendSnapshot(connection,
-                snapshot.andMetaData(Map.of(Seal.SNAPSHOT_OF, Seal.hex(of), Seal.KEY, Seal.hex(digest))), serializer);
+        byte[] digest = Seal.snapshotDigest(
+                of,
+                snapshot.getAggregateIdentifier(),
+                snapshot.getSequenceNumber(),
+                state.getType().getName(),
+                state.getType().getRevision(),
+                state.getData());
+        return super.appendSnapshot(
+                connection,
+                snapshot.andMetaData(Map.of(Seal.SNAPSHOT_OF, Seal.hex(of), Seal.KEY, Seal.hex(digest))),
+                serializer);
     }
-
 
     /**
      * Whether a record has an event at {@code sequence}: one look-up in the (record, sequence) key, however long
@@ -106,7 +125,8 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
     /** The record's snapshots whose seal holds; the others are passed over, and said so in the log. */
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        List<? extends DomainEventData<?>> snapshots = super.readSnapshotData(aggregateIdentifier).toList();
+        List<? extends DomainEventData<?>> snapshots =
+                super.readSnapshotData(aggregateIdentifier).toList();
         if (snapshots.isEmpty()) {
             return Stream.empty();
         }
@@ -116,8 +136,10 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
                 if (sealed(connection, snapshot)) {
                     sealed.add(snapshot);
                 } else {
-                    LOG.warn("The snapshot of {} at {} does not match its seal or its record's events; it is not used",
-                            aggregateIdentifier, snapshot.getSequenceNumber());
+                    LOG.warn(
+                            "The snapshot of {} at {} does not match its seal or its record's events; it is not used",
+                            aggregateIdentifier,
+                            snapshot.getSequenceNumber());
                 }
             }
         } catch (SQLException e) {
@@ -135,16 +157,22 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
         }
         byte[] event = storedDigest(connection, snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
         SerializedObject<?> state = snapshot.getPayload();
-        return Seal.hex(event).equals(of.asText()) && Seal.hex(Seal.snapshotDigest(event,
-                snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(), state.getType().getName(),
-                state.getType().getRevision(), (byte[]) state.getData())).equals(digest.asText());
+        return Seal.hex(event).equals(of.asText())
+                && Seal.hex(Seal.snapshotDigest(
+                                event,
+                                snapshot.getAggregateIdentifier(),
+                                snapshot.getSequenceNumber(),
+                                state.getType().getName(),
+                                state.getType().getRevision(),
+                                (byte[]) state.getData()))
+                        .equals(digest.asText());
     }
 
     private long sealedAfter(Connection connection) throws SQLException {
         Long known = sealedAfter;
         if (known == null) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT sealed_after_index FROM ledger_seal WHERE id = 1");
+            try (PreparedStatement statement =
+                            connection.prepareStatement("SELECT sealed_after_index FROM ledger_seal WHERE id = 1");
                     ResultSet rows = statement.executeQuery()) {
                 known = rows.next() ? rows.getLong(1) : 0L;
             }

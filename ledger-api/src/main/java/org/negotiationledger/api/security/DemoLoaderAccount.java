@@ -1,5 +1,4 @@
 package org.negotiationledger.api.security;
 
 /** The account the demo history loader posts its requests under. */
-public record DemoLoaderAccount(String name, String password) {
-}
+public record DemoLoaderAccount(String name, String password) {}

@@ -18,11 +18,16 @@ final class Problems {
     static final String UNSUPPORTED = "urn:problem:negotiation-ledger:unsupported-media-type";
     static final String TOO_MANY_SIGN_INS = "urn:problem:negotiation-ledger:too-many-sign-ins";
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type, String title,
-            String detail) throws IOException {
+    static void write(
+            HttpServletResponse response,
+            ObjectMapper json,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

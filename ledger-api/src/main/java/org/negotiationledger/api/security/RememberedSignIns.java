@@ -29,8 +29,7 @@ final class RememberedSignIns implements AuthenticationProvider {
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    private record Remembered(Authentication authentication, Instant until) {
-    }
+    private record Remembered(Authentication authentication, Instant until) {}
 
     RememberedSignIns(AuthenticationProvider checker, Duration remember, Clock clock) {
         this.checker = checker;
@@ -63,7 +62,8 @@ final class RememberedSignIns implements AuthenticationProvider {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -49,8 +49,10 @@ final class RequestBodyFilter extends OncePerRequestFilter {
         }
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
-            unsupported(response, "request bodies are read as sent: Content-Encoding '" + encoding
-                    + "' is not accepted; send the body uncompressed");
+            unsupported(
+                    response,
+                    "request bodies are read as sent: Content-Encoding '" + encoding
+                            + "' is not accepted; send the body uncompressed");
             return;
         }
         String charset = charset(request.getHeader("Content-Type"));
@@ -63,7 +65,12 @@ final class RequestBodyFilter extends OncePerRequestFilter {
         } catch (IOException | ServletException | RuntimeException e) {
             MalformedBodyException malformed = MalformedBodyException.in(e);
             if (malformed != null) {
-                Problems.write(response, json, HttpStatus.BAD_REQUEST, Problems.REJECTED, "Malformed request",
+                Problems.write(
+                        response,
+                        json,
+                        HttpStatus.BAD_REQUEST,
+                        Problems.REJECTED,
+                        "Malformed request",
                         malformed.getMessage());
             } else if (BodyTooLargeException.in(e) != null) {
                 tooLarge(response, limit);
@@ -89,14 +96,24 @@ final class RequestBodyFilter extends OncePerRequestFilter {
 
     private void unsupported(HttpServletResponse response, String detail) throws IOException {
         response.setHeader("Connection", "close");
-        Problems.write(response, json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.UNSUPPORTED, "Unsupported media type",
+        Problems.write(
+                response,
+                json,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                Problems.UNSUPPORTED,
+                "Unsupported media type",
                 detail);
     }
 
     private void tooLarge(HttpServletResponse response, long limit) throws IOException {
         // The rest of the body is not read; the connection is closed rather than kept for another request.
         response.setHeader("Connection", "close");
-        Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, Problems.TOO_LARGE, "Request too large",
+        Problems.write(
+                response,
+                json,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                Problems.TOO_LARGE,
+                "Request too large",
                 "a request body may be at most " + limit + " bytes");
     }
 

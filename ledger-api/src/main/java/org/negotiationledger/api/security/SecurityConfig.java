@@ -3,17 +3,17 @@ package org.negotiationledger.api.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -82,14 +82,20 @@ public class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService users(SecurityProperties properties, Environment environment, PasswordEncoder encoder,
-            DemoLoaderAccount loader, @Value("${ledger.demo-history.enabled:false}") boolean demoHistory) {
+    UserDetailsService users(
+            SecurityProperties properties,
+            Environment environment,
+            PasswordEncoder encoder,
+            DemoLoaderAccount loader,
+            @Value("${ledger.demo-history.enabled:false}") boolean demoHistory) {
         // The embedded demo is the default profile; any named profile is a deployment.
         boolean embeddedDemo = environment.getActiveProfiles().length == 0;
         List<UserDetails> internal = new ArrayList<>();
         if (demoHistory) {
-            internal.add(User.withUsername(loader.name()).password("{noop}" + loader.password())
-                    .roles(Role.MEDIATOR.name()).build());
+            internal.add(User.withUsername(loader.name())
+                    .password("{noop}" + loader.password())
+                    .roles(Role.MEDIATOR.name())
+                    .build());
         }
         return Users.of(properties.users(), embeddedDemo, encoder, internal);
     }
@@ -104,8 +110,13 @@ public class SecurityConfig {
 
     @Bean
     @ConditionalOnWebApplication // the jar's import runs the ledger without HTTP: no requests to secure
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
-            ObjectProvider<JwtDecoder> jwt, AuthenticationManager signIns) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ObjectMapper json,
+            SecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwt,
+            AuthenticationManager signIns)
+            throws Exception {
         JwtDecoder decoder = jwt.getIfAvailable();
         boolean bearer = decoder != null;
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
@@ -113,37 +124,63 @@ public class SecurityConfig {
             if (bearer) {
                 response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
             }
-            Problems.write(response, json, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
+            Problems.write(
+                    response,
+                    json,
+                    HttpStatus.UNAUTHORIZED,
+                    Problems.UNAUTHENTICATED,
+                    "Unauthenticated",
                     "sign in: HTTP Basic with a user of this ledger" + (bearer ? ", or a bearer token" : ""));
         };
-        AccessDeniedHandler forbidden = (request, response, denied) -> Problems.write(response, json,
-                HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+        AccessDeniedHandler forbidden = (request, response, denied) -> Problems.write(
+                response,
+                json,
+                HttpStatus.FORBIDDEN,
+                Problems.FORBIDDEN,
+                "Forbidden",
                 "your role does not allow " + request.getMethod() + " " + request.getRequestURI()
                         + "; see the roles in the API description");
 
-        http.authenticationManager(signIns).authorizeHttpRequests(authorize -> authorize
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+        http.authenticationManager(signIns)
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                         .hasRole(Role.AUDITOR.name())
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/admin/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/**").hasRole(Role.MEDIATOR.name())
-                        .requestMatchers(asOf()).hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(Role.all())
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css",
-                                "/favicon.ico", "/webjars/d3/**", "/webjars/echarts/*/map/json/world.json")
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/admin/**")
+                        .hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/**")
+                        .hasRole(Role.MEDIATOR.name())
+                        .requestMatchers(asOf())
+                        .hasRole(Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .hasAnyRole(Role.all())
-                        .anyRequest().authenticated())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/",
+                                "/index.html",
+                                "/dashboard.js",
+                                "/dashboard.css",
+                                "/favicon.ico",
+                                "/webjars/d3/**",
+                                "/webjars/echarts/*/map/json/world.json")
+                        .hasAnyRole(Role.all())
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
                 // Spring Security's own CORS filter refuses with a bare 403; this one answers problem+json.
                 .cors(cors -> cors.disable());
@@ -152,8 +189,13 @@ public class SecurityConfig {
             filter.setCorsProcessor(new DefaultCorsProcessor() {
                 @Override
                 protected void rejectRequest(ServerHttpResponse response) throws IOException {
-                    Problems.write(((ServletServerHttpResponse) response).getServletResponse(), json,
-                            HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "a cross-origin request from an "
+                    Problems.write(
+                            ((ServletServerHttpResponse) response).getServletResponse(),
+                            json,
+                            HttpStatus.FORBIDDEN,
+                            Problems.FORBIDDEN,
+                            "Forbidden",
+                            "a cross-origin request from an "
                                     + "origin, or with a method or header, that this ledger does not allow");
                 }
             });
@@ -170,12 +212,18 @@ public class SecurityConfig {
     /** Requests rejected by Spring Security's firewall (a malformed path, say) answer as problem details. */
     @Bean
     RequestRejectedHandler requestRejected(ObjectMapper json) {
-        return (request, response, rejected) -> Problems.write(response, json, HttpStatus.BAD_REQUEST,
-                Problems.REJECTED, "Malformed request", "the request was refused: its path or headers are not allowed");
+        return (request, response, rejected) -> Problems.write(
+                response,
+                json,
+                HttpStatus.BAD_REQUEST,
+                Problems.REJECTED,
+                "Malformed request",
+                "the request was refused: its path or headers are not allowed");
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyFilter> requestBodies(ObjectMapper json,
+    FilterRegistrationBean<RequestBodyFilter> requestBodies(
+            ObjectMapper json,
             @Value("${ledger.http.max-body-size:256KB}") DataSize limit,
             @Value("${ledger.imports.max-size:64MB}") DataSize importLimit) {
         FilterRegistrationBean<RequestBodyFilter> registration =
@@ -186,7 +234,8 @@ public class SecurityConfig {
 
     /** Failed sign-ins counted and throttled, before the credentials are checked (Spring Security's chain). */
     @Bean
-    FilterRegistrationBean<SignInThrottle> signInThrottle(SecurityProperties properties, ObjectMapper json, Clock clock) {
+    FilterRegistrationBean<SignInThrottle> signInThrottle(
+            SecurityProperties properties, ObjectMapper json, Clock clock) {
         FilterRegistrationBean<SignInThrottle> registration =
                 new FilterRegistrationBean<>(new SignInThrottle(properties.signIns(), json, clock));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -195,7 +244,8 @@ public class SecurityConfig {
 
     /** A view asked as of a record time: an auditor's question. */
     private static RequestMatcher asOf() {
-        return request -> "GET".equals(request.getMethod()) && request.getParameter("asOf") != null
+        return request -> "GET".equals(request.getMethod())
+                && request.getParameter("asOf") != null
                 && request.getRequestURI().startsWith("/api/v1/");
     }
 
@@ -222,7 +272,8 @@ public class SecurityConfig {
     private static Converter<Jwt, AbstractAuthenticationToken> roles(SecurityProperties.Jwt settings) {
         return token -> {
             Object claim = token.getClaims().get(settings.rolesClaim());
-            Collection<?> values = claim instanceof Collection<?> list ? list
+            Collection<?> values = claim instanceof Collection<?> list
+                    ? list
                     : claim instanceof String text ? List.of(text.split("\\s+")) : List.of();
             List<GrantedAuthority> authorities = new ArrayList<>();
             for (Object value : values) {

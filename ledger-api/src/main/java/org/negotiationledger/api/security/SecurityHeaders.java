@@ -18,8 +18,7 @@ public final class SecurityHeaders {
 
     private static final Map<String, String> ALL = all();
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     private static Map<String, String> all() {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -20,22 +20,23 @@ public record SecurityProperties(
         @DefaultValue SignIns signIns) {
 
     /** A user: the password as a BCrypt hash ({@code {bcrypt}$2a$...}) and its roles. */
-    public record User(String password, @DefaultValue Set<Role> roles) {
-    }
+    public record User(String password, @DefaultValue Set<Role> roles) {}
 
     /**
      * Bearer tokens: the claim that holds the roles (a list, or a space-separated string), and the claim that
      * names the principal. The issuer or key is Spring's {@code spring.security.oauth2.resourceserver.jwt.*}.
      */
-    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String principalClaim) {
-    }
+    public record Jwt(
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("sub") String principalClaim) {}
 
     /**
      * How many failed sign-ins a user name, and a client address, may make within {@code window} before further
      * attempts are answered 429 until the window has passed. An address gets more: several users may share one
      * (an office behind one gateway). 0 switches a limit off.
      */
-    public record SignIns(@DefaultValue("10") int maxFailuresPerUser, @DefaultValue("50") int maxFailuresPerAddress,
-            @DefaultValue("PT5M") java.time.Duration window) {
-    }
+    public record SignIns(
+            @DefaultValue("10") int maxFailuresPerUser,
+            @DefaultValue("50") int maxFailuresPerAddress,
+            @DefaultValue("PT5M") java.time.Duration window) {}
 }

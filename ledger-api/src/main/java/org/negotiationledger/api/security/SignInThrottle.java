@@ -55,14 +55,19 @@ final class SignInThrottle extends OncePerRequestFilter {
         String userKey = user == null ? null : "user:" + user.toLowerCase(Locale.ROOT);
         String addressKey = "address:" + request.getRemoteAddr();
         Instant now = clock.instant();
-        Duration wait = max(lockedFor(userKey, limits.maxFailuresPerUser(), now),
+        Duration wait = max(
+                lockedFor(userKey, limits.maxFailuresPerUser(), now),
                 lockedFor(addressKey, limits.maxFailuresPerAddress(), now));
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
             response.setHeader("Retry-After", Long.toString(seconds));
-            Problems.write(response, json, HttpStatus.TOO_MANY_REQUESTS, Problems.TOO_MANY_SIGN_INS,
-                    "Too many failed sign-ins", "too many failed sign-ins for this user or from this address; "
-                            + "try again in " + seconds + " s");
+            Problems.write(
+                    response,
+                    json,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    Problems.TOO_MANY_SIGN_INS,
+                    "Too many failed sign-ins",
+                    "too many failed sign-ins for this user or from this address; " + "try again in " + seconds + " s");
             return;
         }
         // The failure is counted when the 401 is set, before any of the answer can reach the client: counted
@@ -157,8 +162,8 @@ final class SignInThrottle extends OncePerRequestFilter {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? null : decoded.substring(0, colon);
         } catch (IllegalArgumentException e) {

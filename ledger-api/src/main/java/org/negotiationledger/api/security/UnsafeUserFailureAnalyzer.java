@@ -8,7 +8,10 @@ class UnsafeUserFailureAnalyzer extends AbstractFailureAnalyzer<UnsafeUserExcept
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, UnsafeUserException cause) {
-        return new FailureAnalysis("The ledger refuses to start: " + cause.getMessage().replace(cause.action(), "").strip(),
-                cause.action(), cause);
+        return new FailureAnalysis(
+                "The ledger refuses to start: "
+                        + cause.getMessage().replace(cause.action(), "").strip(),
+                cause.action(),
+                cause);
     }
 }

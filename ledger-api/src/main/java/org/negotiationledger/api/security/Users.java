@@ -19,31 +19,37 @@ final class Users {
     /** The demo users of the embedded default: each one's password is its name. */
     static final List<String> DEMO = List.of("mediator", "auditor", "viewer");
 
-    private Users() {
-    }
+    private Users() {}
 
-    static InMemoryUserDetailsManager of(Map<String, SecurityProperties.User> configured, boolean embeddedDemo,
-            PasswordEncoder encoder, List<UserDetails> internal) {
+    static InMemoryUserDetailsManager of(
+            Map<String, SecurityProperties.User> configured,
+            boolean embeddedDemo,
+            PasswordEncoder encoder,
+            List<UserDetails> internal) {
         List<UserDetails> users = new ArrayList<>(internal);
         configured.forEach((name, user) -> {
             if (user.password() == null || user.password().isBlank()) {
                 return;
             }
-            String variable = "LEDGER_SECURITY_USERS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+            String variable =
+                    "LEDGER_SECURITY_USERS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
             if (!user.password().startsWith("{bcrypt}")) {
-                throw new UnsafeUserException("user '" + name + "' has a password that is not a BCrypt hash",
+                throw new UnsafeUserException(
+                        "user '" + name + "' has a password that is not a BCrypt hash",
                         "Set " + variable + "_PASSWORD to '{bcrypt}' followed by a BCrypt hash of the password "
                                 + "(java -jar ledger-api.jar hash-password prints one).");
             }
             if (user.roles().isEmpty()) {
-                throw new UnsafeUserException("user '" + name + "' has no role",
+                throw new UnsafeUserException(
+                        "user '" + name + "' has no role",
                         "Set " + variable + "_ROLES to one or more of MEDIATOR, AUDITOR, VIEWER.");
             }
             if (!embeddedDemo) {
                 for (String demo : DEMO) {
                     if (encoder.matches(demo, user.password())) {
-                        throw new UnsafeUserException("user '" + name + "' still has a demo password, which only the "
-                                + "embedded demo may use",
+                        throw new UnsafeUserException(
+                                "user '" + name + "' still has a demo password, which only the "
+                                        + "embedded demo may use",
                                 "Set " + variable + "_PASSWORD to '{bcrypt}' and the BCrypt hash of a real password "
                                         + "(java -jar ledger-api.jar hash-password prints one), or set it empty to "
                                         + "remove the user. Define your own users the same way: LEDGER_SECURITY_USERS_"
@@ -51,8 +57,10 @@ final class Users {
                     }
                 }
             }
-            users.add(User.withUsername(name).password(user.password())
-                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build());
+            users.add(User.withUsername(name)
+                    .password(user.password())
+                    .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
+                    .build());
         });
         return new InMemoryUserDetailsManager(users);
     }

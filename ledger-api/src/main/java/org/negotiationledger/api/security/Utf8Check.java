@@ -13,6 +13,7 @@ final class Utf8Check {
     private long offset;
     /** Continuation bytes still expected, and the range the next one must fall in. */
     private int pending;
+
     private int low = 0x80;
     private int high = 0xBF;
 

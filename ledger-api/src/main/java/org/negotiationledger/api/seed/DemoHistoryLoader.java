@@ -6,17 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import org.negotiationledger.api.security.DemoLoaderAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.negotiationledger.api.security.DemoLoaderAccount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -45,8 +45,12 @@ class DemoHistoryLoader {
     private final Clock clock;
     private final DemoLoaderAccount account;
 
-    DemoHistoryLoader(@Value("${ledger.demo-history.enabled:true}") boolean enabled, JdbcTemplate jdbc,
-            ObjectMapper json, Clock clock, DemoLoaderAccount account) {
+    DemoHistoryLoader(
+            @Value("${ledger.demo-history.enabled:true}") boolean enabled,
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            Clock clock,
+            DemoLoaderAccount account) {
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.json = json;
@@ -66,16 +70,23 @@ class DemoHistoryLoader {
         }
         int port = web.getWebServer().getPort();
         List<JsonNode> requests = toList(history.get("requests"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         for (int i = 0; i < requests.size(); i++) {
             JsonNode request = requests.get(i);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder()
-                            .uri(URI.create("http://127.0.0.1:" + port + request.get("post").asText()))
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder()
+                            .uri(URI.create("http://127.0.0.1:" + port
+                                    + request.get("post").asText()))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", "demo-" + name + "-" + i)
                             // Its events are attributed to the loader's own account, "demo-history".
-                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                    (account.name() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString((account.name() + ":" + account.password())
+                                                            .getBytes(StandardCharsets.UTF_8)))
                             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request.get("body"))))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -85,8 +96,10 @@ class DemoHistoryLoader {
                         + response.body());
             }
         }
-        jdbc.update("UPDATE demo_history SET state = 'DONE', updated_at = ? WHERE name = ?",
-                Timestamp.from(clock.instant()), name);
+        jdbc.update(
+                "UPDATE demo_history SET state = 'DONE', updated_at = ? WHERE name = ?",
+                Timestamp.from(clock.instant()),
+                name);
         log.info("Recorded the demo history '{}' ({} requests)", name, requests.size());
     }
 
@@ -102,7 +115,9 @@ class DemoHistoryLoader {
             return false;
         }
         try {
-            jdbc.update("INSERT INTO demo_history (name, state, updated_at) VALUES (?, 'STARTED', ?)", name,
+            jdbc.update(
+                    "INSERT INTO demo_history (name, state, updated_at) VALUES (?, 'STARTED', ?)",
+                    name,
                     Timestamp.from(clock.instant()));
             return true;
         } catch (DuplicateKeyException anotherNode) {

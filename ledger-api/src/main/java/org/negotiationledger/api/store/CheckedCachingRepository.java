@@ -26,8 +26,8 @@ public class CheckedCachingRepository<T> extends CachingEventSourcingRepository<
     private final Cache cache;
     private final Events events;
 
-    public CheckedCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore,
-            Events events) {
+    public CheckedCachingRepository(
+            EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore, Events events) {
         super(builder.cache(cache).eventStore(eventStore));
         this.cache = cache;
         this.events = events;

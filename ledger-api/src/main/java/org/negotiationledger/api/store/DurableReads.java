@@ -64,19 +64,21 @@ public class DurableReads {
         if (!visibleBeforeDurable) {
             return out;
         }
-        return new java.io.BufferedOutputStream(new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                confirm();
-                out.write(bytes, offset, length);
-            }
+        return new java.io.BufferedOutputStream(
+                new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        confirm();
+                        out.write(bytes, offset, length);
+                    }
 
-            @Override
-            public void write(int b) throws IOException {
-                confirm();
-                out.write(b);
-            }
-        }, 64 * 1024);
+                    @Override
+                    public void write(int b) throws IOException {
+                        confirm();
+                        out.write(b);
+                    }
+                },
+                64 * 1024);
     }
 
     private static boolean isH2(DataSource dataSource) {

@@ -47,9 +47,13 @@ public class EventStoreDirectory implements Directory {
      */
     @Override
     public Optional<NegotiationId> commitmentNegotiation(CommitmentId commitment) {
-        return eventStore.readEvents(commitment.toString(), 0).asStream().findFirst()
+        return eventStore
+                .readEvents(commitment.toString(), 0)
+                .asStream()
+                .findFirst()
                 .map(DomainEventMessage::getPayload)
-                .map(first -> first instanceof TruceAgreed truce ? truce.negotiationId()
+                .map(first -> first instanceof TruceAgreed truce
+                        ? truce.negotiationId()
                         : first instanceof PledgeMade pledge ? pledge.negotiationId() : null);
     }
 
@@ -58,7 +62,9 @@ public class EventStoreDirectory implements Directory {
         if (!streamExists(negotiation.toString())) {
             return Optional.empty();
         }
-        return eventStore.readEvents(negotiation.toString(), 0).asStream()
+        return eventStore
+                .readEvents(negotiation.toString(), 0)
+                .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(NegotiationOpened.class::isInstance)
                 .map(opened -> Set.copyOf(((NegotiationOpened) opened).mediators()))

@@ -45,12 +45,16 @@ public class LedgerSnapshotter extends AggregateSnapshotter {
 
     /** The kind of record a snapshot's stored type names, if it is one of the ledger's. */
     public Optional<Class<?>> recordType(String storedType) {
-        return records.stream().filter(type -> type.getName().equals(storedType)).findFirst();
+        return records.stream()
+                .filter(type -> type.getName().equals(storedType))
+                .findFirst();
     }
 
     /** The aggregate as its events up to {@code sequence} leave it; empty for a record without events. */
     public Optional<Object> stateAt(Class<?> type, String stream, long sequence) {
-        DomainEventStream events = DomainEventStream.of(getEventStore().readEvents(stream, 0).asStream()
+        DomainEventStream events = DomainEventStream.of(getEventStore()
+                .readEvents(stream, 0)
+                .asStream()
                 .takeWhile(event -> event.getSequenceNumber() <= sequence));
         if (!events.hasNext()) {
             return Optional.empty();

@@ -18,7 +18,10 @@ public final class RecordCache implements Cache {
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
     public RecordCache(long maximumSize, Duration expireAfterAccess) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(expireAfterAccess).build();
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfterAccess(expireAfterAccess)
+                .build();
     }
 
     @Override

@@ -26,8 +26,7 @@ public class SnapshotAudit {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A snapshot whose state is not what its record's events give. */
-    public record Mismatch(String stream, long sequence) {
-    }
+    public record Mismatch(String stream, long sequence) {}
 
     private final JdbcTemplate jdbc;
     private final LedgerSnapshotter snapshotter;
@@ -60,9 +59,11 @@ public class SnapshotAudit {
         }
         try {
             Optional<Object> state = snapshotter.stateAt(aggregate.get(), stream, sequence);
-            return state.isPresent() && canonical(JSON.readTree(
-                    snapshotSerializer.serialize(state.get(), byte[].class).getData()))
-                    .equals(canonical(JSON.readTree(stored)));
+            return state.isPresent()
+                    && canonical(JSON.readTree(snapshotSerializer
+                                    .serialize(state.get(), byte[].class)
+                                    .getData()))
+                            .equals(canonical(JSON.readTree(stored)));
         } catch (IOException | RuntimeException unreadable) {
             return false;
         }

@@ -41,9 +41,12 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
             return;
         }
         String database = url.substring(H2_FILE.length()).split(";", 2)[0];
-        compactIfSparse(database, environment.getProperty("spring.datasource.username", "sa"),
+        compactIfSparse(
+                database,
+                environment.getProperty("spring.datasource.username", "sa"),
                 environment.getProperty("spring.datasource.password", ""),
-                DataSize.parse(environment.getProperty("ledger.h2.startup-compaction.min-file-size", "16MB")).toBytes(),
+                DataSize.parse(environment.getProperty("ledger.h2.startup-compaction.min-file-size", "16MB"))
+                        .toBytes(),
                 environment.getProperty("ledger.h2.startup-compaction.max-fill", Integer.class, 50));
     }
 
@@ -53,7 +56,8 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
      *
      * @return whether it was rewritten
      */
-    public static boolean compactIfSparse(String database, String user, String password, long minFileSize, int maxFill) {
+    public static boolean compactIfSparse(
+            String database, String user, String password, long minFileSize, int maxFill) {
         Path file = Path.of(database + ".mv.db");
         try {
             if (!Files.isRegularFile(file) || Files.size(file) < minFileSize) {
@@ -67,12 +71,16 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
                 if (fill >= maxFill) {
                     return false;
                 }
-                log.info("The H2 file {} is {} MB, {}% of it live data: rewriting it before the ledger opens it",
+                log.info(
+                        "The H2 file {} is {} MB, {}% of it live data: rewriting it before the ledger opens it",
                         file, megabytes(before), fill);
                 statement.execute("SHUTDOWN COMPACT");
             }
-            log.info("Rewrote {} in {} s: {} MB, was {} MB", file,
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9), megabytes(Files.size(file)),
+            log.info(
+                    "Rewrote {} in {} s: {} MB, was {} MB",
+                    file,
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9),
+                    megabytes(Files.size(file)),
                     megabytes(before));
             return true;
         } catch (SQLException | java.io.IOException e) {
@@ -95,8 +103,9 @@ public class StartupCompaction implements ApplicationListener<ApplicationEnviron
     private static int liveDataPercent(Statement statement) throws SQLException {
         int file = 100;
         int chunks = 100;
-        try (ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                + "WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
+        try (ResultSet rows =
+                statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                        + "WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
             while (rows.next()) {
                 int percent = Integer.parseInt(rows.getString(2).trim());
                 if (rows.getString(1).equals("info.FILL_RATE")) {

@@ -22,8 +22,14 @@ final class BrokenSubscription extends Subscription {
     private List<BrokenCommitment> sent;
     private long judgedAtTick = -1;
 
-    BrokenSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, Views views, double hours,
-            String negotiationId, long after) {
+    BrokenSubscription(
+            SseEmitter emitter,
+            Streams.Senders senders,
+            ViewQueries queries,
+            Views views,
+            double hours,
+            String negotiationId,
+            long after) {
         super(emitter, senders);
         this.queries = queries;
         this.views = views;
@@ -46,8 +52,13 @@ final class BrokenSubscription extends Subscription {
             return;
         }
         judgedAtTick = ticks;
-        List<BrokenCommitment> list = shared(() -> views.broken(hours, negotiationId, null, views.moment(null, null)),
-                "broken", hours, negotiationId, position, ticks);
+        List<BrokenCommitment> list = shared(
+                () -> views.broken(hours, negotiationId, null, views.moment(null, null)),
+                "broken",
+                hours,
+                negotiationId,
+                position,
+                ticks);
         // A new client gets the list; a resuming one only if the commitments changed after its id (it cannot be
         // told which list it had); a running stream only when the list differs from the one it sent.
         boolean send = sent == null ? cursor < 0 || position > cursor : !list.equals(sent);

@@ -30,15 +30,21 @@ final class CommitmentsSubscription extends Subscription {
     /** Up to where the clock's changes were sent: a moment, and within it the last commitment (or all). */
     private ClockChanges.Change judged;
 
-    CommitmentsSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries,
-            String negotiationId, StreamPosition.Commitments after) {
+    CommitmentsSubscription(
+            SseEmitter emitter,
+            Streams.Senders senders,
+            ViewQueries queries,
+            String negotiationId,
+            StreamPosition.Commitments after) {
         super(emitter, senders);
         this.queries = queries;
         this.negotiationId = negotiationId;
         this.cursor = after.index();
-        this.judged = after.judgedAt() == null ? upTo(streams().now())
-                : after.commitmentId() == null ? upTo(after.judgedAt())
-                : new ClockChanges.Change(after.judgedAt(), after.commitmentId());
+        this.judged = after.judgedAt() == null
+                ? upTo(streams().now())
+                : after.commitmentId() == null
+                        ? upTo(after.judgedAt())
+                        : new ClockChanges.Change(after.judgedAt(), after.commitmentId());
     }
 
     @Override
@@ -56,18 +62,25 @@ final class CommitmentsSubscription extends Subscription {
         Set<String> changedByEvents = changes.stream().map(c -> c.state().id()).collect(Collectors.toSet());
 
         // A stream that has sent no change yet is sent every commitment below, judged now: the clock's too.
-        List<ClockChanges.Change> byClock = after < 0 ? List.of() : streams().clockChanges().between(judged, now).stream()
-                .filter(change -> !changedByEvents.contains(change.commitmentId())).toList();
+        List<ClockChanges.Change> byClock = after < 0
+                ? List.of()
+                : streams().clockChanges().between(judged, now).stream()
+                        .filter(change -> !changedByEvents.contains(change.commitmentId()))
+                        .toList();
         if (!byClock.isEmpty()) {
             Map<String, CommitmentState> states = new HashMap<>();
-            queries.commitments(byClock.stream().map(ClockChanges.Change::commitmentId).toList())
+            queries.commitments(byClock.stream()
+                            .map(ClockChanges.Change::commitmentId)
+                            .toList())
                     .forEach(state -> states.put(state.id(), state));
             for (ClockChanges.Change change : byClock) {
                 CommitmentState state = states.get(change.commitmentId());
                 if (state != null && (negotiationId == null || negotiationId.equals(state.negotiationId()))) {
                     var view = CommitmentViews.at(state, validAt);
                     if (view.isPresent()) {
-                        send("commitment", cursor + "@" + change.at() + "~" + change.commitmentId(),
+                        send(
+                                "commitment",
+                                cursor + "@" + change.at() + "~" + change.commitmentId(),
                                 CommitmentResponse.of(view.get()));
                     }
                 }

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StreamController {
 
     private static final String RESUME = "the id of the last event received: the stream sends only what came after";
-    private static final String RESUME_PARAMETER = "as Last-Event-ID, for clients that cannot set the header; the header wins";
+    private static final String RESUME_PARAMETER =
+            "as Last-Event-ID, for clients that cannot set the header; the header wins";
     private final Streams streams;
     private final ViewQueries queries;
     private final Views views;
@@ -35,36 +36,52 @@ class StreamController {
     }
 
     @GetMapping("/commitments")
-    @Operation(operationId = "streamCommitments", summary = "`commitment` events: each commitment's status view, all first, then each that changes")
-    SseEmitter commitments(@RequestParam(required = false) String negotiationId,
-            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
+    @Operation(
+            operationId = "streamCommitments",
+            summary = "`commitment` events: each commitment's status view, all first, then each that changes")
+    SseEmitter commitments(
+            @RequestParam(required = false) String negotiationId,
+            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
+                    String lastEventId,
+            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false)
+                    String resume) {
         String negotiation = checkId("negotiationId", negotiationId);
         StreamPosition.Commitments after = StreamPosition.commitments(lastEventId, resume);
-        return streams.open(emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, negotiation,
-                after));
+        return streams.open(
+                emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, negotiation, after));
     }
 
     @GetMapping("/broken")
-    @Operation(operationId = "streamBroken", summary = "`broken` events: the broken-within-hours list, first as it stands, then whenever it changes")
-    SseEmitter broken(@RequestParam double withinHours,
+    @Operation(
+            operationId = "streamBroken",
+            summary = "`broken` events: the broken-within-hours list, first as it stands, then whenever it changes")
+    SseEmitter broken(
+            @RequestParam double withinHours,
             @RequestParam(required = false) String negotiationId,
-            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
+            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
+                    String lastEventId,
+            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false)
+                    String resume) {
         checkHours("withinHours", withinHours);
         String negotiation = checkId("negotiationId", negotiationId);
         long after = StreamPosition.index(lastEventId, resume);
-        return streams.open(emitter -> new BrokenSubscription(emitter, streams.senders(), queries, views, withinHours,
-                negotiation, after));
+        return streams.open(emitter ->
+                new BrokenSubscription(emitter, streams.senders(), queries, views, withinHours, negotiation, after));
     }
 
     @GetMapping("/timeline")
-    @Operation(operationId = "streamTimeline", summary = "`fact` events: a negotiation's timeline entries, all first, then each new one")
-    SseEmitter timeline(@RequestParam String negotiationId,
-            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false) String resume) {
+    @Operation(
+            operationId = "streamTimeline",
+            summary = "`fact` events: a negotiation's timeline entries, all first, then each new one")
+    SseEmitter timeline(
+            @RequestParam String negotiationId,
+            @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
+                    String lastEventId,
+            @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false)
+                    String resume) {
         String negotiation = checkId("negotiationId", negotiationId);
         StreamPosition after = StreamPosition.entry(lastEventId, resume);
-        return streams.open(emitter -> new TimelineSubscription(emitter, streams.senders(), queries, negotiation, after));
+        return streams.open(
+                emitter -> new TimelineSubscription(emitter, streams.senders(), queries, negotiation, after));
     }
 }

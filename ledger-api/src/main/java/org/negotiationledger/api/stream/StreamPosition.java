@@ -13,7 +13,8 @@ record StreamPosition(long index, int entry) {
 
     static final StreamPosition START = new StreamPosition(-1, Integer.MAX_VALUE);
     private static final String FIELD = "Last-Event-ID";
-    private static final Pattern COMMITMENTS = Pattern.compile("(\\d{1,18})(?:@(\\d{1,18})(?:~(" + RecordId.SYNTAX + "))?)?");
+    private static final Pattern COMMITMENTS =
+            Pattern.compile("(\\d{1,18})(?:@(\\d{1,18})(?:~(" + RecordId.SYNTAX + "))?)?");
 
     /** A commitments or broken stream's id, from the header or else the parameter: a global index. */
     static long index(String header, String parameter) {
@@ -37,8 +38,7 @@ record StreamPosition(long index, int entry) {
      * which it had sent the changes that come with the clock ({@code judgedAt}, epoch milliseconds; null for an
      * id without one, whose stream resumes judged from now), and within that moment the last commitment so sent.
      */
-    record Commitments(long index, Long judgedAt, String commitmentId) {
-    }
+    record Commitments(long index, Long judgedAt, String commitmentId) {}
 
     /** A commitments stream's id: {@code <global index>}, {@code <index>@<ms>} or {@code <index>@<ms>~<commitment>}. */
     static Commitments commitments(String header, String parameter) {
@@ -49,14 +49,18 @@ record StreamPosition(long index, int entry) {
         Matcher id = COMMITMENTS.matcher(lastEventId.strip());
         if (id.matches()) {
             try {
-                return new Commitments(Long.parseLong(id.group(1)), id.group(2) == null ? null : Long.parseLong(id.group(2)),
+                return new Commitments(
+                        Long.parseLong(id.group(1)),
+                        id.group(2) == null ? null : Long.parseLong(id.group(2)),
                         id.group(3));
             } catch (NumberFormatException e) {
                 // answered below
             }
         }
-        throw new InvalidFieldException(FIELD, "must be an event id this stream sent: <global index>, optionally "
-                + "followed by @<moment> and ~<commitment>");
+        throw new InvalidFieldException(
+                FIELD,
+                "must be an event id this stream sent: <global index>, optionally "
+                        + "followed by @<moment> and ~<commitment>");
     }
 
     /** A timeline stream's id, from the header or else the parameter: {@code <global index>-<entry>}. */

@@ -45,7 +45,8 @@ class Streams implements SmartLifecycle, MeterBinder {
 
     /** What changed: the commitments (and so the broken lists) or the timelines. */
     enum Topic {
-        COMMITMENTS, TIMELINE
+        COMMITMENTS,
+        TIMELINE
     }
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
@@ -55,12 +56,10 @@ class Streams implements SmartLifecycle, MeterBinder {
      * Where subscriptions send from: the pool, the step that makes what they read durable first, and the
      * streams whose reads they share.
      */
-    record Senders(Executor pool, DurableReads durable, Streams streams) {
-    }
+    record Senders(Executor pool, DurableReads durable, Streams streams) {}
 
     /** A read shared by the streams at the same place when the views were at {@code head}. */
-    private record SharedRead(List<Object> read, long head) {
-    }
+    private record SharedRead(List<Object> read, long head) {}
 
     private final ViewQueries queries;
     private final DurableReads durable;
@@ -71,11 +70,14 @@ class Streams implements SmartLifecycle, MeterBinder {
      * moves before it wakes anyone, so a stream is never served a read older than the change that woke it.
      */
     private final Cache<SharedRead, Object> sharedReads = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(10)).maximumWeight(100_000)
+            .expireAfterWrite(Duration.ofSeconds(10))
+            .maximumWeight(100_000)
             .weigher((SharedRead read, Object result) -> result instanceof List<?> list ? list.size() + 1 : 1)
             .build();
+
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("ledger-stream-poll"));
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(named("ledger-stream-poll"));
     private final Duration pollInterval;
     private final Duration heartbeat;
     private final ExecutorService senders;
@@ -88,10 +90,14 @@ class Streams implements SmartLifecycle, MeterBinder {
     private final ClockChanges clockChanges = new ClockChanges();
     /** How many times the clock has changed some view: part of the key of reads that depend on it. */
     private volatile long clockTicks;
+
     private ScheduledFuture<?> nextTick;
     private long nextTickAt = Long.MAX_VALUE;
 
-    Streams(ViewQueries queries, DurableReads durable, Clock clock,
+    Streams(
+            ViewQueries queries,
+            DurableReads durable,
+            Clock clock,
             @Value("${ledger.streams.poll-interval:PT1S}") Duration pollInterval,
             @Value("${ledger.streams.heartbeat:PT10S}") Duration heartbeat,
             @Value("${ledger.streams.timeout:PT30M}") Duration timeout,
@@ -110,10 +116,12 @@ class Streams implements SmartLifecycle, MeterBinder {
     /** {@code ledger.streams.subscribers}: the streams open on this server (refused above the maximum). */
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("ledger.streams.subscribers", open, Set::size).description("streams open on this server")
+        Gauge.builder("ledger.streams.subscribers", open, Set::size)
+                .description("streams open on this server")
                 .register(registry);
         Gauge.builder("ledger.streams.max-subscribers", () -> maxSubscribers)
-                .description("streams this server accepts before answering 503").register(registry);
+                .description("streams this server accepts before answering 503")
+                .register(registry);
     }
 
     /** Opens a stream: registers the subscription and sends it the current state (or what it missed). */
@@ -269,9 +277,13 @@ class Streams implements SmartLifecycle, MeterBinder {
     public void start() {
         running = true;
         ticker.execute(this::poll); // reads the moments ahead at once, not a poll interval later
-        ticker.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        ticker.scheduleWithFixedDelay(() -> open.forEach(Subscription::heartbeat), heartbeat.toMillis(),
-                heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                () -> open.forEach(Subscription::heartbeat),
+                heartbeat.toMillis(),
+                heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -100,7 +100,8 @@ abstract class Subscription {
     /** Sends what was read; on disk first ({@link org.negotiationledger.api.store.DurableReads}). */
     final void send(String name, String id, Object data) throws IOException {
         senders.durable().confirm();
-        emitter.send(SseEmitter.event().name(name).id(id).data(data, org.springframework.http.MediaType.APPLICATION_JSON));
+        emitter.send(
+                SseEmitter.event().name(name).id(id).data(data, org.springframework.http.MediaType.APPLICATION_JSON));
     }
 
     final void close(Throwable cause) {

@@ -17,7 +17,11 @@ final class TimelineSubscription extends Subscription {
     private long index;
     private int entry;
 
-    TimelineSubscription(SseEmitter emitter, Streams.Senders senders, ViewQueries queries, String negotiationId,
+    TimelineSubscription(
+            SseEmitter emitter,
+            Streams.Senders senders,
+            ViewQueries queries,
+            String negotiationId,
             StreamPosition after) {
         super(emitter, senders);
         this.queries = queries;
@@ -35,8 +39,12 @@ final class TimelineSubscription extends Subscription {
     void catchUp() throws IOException {
         long afterIndex = index;
         int afterEntry = entry;
-        for (TimelineEntry fact : shared(() -> queries.timelineAfter(negotiationId, afterIndex, afterEntry),
-                "timeline", negotiationId, afterIndex, afterEntry)) {
+        for (TimelineEntry fact : shared(
+                () -> queries.timelineAfter(negotiationId, afterIndex, afterEntry),
+                "timeline",
+                negotiationId,
+                afterIndex,
+                afterEntry)) {
             send("fact", fact.globalIndex() + "-" + fact.entry(), TimelineEntryResponse.of(fact));
             index = fact.globalIndex();
             entry = fact.entry();

@@ -61,8 +61,8 @@ class ViewChanges implements SmartLifecycle {
     /** Listens until stopped; a lost connection is opened again (the poll covers the gap). */
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(database.determineUrl(),
-                    database.determineUsername(), database.determinePassword())) {
+            try (Connection connection = DriverManager.getConnection(
+                    database.determineUrl(), database.determineUsername(), database.determinePassword())) {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
@@ -77,8 +77,10 @@ class ViewChanges implements SmartLifecycle {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    log.warn("not listening for view changes ({}); the streams poll meanwhile; again in {}",
-                            e.toString(), RETRY);
+                    log.warn(
+                            "not listening for view changes ({}); the streams poll meanwhile; again in {}",
+                            e.toString(),
+                            RETRY);
                     sleep();
                 }
             }

@@ -61,6 +61,7 @@ final class GenerationBuild {
     private final JdbcViewStore.Building building = new JdbcViewStore.Building();
     /** Missing global indexes below the last one folded that may yet be committed. */
     private final TreeSet<Long> gaps = new TreeSet<>();
+
     private long last;
 
     GenerationBuild(JdbcTemplate jdbc, Serializer serializer, TransactionTemplate transactions, ViewTables tables) {
@@ -142,8 +143,8 @@ final class GenerationBuild {
         List<Fact> found = new ArrayList<>();
         for (int from = 0; from < wanted.size(); from += 500) {
             List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
-            found.addAll(facts("globalIndex IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY globalIndex",
-                    chunk.toArray()));
+            found.addAll(facts(
+                    "globalIndex IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY globalIndex", chunk.toArray()));
         }
         found.forEach(fact -> gaps.remove(fact.globalIndex()));
         return found;
@@ -163,25 +164,30 @@ final class GenerationBuild {
         Pages(long head) {
             this.head = head;
             long from = last;
-            reader = new Thread(() -> {
-                long after = from;
-                try {
-                    while (true) {
-                        List<Fact> facts = facts("globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex FETCH FIRST "
-                                + PAGE + " ROWS ONLY", after, head);
-                        pages.put(facts);
-                        if (facts.isEmpty()) {
-                            return;
+            reader = new Thread(
+                    () -> {
+                        long after = from;
+                        try {
+                            while (true) {
+                                List<Fact> facts = facts(
+                                        "globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex FETCH FIRST " + PAGE
+                                                + " ROWS ONLY",
+                                        after,
+                                        head);
+                                pages.put(facts);
+                                if (facts.isEmpty()) {
+                                    return;
+                                }
+                                after = facts.get(facts.size() - 1).globalIndex();
+                            }
+                        } catch (InterruptedException stopped) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            failed = e;
+                            pages.offer(List.of());
                         }
-                        after = facts.get(facts.size() - 1).globalIndex();
-                    }
-                } catch (InterruptedException stopped) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failed = e;
-                    pages.offer(List.of());
-                }
-            }, "ledger-rebuild-reader");
+                    },
+                    "ledger-rebuild-reader");
             reader.setDaemon(true);
             reader.start();
         }
@@ -235,14 +241,16 @@ final class GenerationBuild {
 
     private List<Fact> facts(String where, Object... args) {
         List<Fact> facts = new ArrayList<>(PAGE);
-        jdbc.query("SELECT globalIndex, aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payloadRevision, "
+        jdbc.query(
+                "SELECT globalIndex, aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payloadRevision, "
                         + "payload FROM DomainEventEntry WHERE " + where,
                 rs -> {
-                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(7), byte[].class,
-                            rs.getString(5), rs.getString(6)));
+                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(
+                            rs.getBytes(7), byte[].class, rs.getString(5), rs.getString(6)));
                     Instant recordedAt = DateTimeUtils.parseInstant(rs.getString(4));
                     facts.add(new Fact(rs.getLong(1), rs.getString(2), rs.getLong(3), recordedAt, payload));
-                }, args);
+                },
+                args);
         return facts;
     }
 }

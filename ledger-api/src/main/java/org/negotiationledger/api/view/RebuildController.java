@@ -34,7 +34,8 @@ class RebuildController {
     @Operation(summary = "Rebuild a view (or all) from the full history; answers 202 with the progress")
     ResponseEntity<Rebuilds.Progress> rebuild(@PathVariable String view) {
         known(view);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/admin/replays/" + view)
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header("Location", "/api/v1/admin/replays/" + view)
                 .body(rebuilds.start(view));
     }
 
@@ -47,7 +48,8 @@ class RebuildController {
 
     private static void known(String view) {
         if (!VIEWS.contains(view)) {
-            throw new RecordNotFoundException("no view '" + view + "'; the views are " + VIEWS.stream().sorted().toList());
+            throw new RecordNotFoundException("no view '" + view + "'; the views are "
+                    + VIEWS.stream().sorted().toList());
         }
     }
 }

@@ -49,6 +49,7 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     /** A build switches once it is this close to the head: the rest is folded inside the switch's transaction. */
     static final long SWITCH_WITHIN = 5_000;
+
     private static final long RETIRE_AFTER_SECONDS = 30;
 
     /**
@@ -56,9 +57,16 @@ public class Rebuilds {
      * its rate in events per second and the seconds it expects still to take.
      */
     @io.swagger.v3.oas.annotations.media.Schema(name = "RebuildProgress")
-    public record Progress(String view, String state, long done, long total, double percent, Double rate,
-            Long secondsLeft, int generation, String error) {
-    }
+    public record Progress(
+            String view,
+            String state,
+            long done,
+            long total,
+            double percent,
+            Double rate,
+            Long secondsLeft,
+            int generation,
+            String error) {}
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -70,6 +78,7 @@ public class Rebuilds {
     private final Duration stallTimeout;
     /** This server, as the builder of a rebuild. */
     private final String me = UUID.randomUUID().toString();
+
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ledger-rebuilds");
         thread.setDaemon(true);
@@ -77,14 +86,22 @@ public class Rebuilds {
     });
     /** Another server's build as last seen: its heartbeat, and when (System.nanoTime) it was seen to change. */
     private long seenHeartbeat = -1;
+
     private long seenAt;
     /** A generation this server switched away from, and when (System.nanoTime) it may be dropped. */
     private ViewTables retiring;
+
     private long retireAt;
     private boolean layoutChecked;
 
-    public Rebuilds(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer, Clock clock,
-            TokenStore tokenStore, TransactionTemplate transactions, ViewProjection projection,
+    public Rebuilds(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            Serializer serializer,
+            Clock clock,
+            TokenStore tokenStore,
+            TransactionTemplate transactions,
+            ViewProjection projection,
             @Value("${ledger.views.rebuild-stall-timeout:60s}") Duration stallTimeout) {
         this.processing = processing;
         this.jdbc = jdbc;
@@ -103,12 +120,16 @@ public class Rebuilds {
 
     /** Asks for a rebuild if the serving generation was built with an older layout of the view tables. */
     private void checkLayout() {
-        int changed = jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1 "
-                + "AND schema_version < ? AND state NOT IN ('REQUESTED', 'BUILDING')", Timestamp.from(clock.instant()),
+        int changed = jdbc.update(
+                "UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1 "
+                        + "AND schema_version < ? AND state NOT IN ('REQUESTED', 'BUILDING')",
+                Timestamp.from(clock.instant()),
                 ViewTables.SCHEMA);
         if (changed > 0) {
-            log.info("The views were built with an older layout; a rebuild into layout {} is asked for, and the views "
-                    + "as they are keep answering until it takes over", ViewTables.SCHEMA);
+            log.info(
+                    "The views were built with an older layout; a rebuild into layout {} is asked for, and the views "
+                            + "as they are keep answering until it takes over",
+                    ViewTables.SCHEMA);
         }
         layoutChecked = true;
     }
@@ -123,18 +144,22 @@ public class Rebuilds {
      * will take in everything stored before its switch, so it answers this request too.
      */
     public Progress start(String view) {
-        jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1 AND state <> 'BUILDING'",
+        jdbc.update(
+                "UPDATE view_rebuild SET state = 'REQUESTED', requested_at = ? WHERE id = 1 AND state <> 'BUILDING'",
                 Timestamp.from(clock.instant()));
         return progress(view);
     }
 
-    private record Request(String state, int serving, String builder, long heartbeat) {
-    }
+    private record Request(String state, int serving, String builder, long heartbeat) {}
 
     private Request request() {
-        Map<String, Object> row = jdbc.queryForMap("SELECT state, serving, builder, heartbeat FROM view_rebuild WHERE id = 1");
-        return new Request((String) row.get("state"), ((Number) row.get("serving")).intValue(),
-                (String) row.get("builder"), ((Number) row.get("heartbeat")).longValue());
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT state, serving, builder, heartbeat FROM view_rebuild WHERE id = 1");
+        return new Request(
+                (String) row.get("state"),
+                ((Number) row.get("serving")).intValue(),
+                (String) row.get("builder"),
+                ((Number) row.get("heartbeat")).longValue());
     }
 
     /** On the server that holds the views' work: takes up a requested rebuild, or one whose server fell silent. */
@@ -160,7 +185,8 @@ public class Rebuilds {
                 if (System.nanoTime() - seenAt < stallTimeout.toNanos()) {
                     return;
                 }
-                log.warn("The rebuild of the views by another server has made no progress for {}; starting it again",
+                log.warn(
+                        "The rebuild of the views by another server has made no progress for {}; starting it again",
                         stallTimeout);
                 claimed = claim("state = 'BUILDING' AND heartbeat = " + request.heartbeat());
             } else {
@@ -175,9 +201,14 @@ public class Rebuilds {
     }
 
     private boolean claim(String condition) {
-        return jdbc.update("UPDATE view_rebuild SET state = 'BUILDING', builder = ?, building = serving + 1, "
-                + "heartbeat = heartbeat + 1, done = 0, total = ?, elapsed_ms = 0, started_at = ? WHERE id = 1 AND "
-                + condition, me, head(), Timestamp.from(clock.instant())) == 1;
+        return jdbc.update(
+                        "UPDATE view_rebuild SET state = 'BUILDING', builder = ?, building = serving + 1, "
+                                + "heartbeat = heartbeat + 1, done = 0, total = ?, elapsed_ms = 0, started_at = ? WHERE id = 1 AND "
+                                + condition,
+                        me,
+                        head(),
+                        Timestamp.from(clock.instant()))
+                == 1;
     }
 
     /** Builds generation {@code serving + 1} and switches to it; on failure the serving one stays. */
@@ -188,9 +219,13 @@ public class Rebuilds {
         TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         GenerationBuild.Progress progress = (done, total) -> Boolean.TRUE.equals(own.execute(status -> jdbc.update(
-                "UPDATE view_rebuild SET done = ?, total = ?, elapsed_ms = ?, heartbeat = heartbeat + 1 WHERE id = 1 "
-                        + "AND state = 'BUILDING' AND builder = ?",
-                done, total, (System.nanoTime() - started) / 1_000_000, me) == 1));
+                        "UPDATE view_rebuild SET done = ?, total = ?, elapsed_ms = ?, heartbeat = heartbeat + 1 WHERE id = 1 "
+                                + "AND state = 'BUILDING' AND builder = ?",
+                        done,
+                        total,
+                        (System.nanoTime() - started) / 1_000_000,
+                        me)
+                == 1));
         try {
             if (serving > 1) {
                 new ViewTables(serving - 1).drop(jdbc); // left by a server that switched and died before dropping it
@@ -207,17 +242,25 @@ public class Rebuilds {
             long caughtUp = System.nanoTime();
             switchTo(next, build);
             long now = System.nanoTime();
-            log.info("Rebuilt the views into generation {} from the full history (to global index {}) in {} ms: "
-                    + "folded in {} ms, indexed in {} ms, caught up in {} ms, switched in {} ms", next.generation(),
-                    build.last(), (now - started) / 1_000_000, (folded - started) / 1_000_000,
-                    (indexed - folded) / 1_000_000, (caughtUp - indexed) / 1_000_000, (now - caughtUp) / 1_000_000);
+            log.info(
+                    "Rebuilt the views into generation {} from the full history (to global index {}) in {} ms: "
+                            + "folded in {} ms, indexed in {} ms, caught up in {} ms, switched in {} ms",
+                    next.generation(),
+                    build.last(),
+                    (now - started) / 1_000_000,
+                    (folded - started) / 1_000_000,
+                    (indexed - folded) / 1_000_000,
+                    (caughtUp - indexed) / 1_000_000,
+                    (now - caughtUp) / 1_000_000);
             retiring = new ViewTables(serving);
             retireAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETIRE_AFTER_SECONDS);
         } catch (GenerationBuild.Superseded | UnableToClaimTokenException lost) {
             // Another server has taken the views' work (or the rebuild) over: it carries the request out.
             log.info("The rebuild of the views passed to another server: {}", lost.getMessage());
-            jdbc.update("UPDATE view_rebuild SET state = 'REQUESTED', builder = NULL WHERE id = 1 AND builder = ? "
-                    + "AND state = 'BUILDING'", me);
+            jdbc.update(
+                    "UPDATE view_rebuild SET state = 'REQUESTED', builder = NULL WHERE id = 1 AND builder = ? "
+                            + "AND state = 'BUILDING'",
+                    me);
         } catch (RuntimeException failed) {
             // Not retried by itself, which would loop on a bad event; a new request starts it again.
             log.error("The rebuild of the views failed; generation {} goes on serving", serving, failed);
@@ -238,13 +281,20 @@ public class Rebuilds {
             transactions.executeWithoutResult(status -> {
                 int[] segments = tokenStore.fetchSegments(ViewProjection.GROUP);
                 for (int segment : segments) {
-                    tokenStore.fetchToken(ViewProjection.GROUP, segment); // claims it, or throws if another server holds it
+                    tokenStore.fetchToken(
+                            ViewProjection.GROUP, segment); // claims it, or throws if another server holds it
                 }
                 long head = head();
                 TrackingToken token = build.finish(head);
-                int switched = jdbc.update("UPDATE view_rebuild SET serving = ?, schema_version = ?, state = 'DONE', "
-                        + "building = NULL, builder = NULL, done = ?, total = ? WHERE id = 1 AND state = 'BUILDING' "
-                        + "AND builder = ?", next.generation(), ViewTables.SCHEMA, head, head, me);
+                int switched = jdbc.update(
+                        "UPDATE view_rebuild SET serving = ?, schema_version = ?, state = 'DONE', "
+                                + "building = NULL, builder = NULL, done = ?, total = ? WHERE id = 1 AND state = 'BUILDING' "
+                                + "AND builder = ?",
+                        next.generation(),
+                        ViewTables.SCHEMA,
+                        head,
+                        head,
+                        me);
                 if (switched != 1) {
                     throw new GenerationBuild.Superseded();
                 }
@@ -270,13 +320,16 @@ public class Rebuilds {
         try {
             tables.drop(jdbc);
         } catch (RuntimeException e) {
-            log.warn("Could not drop generation {} of the view tables; the next rebuild drops it", tables.generation(), e);
+            log.warn(
+                    "Could not drop generation {} of the view tables; the next rebuild drops it",
+                    tables.generation(),
+                    e);
         }
     }
 
     public Progress progress(String view) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT state, serving, done, total, elapsed_ms FROM view_rebuild "
-                + "WHERE id = 1");
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT state, serving, done, total, elapsed_ms FROM view_rebuild " + "WHERE id = 1");
         String requested = (String) row.get("state");
         int generation = ((Number) row.get("serving")).intValue();
         long head = head();
@@ -312,23 +365,28 @@ public class Rebuilds {
 
     /** The error that stopped this server's processor, if it holds the work and is stopped on an event. */
     public String processorError() {
-        return processor().processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
-                .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
+        return processor().processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(s -> String.valueOf(s.getError()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Where the views have got to, by their stored token, whichever server holds it. */
     long position() {
-        List<Long> positions = jdbc.query("SELECT token, tokenType FROM TokenEntry WHERE processorName = ?",
+        List<Long> positions = jdbc.query(
+                "SELECT token, tokenType FROM TokenEntry WHERE processorName = ?",
                 (rs, n) -> {
                     byte[] token = rs.getBytes(1);
                     String type = rs.getString(2);
                     if (token == null || type == null) {
                         return 0L;
                     }
-                    TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
-                            type, null));
+                    TrackingToken tracking =
+                            serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
                     return tracking == null ? 0L : tracking.position().orElse(0L);
-                }, ViewProjection.GROUP);
+                },
+                ViewProjection.GROUP);
         return positions.stream().mapToLong(Long::longValue).min().orElse(0L);
     }
 
@@ -338,7 +396,8 @@ public class Rebuilds {
     }
 
     StreamingEventProcessor processor() {
-        return processing.eventProcessor(ViewProjection.GROUP, StreamingEventProcessor.class).orElseThrow(() ->
-                new IllegalStateException("no event processor '" + ViewProjection.GROUP + "'"));
+        return processing
+                .eventProcessor(ViewProjection.GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no event processor '" + ViewProjection.GROUP + "'"));
     }
 }

@@ -39,57 +39,69 @@ class RecordController {
 
     @GetMapping("/actors/{id}")
     @Operation(summary = "One actor: its name and kind")
-    ActorResponse actor(@PathVariable String id,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return views.actor(checkId("id", id), time(asOf)).map(ActorResponse::of)
+    ActorResponse actor(
+            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return views.actor(checkId("id", id), time(asOf))
+                .map(ActorResponse::of)
                 .orElseThrow(() -> notFound("no actor '" + id + "'", asOf));
     }
 
     @GetMapping("/negotiations/{id}")
     @Operation(summary = "One negotiation: its title, parties, mediators and rounds of talks")
-    NegotiationResponse negotiation(@PathVariable String id,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return views.negotiation(checkId("id", id), time(asOf)).map(NegotiationResponse::of)
+    NegotiationResponse negotiation(
+            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return views.negotiation(checkId("id", id), time(asOf))
+                .map(NegotiationResponse::of)
                 .orElseThrow(() -> notFound("no negotiation '" + id + "'", asOf));
     }
 
     @GetMapping("/negotiations/{id}/talks/{talksId}")
     @Operation(summary = "One round of talks of a negotiation")
-    TalksResponse talks(@PathVariable String id, @PathVariable String talksId,
+    TalksResponse talks(
+            @PathVariable String id,
+            @PathVariable String talksId,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         checkId("talksId", talksId);
         return views.negotiation(checkId("id", id), time(asOf))
-                .flatMap(n -> n.talks().stream().filter(t -> t.id().equals(talksId)).findFirst()
+                .flatMap(n -> n.talks().stream()
+                        .filter(t -> t.id().equals(talksId))
+                        .findFirst()
                         .map(t -> TalksResponse.of(n.id(), t)))
                 .orElseThrow(() -> notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf));
     }
 
     @GetMapping("/commitments/{id}/violations")
-    @Operation(summary = "A commitment's violation reports, in the order recorded, each with its findings and "
-            + "retraction")
-    List<ViolationReportResponse> violations(@PathVariable String id,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+    @Operation(
+            summary = "A commitment's violation reports, in the order recorded, each with its findings and "
+                    + "retraction")
+    List<ViolationReportResponse> violations(
+            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         return views.reports(checkId("id", id), time(asOf))
-                .map(reports -> reports.stream().map(r -> ViolationReportResponse.of(id, r)).toList())
+                .map(reports -> reports.stream()
+                        .map(r -> ViolationReportResponse.of(id, r))
+                        .toList())
                 .orElseThrow(() -> notFound("no commitment '" + id + "'", asOf));
     }
 
     @GetMapping("/commitments/{id}/violations/{violationId}")
     @Operation(summary = "One violation report, with every finding on it and its retraction")
-    ViolationReportResponse violation(@PathVariable String id, @PathVariable String violationId,
+    ViolationReportResponse violation(
+            @PathVariable String id,
+            @PathVariable String violationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         checkId("violationId", violationId);
         return views.report(checkId("id", id), violationId, time(asOf))
                 .map(r -> ViolationReportResponse.of(id, r))
-                .orElseThrow(() -> notFound("no violation report '" + violationId + "' on commitment '" + id + "'",
-                        asOf));
+                .orElseThrow(
+                        () -> notFound("no violation report '" + violationId + "' on commitment '" + id + "'", asOf));
     }
 
     @GetMapping("/statements/{id}")
     @Operation(summary = "One statement")
-    StatementResponse statement(@PathVariable String id,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return views.statement(checkId("id", id), time(asOf)).map(StatementResponse::of)
+    StatementResponse statement(
+            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return views.statement(checkId("id", id), time(asOf))
+                .map(StatementResponse::of)
                 .orElseThrow(() -> notFound("no statement '" + id + "'", asOf));
     }
 

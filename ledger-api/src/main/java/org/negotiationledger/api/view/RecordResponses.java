@@ -23,8 +23,7 @@ import org.negotiationledger.projections.fold.StatementState;
  */
 final class RecordResponses {
 
-    private RecordResponses() {
-    }
+    private RecordResponses() {}
 
     record ActorResponse(
             @Schema(requiredMode = REQUIRED) String id,
@@ -46,9 +45,14 @@ final class RecordResponses {
             @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static NegotiationResponse of(NegotiationState negotiation) {
-            return new NegotiationResponse(negotiation.id(), negotiation.title(), negotiation.parties(),
+            return new NegotiationResponse(
+                    negotiation.id(),
+                    negotiation.title(),
+                    negotiation.parties(),
                     negotiation.mediators(),
-                    negotiation.talks().stream().map(t -> TalksResponse.of(negotiation.id(), t)).toList(),
+                    negotiation.talks().stream()
+                            .map(t -> TalksResponse.of(negotiation.id(), t))
+                            .toList(),
                     negotiation.recordedAt());
         }
     }
@@ -68,18 +72,27 @@ final class RecordResponses {
             @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static TalksResponse of(String negotiationId, NegotiationState.Talks talks) {
-            return new TalksResponse(talks.id(), negotiationId, talks.venue(), stated(talks.startedAt()),
-                    precision(talks.startedAt()), utc(talks.startedAt()), stated(talks.endedAt()),
-                    precision(talks.endedAt()), utc(talks.endedAt()),
-                    talks.participants().stream().map(p -> new ParticipantResponse(p.actor(), p.role())).toList(),
-                    talks.outcome(), talks.recordedAt());
+            return new TalksResponse(
+                    talks.id(),
+                    negotiationId,
+                    talks.venue(),
+                    stated(talks.startedAt()),
+                    precision(talks.startedAt()),
+                    utc(talks.startedAt()),
+                    stated(talks.endedAt()),
+                    precision(talks.endedAt()),
+                    utc(talks.endedAt()),
+                    talks.participants().stream()
+                            .map(p -> new ParticipantResponse(p.actor(), p.role()))
+                            .toList(),
+                    talks.outcome(),
+                    talks.recordedAt());
         }
     }
 
     record ParticipantResponse(
             @Schema(requiredMode = REQUIRED) String actor,
-            @Schema(requiredMode = REQUIRED) String role) {
-    }
+            @Schema(requiredMode = REQUIRED) String role) {}
 
     /** A violation report with every finding on it (the latest counts) and its retraction, if any. */
     record ViolationReportResponse(
@@ -100,14 +113,29 @@ final class RecordResponses {
             @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static ViolationReportResponse of(String commitmentId, ReportState report) {
-            String status = report.retraction() != null ? "RETRACTED"
+            String status = report.retraction() != null
+                    ? "RETRACTED"
                     : !report.standing() ? "UNFOUNDED" : report.confirmed() ? "CONFIRMED" : "STANDING";
-            return new ViolationReportResponse(report.violationId(), commitmentId, status, report.reportedBy(),
-                    report.accused(), stated(report.occurredAt()), precision(report.occurredAt()),
-                    utc(report.occurredAt()), report.location(), report.description(), report.casualties(),
-                    report.source(), report.assessments().stream().map(AssessmentResponse::of).toList(),
-                    report.retraction() == null ? null : new RetractionResponse(report.retraction().retractedBy(),
-                            report.retraction().reason(), report.retraction().recordedAt()),
+            return new ViolationReportResponse(
+                    report.violationId(),
+                    commitmentId,
+                    status,
+                    report.reportedBy(),
+                    report.accused(),
+                    stated(report.occurredAt()),
+                    precision(report.occurredAt()),
+                    utc(report.occurredAt()),
+                    report.location(),
+                    report.description(),
+                    report.casualties(),
+                    report.source(),
+                    report.assessments().stream().map(AssessmentResponse::of).toList(),
+                    report.retraction() == null
+                            ? null
+                            : new RetractionResponse(
+                                    report.retraction().retractedBy(),
+                                    report.retraction().reason(),
+                                    report.retraction().recordedAt()),
                     report.recordedAt());
         }
     }
@@ -123,8 +151,15 @@ final class RecordResponses {
             @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static AssessmentResponse of(ReportState.Assessment a) {
-            return new AssessmentResponse(a.outcome().name(), a.attributedTo(), a.assessedBy(), stated(a.assessedAt()),
-                    precision(a.assessedAt()), utc(a.assessedAt()), a.note(), a.recordedAt());
+            return new AssessmentResponse(
+                    a.outcome().name(),
+                    a.attributedTo(),
+                    a.assessedBy(),
+                    stated(a.assessedAt()),
+                    precision(a.assessedAt()),
+                    utc(a.assessedAt()),
+                    a.note(),
+                    a.recordedAt());
         }
     }
 
@@ -143,8 +178,17 @@ final class RecordResponses {
             @Schema(requiredMode = REQUIRED) Instant recordedAt) {
 
         static StatementResponse of(StatementState s) {
-            return new StatementResponse(s.id(), s.author(), s.deliveredBy(), stated(s.issuedAt()),
-                    precision(s.issuedAt()), utc(s.issuedAt()), s.kinds(), s.text(), s.concerns(), s.source(),
+            return new StatementResponse(
+                    s.id(),
+                    s.author(),
+                    s.deliveredBy(),
+                    stated(s.issuedAt()),
+                    precision(s.issuedAt()),
+                    utc(s.issuedAt()),
+                    s.kinds(),
+                    s.text(),
+                    s.concerns(),
+                    s.source(),
                     s.recordedAt());
         }
     }
@@ -152,8 +196,7 @@ final class RecordResponses {
     record RetractionResponse(
             @Schema(requiredMode = REQUIRED) String retractedBy,
             @Schema(requiredMode = REQUIRED) String reason,
-            @Schema(requiredMode = REQUIRED) Instant recordedAt) {
-    }
+            @Schema(requiredMode = REQUIRED) Instant recordedAt) {}
 
     private static String stated(StatedTime time) {
         return time == null ? null : time.stated();

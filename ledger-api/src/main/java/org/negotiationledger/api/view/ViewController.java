@@ -9,12 +9,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.negotiationledger.api.view.RecordResponses.StatementResponse;
-import org.negotiationledger.core.shared.RecordNotFoundException;
-import org.negotiationledger.core.statement.StatementKind;
 import org.negotiationledger.api.view.ViewResponses.BrokenCommitmentResponse;
 import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
 import org.negotiationledger.api.view.ViewResponses.PartyRecordResponse;
 import org.negotiationledger.api.view.ViewResponses.TimelineEntryResponse;
+import org.negotiationledger.core.shared.RecordNotFoundException;
+import org.negotiationledger.core.statement.StatementKind;
 import org.negotiationledger.projections.fold.CommitmentView;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,66 +43,93 @@ class ViewController {
 
     @GetMapping("/commitments")
     @Operation(summary = "Every commitment's status")
-    List<CommitmentResponse> commitments(@RequestParam(required = false) String negotiationId,
+    List<CommitmentResponse> commitments(
+            @RequestParam(required = false) String negotiationId,
             @RequestParam(required = false) CommitmentView.Status status,
             @RequestParam(required = false) String kind,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitments(checkId("negotiationId", negotiationId), status, checkKind("kind", kind),
-                views.moment(asOf, validAt)).stream().map(CommitmentResponse::of).toList();
+        return views
+                .commitments(
+                        checkId("negotiationId", negotiationId),
+                        status,
+                        checkKind("kind", kind),
+                        views.moment(asOf, validAt))
+                .stream()
+                .map(CommitmentResponse::of)
+                .toList();
     }
 
     @GetMapping("/commitments/broken")
-    @Operation(summary = "Commitments whose first standing violation came within H hours of taking effect, shortest first")
-    List<BrokenCommitmentResponse> broken(@RequestParam double withinHours,
+    @Operation(
+            summary = "Commitments whose first standing violation came within H hours of taking effect, shortest first")
+    List<BrokenCommitmentResponse> broken(
+            @RequestParam double withinHours,
             @RequestParam(required = false) String negotiationId,
             @RequestParam(required = false) String kind,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
         checkHours("withinHours", withinHours);
-        return BrokenCommitmentResponse.of(views.broken(withinHours, checkId("negotiationId", negotiationId),
-                checkKind("kind", kind), views.moment(asOf, validAt)));
+        return BrokenCommitmentResponse.of(views.broken(
+                withinHours,
+                checkId("negotiationId", negotiationId),
+                checkKind("kind", kind),
+                views.moment(asOf, validAt)));
     }
 
     @GetMapping("/commitments/{id}")
     @Operation(summary = "One commitment's status")
-    CommitmentResponse commitment(@PathVariable String id,
+    CommitmentResponse commitment(
+            @PathVariable String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitment(checkId("id", id), views.moment(asOf, validAt)).map(CommitmentResponse::of).orElseThrow(() ->
-                new RecordNotFoundException("no commitment '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)
-                        + (validAt == null ? "" : " agreed by " + validAt)));
+        return views.commitment(checkId("id", id), views.moment(asOf, validAt))
+                .map(CommitmentResponse::of)
+                .orElseThrow(() -> new RecordNotFoundException(
+                        "no commitment '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)
+                                + (validAt == null ? "" : " agreed by " + validAt)));
     }
 
     @GetMapping("/negotiations/{id}/timeline")
     @Operation(summary = "Every fact of a negotiation in valid-time order, each with its record time")
-    List<TimelineEntryResponse> timeline(@PathVariable String id,
+    List<TimelineEntryResponse> timeline(
+            @PathVariable String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
         return views.timeline(checkId("id", id), views.moment(asOf, validAt))
-                .map(entries -> entries.stream().map(TimelineEntryResponse::of).toList()).orElseThrow(() ->
-                new RecordNotFoundException("no negotiation '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
+                .map(entries -> entries.stream().map(TimelineEntryResponse::of).toList())
+                .orElseThrow(() -> new RecordNotFoundException(
+                        "no negotiation '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
     }
 
     @GetMapping("/actors/{id}/record")
     @Operation(summary = "An actor's record: commitments as a party, reports against it and by it, statements")
-    PartyRecordResponse record(@PathVariable String id,
+    PartyRecordResponse record(
+            @PathVariable String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.partyRecord(checkId("id", id), views.moment(asOf, validAt)).map(PartyRecordResponse::of).orElseThrow(() ->
-                new RecordNotFoundException("no actor '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
+        return views.partyRecord(checkId("id", id), views.moment(asOf, validAt))
+                .map(PartyRecordResponse::of)
+                .orElseThrow(() -> new RecordNotFoundException(
+                        "no actor '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
     }
 
     @GetMapping("/statements")
     @Operation(summary = "Statements, newest first; filters author, kind and the record they concern")
-    List<StatementResponse> statements(@RequestParam(required = false) String author,
+    List<StatementResponse> statements(
+            @RequestParam(required = false) String author,
             @RequestParam(required = false) StatementKind kind,
             @RequestParam(required = false) String concerns,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.statements(checkId("author", author), kind == null ? null : kind.name(), checkId("concerns", concerns),
-                views.moment(asOf, validAt))
-                .stream().map(StatementResponse::of).toList();
+        return views
+                .statements(
+                        checkId("author", author),
+                        kind == null ? null : kind.name(),
+                        checkId("concerns", concerns),
+                        views.moment(asOf, validAt))
+                .stream()
+                .map(StatementResponse::of)
+                .toList();
     }
-
 }

@@ -37,14 +37,18 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
     private volatile Reading last;
 
     /** The views' standing at one moment: the head, their position, and the age of the oldest event not folded. */
-    record Reading(long head, long position, double lagSeconds, double rebuildPercent, boolean running, long takenNanos) {
+    record Reading(
+            long head, long position, double lagSeconds, double rebuildPercent, boolean running, long takenNanos) {
 
         long lagEvents() {
             return Math.max(0, head - position);
         }
     }
 
-    ViewMetrics(Rebuilds rebuilds, JdbcTemplate jdbc, Clock clock,
+    ViewMetrics(
+            Rebuilds rebuilds,
+            JdbcTemplate jdbc,
+            Clock clock,
             @Value("${ledger.readiness.max-view-lag:1000}") long maxLag) {
         this.rebuilds = rebuilds;
         this.jdbc = jdbc;
@@ -55,30 +59,54 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
     @Override
     public void bindTo(MeterRegistry registry) {
         gauge(registry, "ledger.events.head", "the global index of the newest event", null, Reading::head);
-        gauge(registry, "ledger.views.position", "the global index the views have folded up to", null,
+        gauge(
+                registry,
+                "ledger.views.position",
+                "the global index the views have folded up to",
+                null,
                 Reading::position);
-        gauge(registry, "ledger.views.lag.events", "events recorded that the views have not folded yet", null,
+        gauge(
+                registry,
+                "ledger.views.lag.events",
+                "events recorded that the views have not folded yet",
+                null,
                 Reading::lagEvents);
-        gauge(registry, "ledger.views.lag.seconds", "how long ago the oldest event not yet folded was recorded "
-                + "(0 when the views have caught up)", "seconds", Reading::lagSeconds);
-        gauge(registry, "ledger.views.rebuild.percent", "progress of the views' rebuild (100 when none runs)",
-                "percent", Reading::rebuildPercent);
-        gauge(registry, "ledger.views.running", "1 while this server's views processor runs", null,
+        gauge(
+                registry,
+                "ledger.views.lag.seconds",
+                "how long ago the oldest event not yet folded was recorded " + "(0 when the views have caught up)",
+                "seconds",
+                Reading::lagSeconds);
+        gauge(
+                registry,
+                "ledger.views.rebuild.percent",
+                "progress of the views' rebuild (100 when none runs)",
+                "percent",
+                Reading::rebuildPercent);
+        gauge(
+                registry,
+                "ledger.views.running",
+                "1 while this server's views processor runs",
+                null,
                 r -> r.running() ? 1 : 0);
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, String unit,
-            ToDoubleFunction<Reading> value) {
-        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.reading())).description(description)
-                .baseUnit(unit).register(registry);
+    private void gauge(
+            MeterRegistry registry, String name, String description, String unit, ToDoubleFunction<Reading> value) {
+        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.reading()))
+                .description(description)
+                .baseUnit(unit)
+                .register(registry);
     }
 
     @Override
     public Health health() {
         Reading reading = reading();
         Health.Builder health = reading.lagEvents() > maxLag ? Health.outOfService() : Health.up();
-        return health.withDetail("lagEvents", reading.lagEvents()).withDetail("lagSeconds", reading.lagSeconds())
-                .withDetail("maxLagEvents", maxLag).build();
+        return health.withDetail("lagEvents", reading.lagEvents())
+                .withDetail("lagSeconds", reading.lagSeconds())
+                .withDetail("maxLagEvents", maxLag)
+                .build();
     }
 
     Reading reading() {
@@ -95,13 +123,22 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
         long position = Math.min(rebuilds.position(), head);
         double lagSeconds = 0;
         if (position < head) {
-            List<Instant> oldest = jdbc.query("SELECT timeStamp FROM DomainEventEntry WHERE globalIndex > ? "
-                    + "ORDER BY globalIndex FETCH FIRST 1 ROWS ONLY", (rs, n) -> instant(rs.getObject(1)), position);
+            List<Instant> oldest = jdbc.query(
+                    "SELECT timeStamp FROM DomainEventEntry WHERE globalIndex > ? "
+                            + "ORDER BY globalIndex FETCH FIRST 1 ROWS ONLY",
+                    (rs, n) -> instant(rs.getObject(1)),
+                    position);
             if (!oldest.isEmpty() && oldest.get(0) != null) {
-                lagSeconds = Math.max(0, Duration.between(oldest.get(0), clock.instant()).toMillis() / 1000.0);
+                lagSeconds = Math.max(
+                        0, Duration.between(oldest.get(0), clock.instant()).toMillis() / 1000.0);
             }
         }
-        return new Reading(head, position, lagSeconds, rebuilds.progress("all").percent(), rebuilds.isRunning(),
+        return new Reading(
+                head,
+                position,
+                lagSeconds,
+                rebuilds.progress("all").percent(),
+                rebuilds.isRunning(),
                 System.nanoTime());
     }
 

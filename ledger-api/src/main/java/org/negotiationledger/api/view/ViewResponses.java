@@ -17,8 +17,7 @@ import org.negotiationledger.projections.fold.TimelineEntry;
  */
 public final class ViewResponses {
 
-    private ViewResponses() {
-    }
+    private ViewResponses() {}
 
     /** A commitment's status at a valid time. */
     public enum CommitmentStatus {
@@ -30,84 +29,194 @@ public final class ViewResponses {
 
     @Schema(name = "Commitment", description = "One commitment as it stands at a valid time")
     public record CommitmentResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"TRUCE", "PLEDGE"}) String category,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String negotiationId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) CommitmentStatus status,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> parties,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> brokers,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String id,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"TRUCE", "PLEDGE"})
+            String category,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String kind,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String title,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String negotiationId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            CommitmentStatus status,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> parties,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> brokers,
+
             String venue,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String agreedAt,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant agreedAtUtc,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String effectiveFrom,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant effectiveFromUtc,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String agreedAt,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant agreedAtUtc,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String effectiveFrom,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant effectiveFromUtc,
+
             String expiresAt,
             Instant expiresAtUtc,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> terms,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> terms,
+
             String source,
             Instant firstViolationAtUtc,
             Long minutesToFirstViolation,
             FirstViolationResponse firstViolation,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReportCountsResponse reports,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Map<String, Integer> standingReportsByAccused,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            ReportCountsResponse reports,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Map<String, Integer> standingReportsByAccused,
+
             String renews,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> renewedBy,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> supersedes,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> renewedBy,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> supersedes,
+
             String supersededBy,
             String endedReason,
             Instant endedAtUtc,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant recordedAt,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant recordedAt,
+
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the valid time the status is judged at")
             Instant validAt) {
 
         public static CommitmentResponse of(CommitmentView v) {
-            var first = v.firstViolation() == null ? null : new FirstViolationResponse(v.firstViolation().violationId(),
-                    v.firstViolation().reportedBy(), v.firstViolation().accused(), v.firstViolation().occurredAtUtc(),
-                    v.firstViolation().assessment());
-            var reports = new ReportCountsResponse(v.reports().standing(), v.reports().confirmed(),
-                    v.reports().retracted(), v.reports().unfounded());
-            return new CommitmentResponse(v.id(), v.category(), v.kind(), v.title(), v.negotiationId(),
-                    CommitmentStatus.valueOf(v.status().name()), v.parties(), v.brokers(), v.venue(), v.agreedAt(),
-                    v.agreedAtUtc(), v.effectiveFrom(), v.effectiveFromUtc(), v.expiresAt(), v.expiresAtUtc(), v.terms(),
-                    v.source(), v.firstViolationAtUtc(), v.minutesToFirstViolation(), first, reports,
-                    v.standingReportsByAccused(), v.renews(), v.renewedBy(), v.supersedes(), v.supersededBy(),
-                    v.endedReason(), v.endedAtUtc(), v.recordedAt(), v.validAt());
+            var first = v.firstViolation() == null
+                    ? null
+                    : new FirstViolationResponse(
+                            v.firstViolation().violationId(),
+                            v.firstViolation().reportedBy(),
+                            v.firstViolation().accused(),
+                            v.firstViolation().occurredAtUtc(),
+                            v.firstViolation().assessment());
+            var reports = new ReportCountsResponse(
+                    v.reports().standing(),
+                    v.reports().confirmed(),
+                    v.reports().retracted(),
+                    v.reports().unfounded());
+            return new CommitmentResponse(
+                    v.id(),
+                    v.category(),
+                    v.kind(),
+                    v.title(),
+                    v.negotiationId(),
+                    CommitmentStatus.valueOf(v.status().name()),
+                    v.parties(),
+                    v.brokers(),
+                    v.venue(),
+                    v.agreedAt(),
+                    v.agreedAtUtc(),
+                    v.effectiveFrom(),
+                    v.effectiveFromUtc(),
+                    v.expiresAt(),
+                    v.expiresAtUtc(),
+                    v.terms(),
+                    v.source(),
+                    v.firstViolationAtUtc(),
+                    v.minutesToFirstViolation(),
+                    first,
+                    reports,
+                    v.standingReportsByAccused(),
+                    v.renews(),
+                    v.renewedBy(),
+                    v.supersedes(),
+                    v.supersededBy(),
+                    v.endedReason(),
+                    v.endedAtUtc(),
+                    v.recordedAt(),
+                    v.validAt());
         }
     }
 
-    @Schema(name = "ReportCounts", description = "Reports: standing, confirmed (or attributed) and standing, "
-            + "retracted, assessed unfounded")
-    public record ReportCountsResponse(int standing, int confirmed, int retracted, int unfounded) {
-    }
+    @Schema(
+            name = "ReportCounts",
+            description =
+                    "Reports: standing, confirmed (or attributed) and standing, " + "retracted, assessed unfounded")
+    public record ReportCountsResponse(int standing, int confirmed, int retracted, int unfounded) {}
 
     @Schema(name = "FirstViolation", description = "The earliest standing report, and the latest finding on it")
     public record FirstViolationResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String violationId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reportedBy,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String accused,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAtUtc,
-            String assessment) {
-    }
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String violationId,
 
-    @Schema(name = "BrokenCommitment", description = "A commitment whose first standing violation came within the "
-            + "hours asked for")
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String reportedBy,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String accused,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant occurredAtUtc,
+
+            String assessment) {}
+
+    @Schema(
+            name = "BrokenCommitment",
+            description = "A commitment whose first standing violation came within the " + "hours asked for")
     public record BrokenCommitmentResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String commitmentId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String negotiationId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant effectiveFromUtc,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant firstViolationAtUtc,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String commitmentId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String negotiationId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String kind,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String title,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant effectiveFromUtc,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant firstViolationAtUtc,
+
             long minutesToBreak,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reportedBy,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String accused,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String reportedBy,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String accused,
+
             String assessment) {
 
         public static BrokenCommitmentResponse of(BrokenCommitment b) {
-            return new BrokenCommitmentResponse(b.commitmentId(), b.negotiationId(), b.kind(), b.title(),
-                    b.effectiveFromUtc(), b.firstViolationAtUtc(), b.minutesToBreak(), b.reportedBy(), b.accused(),
+            return new BrokenCommitmentResponse(
+                    b.commitmentId(),
+                    b.negotiationId(),
+                    b.kind(),
+                    b.title(),
+                    b.effectiveFromUtc(),
+                    b.firstViolationAtUtc(),
+                    b.minutesToBreak(),
+                    b.reportedBy(),
+                    b.accused(),
                     b.assessment());
         }
 
@@ -116,69 +225,145 @@ public final class ViewResponses {
         }
     }
 
-    @Schema(name = "TimelineEntry", description = "One fact of a negotiation: at its valid time (validAtUtc null: "
-            + "the opening, which stands first; a retraction stands at its record time), with its record time")
+    @Schema(
+            name = "TimelineEntry",
+            description = "One fact of a negotiation: at its valid time (validAtUtc null: "
+                    + "the opening, which stands first; a retraction stands at its record time), with its record time")
     public record TimelineEntryResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String negotiationId,
-            @Schema(description = "the global index of the event the fact comes from") long globalIndex,
-            @Schema(description = "the fact's number among those its event put on this timeline") int entry,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String negotiationId,
+
+            @Schema(description = "the global index of the event the fact comes from")
+            long globalIndex,
+
+            @Schema(description = "the fact's number among those its event put on this timeline")
+            int entry,
+
             Instant validAtUtc,
             String validAt,
             Precision validAtPrecision,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant recordedAt,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String recordId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String summary) {
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant recordedAt,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String type,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String recordId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String summary) {
 
         public static TimelineEntryResponse of(TimelineEntry e) {
-            return new TimelineEntryResponse(e.negotiationId(), e.globalIndex(), e.entry(), e.validAtUtc(), e.validAt(),
-                    e.validAtPrecision(), e.recordedAt(), e.type(), e.recordId(), e.summary());
+            return new TimelineEntryResponse(
+                    e.negotiationId(),
+                    e.globalIndex(),
+                    e.entry(),
+                    e.validAtUtc(),
+                    e.validAt(),
+                    e.validAtPrecision(),
+                    e.recordedAt(),
+                    e.type(),
+                    e.recordId(),
+                    e.summary());
         }
     }
 
     @Schema(name = "PartyRecord", description = "One actor's record at a valid time")
     public record PartyRecordResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String actorId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PartyCommitmentResponse> commitments,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String actorId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String kind,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<PartyCommitmentResponse> commitments,
+
             int standingReportsAgainst,
             int confirmedReportsAgainst,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PartyReportResponse> reportsAgainst,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PartyReportResponse> reportsFiled,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> statements,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant validAt) {
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<PartyReportResponse> reportsAgainst,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<PartyReportResponse> reportsFiled,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> statements,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant validAt) {
 
         public static PartyRecordResponse of(PartyRecord r) {
-            return new PartyRecordResponse(r.actorId(), r.name(), r.kind(),
-                    r.commitments().stream().map(c -> new PartyCommitmentResponse(c.commitmentId(), c.title(), c.kind(),
-                            CommitmentStatus.valueOf(c.status().name()))).toList(),
-                    r.standingReportsAgainst(), r.confirmedReportsAgainst(), reports(r.reportsAgainst()),
-                    reports(r.reportsFiled()), r.statements(), r.validAt());
+            return new PartyRecordResponse(
+                    r.actorId(),
+                    r.name(),
+                    r.kind(),
+                    r.commitments().stream()
+                            .map(c -> new PartyCommitmentResponse(
+                                    c.commitmentId(),
+                                    c.title(),
+                                    c.kind(),
+                                    CommitmentStatus.valueOf(c.status().name())))
+                            .toList(),
+                    r.standingReportsAgainst(),
+                    r.confirmedReportsAgainst(),
+                    reports(r.reportsAgainst()),
+                    reports(r.reportsFiled()),
+                    r.statements(),
+                    r.validAt());
         }
 
         private static List<PartyReportResponse> reports(List<PartyRecord.ReportSummary> reports) {
-            return reports.stream().map(s -> new PartyReportResponse(s.commitmentId(), s.violationId(), s.reportedBy(),
-                    s.accused(), s.occurredAtUtc(), s.standing(), s.assessment())).toList();
+            return reports.stream()
+                    .map(s -> new PartyReportResponse(
+                            s.commitmentId(),
+                            s.violationId(),
+                            s.reportedBy(),
+                            s.accused(),
+                            s.occurredAtUtc(),
+                            s.standing(),
+                            s.assessment()))
+                    .toList();
         }
     }
 
     @Schema(name = "PartyCommitment", description = "A commitment the actor is a party to, with its status")
     public record PartyCommitmentResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String commitmentId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) CommitmentStatus status) {
-    }
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String commitmentId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String title,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String kind,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            CommitmentStatus status) {}
 
     @Schema(name = "PartyReport", description = "A violation report against the actor or filed by it")
     public record PartyReportResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String commitmentId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String violationId,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reportedBy,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String accused,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAtUtc,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String commitmentId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String violationId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String reportedBy,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String accused,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant occurredAtUtc,
+
             boolean standing,
-            String assessment) {
-    }
+            String assessment) {}
 }

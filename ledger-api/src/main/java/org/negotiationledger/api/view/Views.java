@@ -72,14 +72,16 @@ public class Views {
     }
 
     public Optional<CommitmentView> commitment(String id, Moment moment) {
-        return queries.commitment(id).map(state -> asOf(state, moment))
+        return queries.commitment(id)
+                .map(state -> asOf(state, moment))
                 .flatMap(state -> CommitmentViews.at(state, moment.validAt()));
     }
 
-    public List<CommitmentView> commitments(String negotiationId, CommitmentView.Status status, String kind,
-            Moment moment) {
+    public List<CommitmentView> commitments(
+            String negotiationId, CommitmentView.Status status, String kind, Moment moment) {
         return at(queries.commitments(negotiationId, kind), moment).stream()
-                .filter(v -> status == null || v.status() == status).toList();
+                .filter(v -> status == null || v.status() == status)
+                .toList();
     }
 
     public List<BrokenCommitment> broken(double hours, String negotiationId, String kind, Moment moment) {
@@ -88,24 +90,34 @@ public class Views {
     }
 
     public Optional<List<TimelineEntry>> timeline(String negotiationId, Moment moment) {
-        if (queries.negotiation(negotiationId).filter(n -> moment.known(n.recordedAt())).isEmpty()) {
+        if (queries.negotiation(negotiationId)
+                .filter(n -> moment.known(n.recordedAt()))
+                .isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(queries.timeline(negotiationId).stream()
                 .filter(e -> moment.known(e.recordedAt()))
-                .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(moment.validAt())).toList());
+                .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(moment.validAt()))
+                .toList());
     }
 
     public Optional<PartyRecord> partyRecord(String actorId, Moment moment) {
-        return queries.actor(actorId).filter(a -> moment.known(a.recordedAt())).map(a -> PartyRecord.of(a,
-                queries.commitmentsConcerning(actorId).stream().map(c -> asOf(c, moment)).filter(Objects::nonNull)
-                        .toList(),
-                known(queries.statements(actorId, null, null), moment), moment.validAt()));
+        return queries.actor(actorId)
+                .filter(a -> moment.known(a.recordedAt()))
+                .map(a -> PartyRecord.of(
+                        a,
+                        queries.commitmentsConcerning(actorId).stream()
+                                .map(c -> asOf(c, moment))
+                                .filter(Objects::nonNull)
+                                .toList(),
+                        known(queries.statements(actorId, null, null), moment),
+                        moment.validAt()));
     }
 
     public List<StatementState> statements(String author, String kind, String concerns, Moment moment) {
         return known(queries.statements(author, kind, concerns), moment).stream()
-                .filter(s -> !s.issuedAt().earliest().isAfter(moment.validAt())).toList();
+                .filter(s -> !s.issuedAt().earliest().isAfter(moment.validAt()))
+                .toList();
     }
 
     /** An actor as the ledger knew it at record time {@code asOf} (null: now). */
@@ -124,7 +136,9 @@ public class Views {
 
     /** A commitment's violation reports as the ledger knew them at {@code asOf} (null: now); empty if unknown then. */
     public Optional<List<ReportState>> reports(String commitmentId, Instant asOf) {
-        return queries.commitment(commitmentId).map(c -> asOf == null ? c : c.asOf(asOf)).map(CommitmentState::reports);
+        return queries.commitment(commitmentId)
+                .map(c -> asOf == null ? c : c.asOf(asOf))
+                .map(CommitmentState::reports);
     }
 
     /** A violation report, with its findings and retraction, as the ledger knew it at {@code asOf} (null: now). */
@@ -147,7 +161,11 @@ public class Views {
     }
 
     private static List<CommitmentView> at(Collection<CommitmentState> states, Moment moment) {
-        return states.stream().map(s -> asOf(s, moment)).filter(Objects::nonNull)
-                .map(s -> CommitmentViews.at(s, moment.validAt())).flatMap(Optional::stream).toList();
+        return states.stream()
+                .map(s -> asOf(s, moment))
+                .filter(Objects::nonNull)
+                .map(s -> CommitmentViews.at(s, moment.validAt()))
+                .flatMap(Optional::stream)
+                .toList();
     }
 }

@@ -22,11 +22,16 @@ class ViewsHealth implements HealthIndicator {
     public Health health() {
         Rebuilds.Progress progress = rebuilds.progress("all");
         String stopped = rebuilds.processorError();
-        Health.Builder health = stopped != null ? Health.down().withDetail("error", stopped)
-                : !rebuilds.isRunning() ? Health.down().withDetail("error", "the views' processor is not running")
-                : Health.up();
-        return health.withDetail("position", progress.done()).withDetail("head", progress.total())
-                .withDetail("holdsTheWork", rebuilds.holdsTheWork()).withDetail("rebuild", progress.state())
-                .withDetail("generation", progress.generation()).build();
+        Health.Builder health = stopped != null
+                ? Health.down().withDetail("error", stopped)
+                : !rebuilds.isRunning()
+                        ? Health.down().withDetail("error", "the views' processor is not running")
+                        : Health.up();
+        return health.withDetail("position", progress.done())
+                .withDetail("head", progress.total())
+                .withDetail("holdsTheWork", rebuilds.holdsTheWork())
+                .withDetail("rebuild", progress.state())
+                .withDetail("generation", progress.generation())
+                .build();
     }
 }

@@ -31,7 +31,8 @@ class CommandEndpointsTest extends ApiTest {
     void everyCommandIsRecordedAsAnEventWithItsVersion() {
         World w = world();
         String talks = unique("talks");
-        Http.Response talksResponse = created(http.post("/api/v1/negotiations/" + w.negotiation() + "/talks", """
+        Http.Response talksResponse = created(http.post(
+                "/api/v1/negotiations/" + w.negotiation() + "/talks", """
                 {"id": "%s", "venue": "Geneva", "startedAt": "2020-10-30T10:00+01:00[Europe/Zurich]",
                  "endedAt": "2020-10-30T23:00+01:00", "endedAtPrecision": "HOUR",
                  "participants": [{"actor": "%s", "role": "PARTY"}, {"actor": "%s", "role": "MEDIATOR"}],
@@ -39,7 +40,8 @@ class CommandEndpointsTest extends ApiTest {
         assertThat(talksResponse.location()).isEqualTo("/api/v1/negotiations/" + w.negotiation() + "/talks/" + talks);
         assertThat(talksResponse.json().get("version").asLong()).isEqualTo(1);
 
-        Http.Response report = created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
+        Http.Response report = created(http.post(
+                "/api/v1/commitments/" + w.truce() + "/violations",
                 violation("v1", w.a(), w.b(), "2020-10-10T12:05+04:00")));
         assertThat(report.location()).isEqualTo("/api/v1/commitments/" + w.truce() + "/violations/v1");
         assertThat(report.json().get("version").asLong()).isEqualTo(1);
@@ -50,10 +52,11 @@ class CommandEndpointsTest extends ApiTest {
                  "assessedAt": "2020-10-12T10:00+04:00", "note": "crater analysis"}""".formatted(w.b(), w.observer())));
         assertThat(assessment.json().get("version").asLong()).isEqualTo(2);
 
-        created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
+        created(http.post(
+                "/api/v1/commitments/" + w.truce() + "/violations",
                 violation("v2", w.b(), w.a(), "2020-10-10T13:00+04:00")));
-        Http.Response retraction = created(http.post(
-                "/api/v1/commitments/" + w.truce() + "/violations/v2/retraction", """
+        Http.Response retraction = created(
+                http.post("/api/v1/commitments/" + w.truce() + "/violations/v2/retraction", """
                 {"retractedBy": "%s", "reason": "misidentified unit", "expectedVersion": 3}""".formatted(w.b())));
         assertThat(retraction.json().get("version").asLong()).isEqualTo(4);
 
@@ -61,8 +64,7 @@ class CommandEndpointsTest extends ApiTest {
         created(http.post("/api/v1/pledges", """
                 {"id": "%s", "negotiationId": "%s", "kind": "CIVILIAN_PROTECTION", "title": "Spare civilians",
                  "parties": ["%s", "%s"], "madeAt": "2020-10-30T23:00+01:00", "madeAtPrecision": "HOUR",
-                 "effectiveFrom": "2020-10-30T23:00+01:00", "terms": ["no attacks on civilians"]}"""
-                .formatted(pledge, w.negotiation(), w.a(), w.b())));
+                 "effectiveFrom": "2020-10-30T23:00+01:00", "terms": ["no attacks on civilians"]}""".formatted(pledge, w.negotiation(), w.a(), w.b())));
         String statement = unique("statement");
         created(http.post("/api/v1/statements", """
                 {"id": "%s", "author": "%s", "deliveredBy": "Spokesperson", "issuedAt": "2020-10-31T00:00-04:00",
@@ -73,15 +75,23 @@ class CommandEndpointsTest extends ApiTest {
         assertThat(end.location()).isEqualTo("/api/v1/commitments/" + w.truce());
         assertThat(end.json().get("version").asLong()).isEqualTo(5);
 
-        List<String> types = types(http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json());
-        assertThat(types).containsExactly("TruceAgreed", "ViolationReported", "ViolationAssessed",
-                "ViolationReported", "ViolationReportRetracted", "CommitmentEnded");
+        List<String> types =
+                types(http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json());
+        assertThat(types)
+                .containsExactly(
+                        "TruceAgreed",
+                        "ViolationReported",
+                        "ViolationAssessed",
+                        "ViolationReported",
+                        "ViolationReportRetracted",
+                        "CommitmentEnded");
     }
 
     @Test
     void theLedgerAssignsAnIdWhenTheClientGivesNone() {
         World w = world();
-        Http.Response response = created(http.post("/api/v1/commitments/" + w.truce() + "/violations", """
+        Http.Response response =
+                created(http.post("/api/v1/commitments/" + w.truce() + "/violations", """
                 {"reportedBy": "%s", "accused": "unknown", "occurredAt": "2020-10-10T12:30+04:00"}""".formatted(w.a())));
         String id = response.json().get("id").asText();
         assertThat(id).matches("[a-z0-9][a-z0-9-]{0,99}");
@@ -91,7 +101,8 @@ class CommandEndpointsTest extends ApiTest {
     @Test
     void storedEventKeepsTheStatedTimeItsUtcInstantAndPrecision() {
         World w = world();
-        JsonNode truce = http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json().get(0);
+        JsonNode truce =
+                http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json().get(0);
         JsonNode agreedAt = truce.get("payload").get("agreedAt");
         assertThat(agreedAt.get("local").asText()).isEqualTo("2020-10-10T03:00:00");
         assertThat(agreedAt.get("offset").asText()).isEqualTo("+03:00");
@@ -112,13 +123,16 @@ class CommandEndpointsTest extends ApiTest {
                  "parties": ["%s", "%s"], "agreedAt": "2020-11-10T00:00+03:00", "effectiveFrom": "2020-11-10T01:00+04:00",
                  "supersedes": ["%s"]}""".formatted(trilateral, w.negotiation(), w.a(), w.b(), w.truce())));
 
-        assertThat(types(http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json()))
+        assertThat(types(http.get("/api/v1/audit/events?aggregateId=" + w.truce())
+                        .json()))
                 .containsExactly("TruceAgreed", "CommitmentSuperseded");
-        Http.Response after = http.post("/api/v1/commitments/" + w.truce() + "/violations",
+        Http.Response after = http.post(
+                "/api/v1/commitments/" + w.truce() + "/violations",
                 violation("late", w.a(), w.b(), "2020-11-10T02:00+04:00"));
         assertThat(after.status()).isEqualTo(422);
         assertThat(after.json().get("detail").asText()).contains("SUPERSEDED");
-        created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
+        created(http.post(
+                "/api/v1/commitments/" + w.truce() + "/violations",
                 violation("before", w.a(), w.b(), "2020-11-09T20:00+04:00")));
     }
 
@@ -163,20 +177,16 @@ class CommandEndpointsTest extends ApiTest {
                          "participants": [{"actor": "%s", "role": "PARTY"}]}""".formatted(w.a())},
                 new String[] {"/api/v1/truces", """
                         {"negotiationId": "%s", "kind": "CEASEFIRE", "title": "Another truce", "parties": ["%s", "%s"],
-                         "agreedAt": "2020-10-11T03:00+03:00", "effectiveFrom": "2020-10-11T12:00+04:00"}"""
-                        .formatted(w.negotiation(), w.a(), w.b())},
+                         "agreedAt": "2020-10-11T03:00+03:00", "effectiveFrom": "2020-10-11T12:00+04:00"}""".formatted(w.negotiation(), w.a(), w.b())},
                 new String[] {"/api/v1/pledges", """
                         {"negotiationId": "%s", "kind": "OTHER", "title": "A pledge", "parties": ["%s"],
-                         "madeAt": "2020-10-30T23:00+01:00", "effectiveFrom": "2020-10-30T23:00+01:00"}"""
-                        .formatted(w.negotiation(), w.a())},
+                         "madeAt": "2020-10-30T23:00+01:00", "effectiveFrom": "2020-10-30T23:00+01:00"}""".formatted(w.negotiation(), w.a())},
                 new String[] {"/api/v1/statements", """
-                        {"author": "%s", "issuedAt": "2020-10-31T00:00-04:00", "kinds": ["CALL"], "text": "Stop."}"""
-                        .formatted(w.mediator())},
+                        {"author": "%s", "issuedAt": "2020-10-31T00:00-04:00", "kinds": ["CALL"], "text": "Stop."}""".formatted(w.mediator())},
                 new String[] {"/api/v1/commitments/" + w.truce() + "/violations", """
                         {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00",
                          "location": {"name": "near Karakhanbeyli", "latitude": 39.6, "longitude": 47.0},
-                         "description": "assault", "casualties": {"killed": 0, "injured": 2}, "source": "MoD"}"""
-                        .formatted(w.a(), w.b())});
+                         "description": "assault", "casualties": {"killed": 0, "injured": 2}, "source": "MoD"}""".formatted(w.a(), w.b())});
         for (String[] create : creates) {
             String key = unique("key");
             Http.Response first = created(http.post(create[0], create[1], "Idempotency-Key", key));
@@ -210,7 +220,8 @@ class CommandEndpointsTest extends ApiTest {
         String other = unique("truce");
         created(http.post("/api/v1/truces", truce(other, w.negotiation(), w.a(), w.b(), w.mediator(), "")));
         long before = eventCount();
-        Http.Response elsewhere = http.post("/api/v1/commitments/" + other + "/violations", body, "Idempotency-Key", key);
+        Http.Response elsewhere =
+                http.post("/api/v1/commitments/" + other + "/violations", body, "Idempotency-Key", key);
         assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(422);
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -222,8 +233,8 @@ class CommandEndpointsTest extends ApiTest {
         String key = unique("key");
         created(http.post("/api/v1/commitments/" + w.truce() + "/violations", body, "Idempotency-Key", key));
         long after = eventCount();
-        Http.Response again = created(http.post("/api/v1/commitments/" + w.truce() + "/violations", body,
-                "Idempotency-Key", key));
+        Http.Response again =
+                created(http.post("/api/v1/commitments/" + w.truce() + "/violations", body, "Idempotency-Key", key));
         assertThat(again.json().get("version").asLong()).isEqualTo(1);
         assertThat(eventCount()).isEqualTo(after);
     }
@@ -237,8 +248,8 @@ class CommandEndpointsTest extends ApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<Http.Response>> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            answers.add(pool.submit(() -> http.post("/api/v1/commitments/" + w.truce() + "/violations", body,
-                    "Idempotency-Key", key)));
+            answers.add(pool.submit(
+                    () -> http.post("/api/v1/commitments/" + w.truce() + "/violations", body, "Idempotency-Key", key)));
         }
         pool.shutdown();
         for (Future<Http.Response> answer : answers) {
@@ -254,14 +265,13 @@ class CommandEndpointsTest extends ApiTest {
         World w = world();
         String shared = unique("geneva");
         created(http.post("/api/v1/negotiations", """
-                {"id": "%s", "title": "Geneva track", "parties": ["%s", "%s"], "mediators": []}"""
-                .formatted(shared, w.a(), w.b())));
+                {"id": "%s", "title": "Geneva track", "parties": ["%s", "%s"], "mediators": []}""".formatted(shared, w.a(), w.b())));
         created(http.post("/api/v1/pledges", """
                 {"id": "%s", "negotiationId": "%s", "kind": "OTHER", "title": "Geneva pledge", "parties": ["%s"],
-                 "madeAt": "2020-10-30T23:00+01:00", "effectiveFrom": "2020-10-30T23:00+01:00"}"""
-                .formatted(shared, shared, w.a())));
+                 "madeAt": "2020-10-30T23:00+01:00", "effectiveFrom": "2020-10-30T23:00+01:00"}""".formatted(shared, shared, w.a())));
         JsonNode events = http.get("/api/v1/audit/events?aggregateId=" + shared).json();
-        assertThat(StreamSupport.stream(events.spliterator(), false).map(e -> e.get("aggregateType").asText()))
+        assertThat(StreamSupport.stream(events.spliterator(), false)
+                        .map(e -> e.get("aggregateType").asText()))
                 .containsExactly("negotiation", "commitment");
     }
 
@@ -271,7 +281,8 @@ class CommandEndpointsTest extends ApiTest {
         JsonNode page = http.get("/api/v1/audit/events?limit=3").json();
         assertThat(page).hasSize(3);
         long last = page.get(2).get("globalIndex").asLong();
-        JsonNode next = http.get("/api/v1/audit/events?limit=2&fromIndex=" + (last + 1)).json();
+        JsonNode next =
+                http.get("/api/v1/audit/events?limit=2&fromIndex=" + (last + 1)).json();
         assertThat(next.get(0).get("globalIndex").asLong()).isEqualTo(last + 1);
         assertThat(next.get(1).get("globalIndex").asLong()).isEqualTo(last + 2);
     }
@@ -284,7 +295,9 @@ class CommandEndpointsTest extends ApiTest {
         assertThat(export.contentType()).startsWith("application/x-ndjson");
         String[] lines = export.text().strip().split("\n");
         assertThat(lines).hasSize(1);
-        assertThat(lines[0]).contains("\"type\":\"ActorRegistered\"").contains("\"principal\":\"" + TestUsers.TESTER + "\"");
+        assertThat(lines[0])
+                .contains("\"type\":\"ActorRegistered\"")
+                .contains("\"principal\":\"" + TestUsers.TESTER + "\"");
     }
 
     @Test
@@ -294,10 +307,14 @@ class CommandEndpointsTest extends ApiTest {
         assertThat(none.json()).isEmpty();
         JsonNode all = http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json();
         String recordedAt = all.get(0).get("recordedAt").asText();
-        assertThat(http.get("/api/v1/audit/events?aggregateId=" + w.truce() + "&asOf=" + recordedAt).json()).hasSize(1);
+        assertThat(http.get("/api/v1/audit/events?aggregateId=" + w.truce() + "&asOf=" + recordedAt)
+                        .json())
+                .hasSize(1);
     }
 
     private static List<String> types(JsonNode events) {
-        return StreamSupport.stream(events.spliterator(), false).map(e -> e.get("type").asText()).toList();
+        return StreamSupport.stream(events.spliterator(), false)
+                .map(e -> e.get("type").asText())
+                .toList();
     }
 }

@@ -23,6 +23,7 @@ class ImportTest extends ApiTest {
     private static final int LINES = 10_000;
     /** An import of thousands of lines takes seconds here, far longer on a machine busy with other builds. */
     private static final Duration IMPORTING = Duration.ofMinutes(5);
+
     private static final int BAD = 5_500;
 
     @Test
@@ -39,7 +40,8 @@ class ImportTest extends ApiTest {
         assertThat(stopped.get("recorded").asInt()).isEqualTo(5_000);
         assertThat(stopped.get("line").asInt()).isEqualTo(BAD);
         assertThat(stopped.get("problem").get("status").asInt()).isEqualTo(422);
-        assertThat(stopped.get("problem").get("errors").get(0).get("field").asText()).isEqualTo("occurredAt");
+        assertThat(stopped.get("problem").get("errors").get(0).get("field").asText())
+                .isEqualTo("occurredAt");
         assertThat(events(world.truce())).isEqualTo(before + 5_000);
         JsonNode progress = http.get("/api/v1/imports/" + importId).json();
         assertThat(progress.get("batches").asInt()).isEqualTo(5);
@@ -57,11 +59,20 @@ class ImportTest extends ApiTest {
         assertThat(again.get("alreadyRecorded").asInt()).isEqualTo(LINES);
         assertThat(events(world.truce())).isEqualTo(before + LINES);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/v1/commitments/" + world.truce()).json()
-                .get("reports").get("standing").asInt() == LINES);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND CAST(metaData AS VARCHAR(10000)) LIKE ?", Long.class, "commitment:" + world.truce(),
-                "%\"principal\":\"" + TestUsers.TESTER + "\"%")).isEqualTo(LINES + 1L);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/api/v1/commitments/" + world.truce())
+                                .json()
+                                .get("reports")
+                                .get("standing")
+                                .asInt()
+                        == LINES);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                                + "AND CAST(metaData AS VARCHAR(10000)) LIKE ?",
+                        Long.class,
+                        "commitment:" + world.truce(),
+                        "%\"principal\":\"" + TestUsers.TESTER + "\"%"))
+                .isEqualTo(LINES + 1L);
     }
 
     @Test
@@ -87,8 +98,8 @@ class ImportTest extends ApiTest {
                 {"path": "/api/v1/commitments/%s/violation", "body": {}}""".formatted(world.truce()));
         long before = eventCount();
 
-        Http.Response answer = http.withTimeout(IMPORTING).post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines),
-                "Content-Type", NDJSON);
+        Http.Response answer = http.withTimeout(IMPORTING)
+                .post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines), "Content-Type", NDJSON);
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("line").asInt()).isEqualTo(3);
@@ -98,8 +109,8 @@ class ImportTest extends ApiTest {
         lines.set(2, """
                 {"path": "/api/v1/commitments/%s/violations", "body": {"reportedBy": "%s", "accused": "%s",
                  "occurredAt": "yesterday"}}""".replace("\n", "").formatted(world.truce(), world.a(), world.b()));
-        Http.Response invalid = http.withTimeout(IMPORTING).post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines),
-                "Content-Type", NDJSON);
+        Http.Response invalid = http.withTimeout(IMPORTING)
+                .post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines), "Content-Type", NDJSON);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").get(0).get("field").asText()).isEqualTo("occurredAt");
         assertThat(eventCount()).isEqualTo(before);
@@ -123,15 +134,22 @@ class ImportTest extends ApiTest {
             var second = clients.submit(() -> post(importId, lines, 200));
             for (JsonNode answer : List.of(first.get(), second.get())) {
                 assertThat(answer.get("state").asText()).as(answer.toString()).isEqualTo("DONE");
-                assertThat(answer.get("recorded").asInt() + answer.get("alreadyRecorded").asInt()).isEqualTo(4_000);
+                assertThat(answer.get("recorded").asInt()
+                                + answer.get("alreadyRecorded").asInt())
+                        .isEqualTo(4_000);
             }
         } finally {
             clients.shutdown();
         }
         assertThat(events(world.truce())).isEqualTo(before + 4_000);
         // Leave the views caught up, as the tests after this one expect to find their own records at once.
-        await().atMost(Duration.ofSeconds(120)).until(() -> http.get("/api/v1/commitments/" + world.truce()).json()
-                .get("reports").get("standing").asInt() == 4_000);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> http.get("/api/v1/commitments/" + world.truce())
+                                .json()
+                                .get("reports")
+                                .get("standing")
+                                .asInt()
+                        == 4_000);
     }
 
     /** Reports against the world's truce, one a line, as a client would export them. */
@@ -139,20 +157,23 @@ class ImportTest extends ApiTest {
         List<String> lines = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             lines.add("{\"path\": \"/api/v1/commitments/" + world.truce() + "/violations\", \"body\": "
-                    + violation("i" + i, world.a(), world.b(), "2020-10-10T12:05+04:00").replace("\n", "") + "}");
+                    + violation("i" + i, world.a(), world.b(), "2020-10-10T12:05+04:00")
+                            .replace("\n", "") + "}");
         }
         return lines;
     }
 
     private JsonNode post(String importId, List<String> lines, int status) {
-        Http.Response answer = http.withTimeout(IMPORTING).post("/api/v1/imports?id=" + importId, String.join("\n", lines) + "\n",
-                "Content-Type", NDJSON);
+        Http.Response answer = http.withTimeout(IMPORTING)
+                .post("/api/v1/imports?id=" + importId, String.join("\n", lines) + "\n", "Content-Type", NDJSON);
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         return answer.json();
     }
 
     private long events(String truce) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class,
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Long.class,
                 "commitment:" + truce);
     }
 }

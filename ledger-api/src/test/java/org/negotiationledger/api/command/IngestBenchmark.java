@@ -52,9 +52,13 @@ class IngestBenchmark {
     @Test
     void commandsBesideTheHttpFloorAndTheRawCommitRate() throws Exception {
         boolean postgres = DATABASE.equals("postgres");
-        Map<String, String> database = postgres ? PostgresSchemas.newSchema()
-                : Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-ingest-bench").toString());
-        try (LedgerInstance ledger = LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
+        Map<String, String> database = postgres
+                ? PostgresSchemas.newSchema()
+                : Map.of(
+                        "ledger.data-dir",
+                        ApiTest.temporaryDirectory("ledger-ingest-bench").toString());
+        try (LedgerInstance ledger =
+                LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
             Http http = ledger.http().withoutLocationCheck();
             SmallWorld.partiesAndNegotiation(http);
             for (int t = 0; t < TRUCES; t++) {
@@ -64,12 +68,17 @@ class IngestBenchmark {
             SmallWorld.truce(http, "hot-16");
             SmallWorld.truce(http, "warm-up");
             // Compiled code before anything is measured: the first requests of a JVM run interpreted.
-            run(CLIENTS, 2_000, n -> n % 2 == 0 ? http.get("/api/v1/actors/armenia") : report(http, "warm-up", "w" + n));
+            run(
+                    CLIENTS,
+                    2_000,
+                    n -> n % 2 == 0 ? http.get("/api/v1/actors/armenia") : report(http, "warm-up", "w" + n));
 
             Run floor = run(CLIENTS, COMMANDS, n -> http.get("/api/v1/actors/armenia"));
             double commits = rawCommitRate(ledger.bean(DataSource.class), CLIENTS, COMMANDS);
-            System.out.printf("%nINGEST BENCHMARK (%s): HTTP floor (GET an actor, %d clients) %.0f req/s; raw durable "
-                    + "single-row commits (%d threads) %.0f/s%n", DATABASE, CLIENTS, floor.rate(), CLIENTS, commits);
+            System.out.printf(
+                    "%nINGEST BENCHMARK (%s): HTTP floor (GET an actor, %d clients) %.0f req/s; raw durable "
+                            + "single-row commits (%d threads) %.0f/s%n",
+                    DATABASE, CLIENTS, floor.rate(), CLIENTS, commits);
 
             Run hotOne = run(1, REPORTS, n -> report(http, "hot-1", "h" + n));
             Run hotMany = run(CLIENTS, REPORTS, n -> report(http, "hot-16", "h" + n));
@@ -77,9 +86,10 @@ class IngestBenchmark {
                 int slice = Math.min(1_000, REPORTS / 10);
                 double first = hot.meanOf(0, slice);
                 double last = hot.meanOf(REPORTS - slice, REPORTS);
-                System.out.printf("INGEST BENCHMARK (%s): hot record, %d reports on one truce, %2d client(s): "
-                                + "first %d %.2f ms, last %d %.2f ms (last/first %.2f); %.0f reports/s%n", DATABASE,
-                        REPORTS, hot.clients(), slice, first, slice, last, last / first, hot.rate());
+                System.out.printf(
+                        "INGEST BENCHMARK (%s): hot record, %d reports on one truce, %2d client(s): "
+                                + "first %d %.2f ms, last %d %.2f ms (last/first %.2f); %.0f reports/s%n",
+                        DATABASE, REPORTS, hot.clients(), slice, first, slice, last, last / first, hot.rate());
             }
 
             // A finding on the report posted 110 commands earlier: long acknowledged, whatever the interleaving.
@@ -90,35 +100,53 @@ class IngestBenchmark {
                 case 8 -> http.post("/api/v1/negotiations/nk/talks", """
                         {"venue": "Moscow", "startedAt": "2020-10-09T15:00+03:00",
                          "participants": [{"actor": "armenia", "role": "PARTY"}, {"actor": "russia", "role": "MEDIATOR"}]}""");
-                case 9 -> n < 110 ? report(http, "t" + (n % TRUCES), "m" + n)
-                        : http.post("/api/v1/commitments/t" + ((n - 109) % TRUCES) + "/violations/m" + (n - 109)
-                                + "/assessment", """
+                case 9 ->
+                    n < 110
+                            ? report(http, "t" + (n % TRUCES), "m" + n)
+                            : http.post(
+                                    "/api/v1/commitments/t" + ((n - 109) % TRUCES) + "/violations/m" + (n - 109)
+                                            + "/assessment",
+                                    """
                                 {"outcome": "ATTRIBUTED", "attributedTo": "azerbaijan", "assessedBy": "russia",
                                  "assessedAt": "2020-10-11T12:00+04:00"}""");
                 default -> report(http, "t" + (n % TRUCES), "m" + n);
             });
-            System.out.printf("INGEST BENCHMARK (%s): mix of %d commands, %d clients: %.0f commands/s, p50 %.1f ms, "
+            System.out.printf(
+                    "INGEST BENCHMARK (%s): mix of %d commands, %d clients: %.0f commands/s, p50 %.1f ms, "
                             + "p99 %.1f ms; ratio to the HTTP floor %.2f, to the raw commit rate %.2f; %d refused%n",
-                    DATABASE, COMMANDS, CLIENTS, mix.rate(), mix.percentile(0.50), mix.percentile(0.99),
-                    mix.rate() / floor.rate(), mix.rate() / commits, mix.refused());
+                    DATABASE,
+                    COMMANDS,
+                    CLIENTS,
+                    mix.rate(),
+                    mix.percentile(0.50),
+                    mix.percentile(0.99),
+                    mix.rate() / floor.rate(),
+                    mix.rate() / commits,
+                    mix.refused());
             assertThat(hotOne.refused() + hotMany.refused()).isZero();
 
             // The bulk import: one request, batches of one transaction each.
             StringBuilder file = new StringBuilder();
             for (int n = 0; n < IMPORTED; n++) {
-                file.append("{\"path\": \"/api/v1/commitments/t").append(n % TRUCES).append("/violations\", \"body\": ")
-                        .append("{\"id\": \"imp").append(n).append("\", \"reportedBy\": \"armenia\", \"accused\": \"azerbaijan\", ")
-                        .append("\"occurredAt\": \"2020-10-10T12:05+04:00\", \"description\": \"shelling of a village\"}}\n");
+                file.append("{\"path\": \"/api/v1/commitments/t")
+                        .append(n % TRUCES)
+                        .append("/violations\", \"body\": ")
+                        .append("{\"id\": \"imp")
+                        .append(n)
+                        .append("\", \"reportedBy\": \"armenia\", \"accused\": \"azerbaijan\", ")
+                        .append(
+                                "\"occurredAt\": \"2020-10-10T12:05+04:00\", \"description\": \"shelling of a village\"}}\n");
             }
             long started = System.nanoTime();
-            Http.Response imported = http.post("/api/v1/imports?id=bench-import", file.toString(),
-                    "Content-Type", "application/x-ndjson");
+            Http.Response imported = http.post(
+                    "/api/v1/imports?id=bench-import", file.toString(), "Content-Type", "application/x-ndjson");
             double importSeconds = (System.nanoTime() - started) / 1e9;
             assertThat(imported.status()).as(imported.text()).isEqualTo(200);
             assertThat(imported.json().get("recorded").asInt()).isEqualTo(IMPORTED);
-            System.out.printf("INGEST BENCHMARK (%s): bulk import of %d reports in one request: %.1f s, %.0f commands/s; "
-                            + "ratio to the raw commit rate %.2f%n", DATABASE, IMPORTED, importSeconds,
-                    IMPORTED / importSeconds, IMPORTED / importSeconds / commits);
+            System.out.printf(
+                    "INGEST BENCHMARK (%s): bulk import of %d reports in one request: %.1f s, %.0f commands/s; "
+                            + "ratio to the raw commit rate %.2f%n",
+                    DATABASE, IMPORTED, importSeconds, IMPORTED / importSeconds, IMPORTED / importSeconds / commits);
         }
     }
 
@@ -158,12 +186,14 @@ class IngestBenchmark {
         pool.shutdown();
         List<long[]> ordered = new ArrayList<>(done);
         ordered.sort((x, y) -> Long.compare(x[0], y[0]));
-        return new Run(clients, ordered.stream().mapToDouble(d -> d[1] / 1e6).toArray(), count / seconds, refused.get());
+        return new Run(
+                clients, ordered.stream().mapToDouble(d -> d[1] / 1e6).toArray(), count / seconds, refused.get());
     }
 
     /** The database's own limit for what the command path does once per command: commit one row durably. */
     private static double rawCommitRate(DataSource dataSource, int threads, int count) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE bench_commit (id INTEGER PRIMARY KEY, payload VARCHAR(1000))");
         }
         AtomicInteger next = new AtomicInteger();
@@ -173,8 +203,8 @@ class IngestBenchmark {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 try (Connection connection = dataSource.getConnection();
-                        PreparedStatement insert = connection.prepareStatement(
-                                "INSERT INTO bench_commit (id, payload) VALUES (?, ?)")) {
+                        PreparedStatement insert =
+                                connection.prepareStatement("INSERT INTO bench_commit (id, payload) VALUES (?, ?)")) {
                     connection.setAutoCommit(true);
                     for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
                         insert.setInt(1, n);
@@ -190,7 +220,8 @@ class IngestBenchmark {
         }
         double rate = count / ((System.nanoTime() - started) / 1e9);
         pool.shutdown();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE bench_commit");
         } catch (SQLException ignored) {
             // a scratch table: left behind in a scratch database, it harms nothing

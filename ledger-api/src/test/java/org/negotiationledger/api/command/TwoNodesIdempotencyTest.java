@@ -27,7 +27,8 @@ class TwoNodesIdempotencyTest {
     @Test
     void aRetryOnAnotherNodeOfAReportWithoutAnIdAnswersAsTheFirstAndRecordsNothing() {
         LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-two-nodes-idempotency");
-        try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
+        try (LedgerInstance one = database.start();
+                LedgerInstance two = database.start()) {
             Http first = one.http();
             Http second = two.http();
             SmallWorld.partiesAndNegotiation(first);
@@ -38,12 +39,12 @@ class TwoNodesIdempotencyTest {
                     {"reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:05+04:00",
                      "location": {"name": "near Karakhanbeyli", "latitude": 39.6, "longitude": 47.0},
                      "description": "assault", "casualties": {"killed": 0, "injured": 2}, "source": "Armenian MoD"}""";
-            Http.Response answered = first.post("/api/v1/commitments/moscow/violations", report,
-                    "Idempotency-Key", "7f1c2a");
+            Http.Response answered =
+                    first.post("/api/v1/commitments/moscow/violations", report, "Idempotency-Key", "7f1c2a");
             assertThat(answered.status()).as(answered.text()).isEqualTo(201);
             long events = events(second);
-            Http.Response retried = second.post("/api/v1/commitments/moscow/violations", report,
-                    "Idempotency-Key", "7f1c2a");
+            Http.Response retried =
+                    second.post("/api/v1/commitments/moscow/violations", report, "Idempotency-Key", "7f1c2a");
             assertThat(retried.status()).as(retried.text()).isEqualTo(201);
             assertThat(retried.json()).isEqualTo(answered.json());
             assertThat(retried.location()).isEqualTo(answered.location());

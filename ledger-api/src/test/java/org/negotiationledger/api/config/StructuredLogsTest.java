@@ -31,25 +31,37 @@ class StructuredLogsTest {
         Path data = ApiTest.temporaryDirectory("structured-logs");
         Path log = data.resolve("server.log");
         int port = ServerProcess.freePort();
-        Process server = ServerProcess.start(port, Map.of("ledger.data-dir", data.resolve("data").toString(),
-                "ledger.demo-history.enabled", "false", "logging.structured.format.console", "ecs",
-                "logging.level.org.negotiationledger.api.command.LedgerCommands", "DEBUG"), log);
+        Process server = ServerProcess.start(
+                port,
+                Map.of(
+                        "ledger.data-dir",
+                        data.resolve("data").toString(),
+                        "ledger.demo-history.enabled",
+                        "false",
+                        "logging.structured.format.console",
+                        "ecs",
+                        "logging.level.org.negotiationledger.api.command.LedgerCommands",
+                        "DEBUG"),
+                log);
         try {
             Http http = new Http(port).as(TestUsers.MEDIATOR);
             ServerProcess.awaitHealthy(http, server);
             Http.Response created = http.post("/api/v1/actors", """
-                    {"id": "osce", "name": "OSCE", "kind": "INTERNATIONAL_ORGANIZATION"}""",
-                    "X-Correlation-Id", "case-4711");
+                    {"id": "osce", "name": "OSCE", "kind": "INTERNATIONAL_ORGANIZATION"}""", "X-Correlation-Id", "case-4711");
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.header("X-Correlation-Id")).isEqualTo("case-4711");
-            assertThat(http.get("/api/v1/actors/osce").header("X-Correlation-Id")).as("one assigned when none is sent")
+            assertThat(http.get("/api/v1/actors/osce").header("X-Correlation-Id"))
+                    .as("one assigned when none is sent")
                     .matches("[0-9a-f-]{36}");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines(log).stream()
-                    .anyMatch(line -> line.path("message").asText().startsWith("RegisterActor recorded")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> lines(log).stream()
+                            .anyMatch(line -> line.path("message").asText().startsWith("RegisterActor recorded")));
             List<JsonNode> lines = lines(log);
-            JsonNode recorded = lines.stream().filter(line -> line.path("message").asText()
-                    .startsWith("RegisterActor recorded")).findFirst().orElseThrow();
+            JsonNode recorded = lines.stream()
+                    .filter(line -> line.path("message").asText().startsWith("RegisterActor recorded"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(recorded.path("correlationId").asText()).isEqualTo("case-4711");
             assertThat(recorded.path("principal").asText()).isEqualTo(TestUsers.MEDIATOR);
             assertThat(recorded.path("log").path("level").asText()).isEqualTo("DEBUG");
@@ -62,13 +74,16 @@ class StructuredLogsTest {
     /** The log's lines, each parsed: a line that is not JSON fails the test. */
     private static List<JsonNode> lines(Path log) {
         try {
-            return Files.readAllLines(log).stream().filter(line -> !line.isBlank()).map(line -> {
-                try {
-                    return JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new AssertionError("not a JSON line: " + line, e);
-                }
-            }).toList();
+            return Files.readAllLines(log).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> {
+                        try {
+                            return JSON.readTree(line);
+                        } catch (IOException e) {
+                            throw new AssertionError("not a JSON line: " + line, e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,21 +36,28 @@ class DashboardTest extends ApiTest {
             WebDriverWait wait = live(browser);
             String row = "#commitments tr[data-commitment-id='" + world.truce() + "'] .status";
             wait.until(b -> "HOLDING".equals(attribute(b.findElements(By.cssSelector(row)), "data-status")));
-            assertThat(browser.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']")))
+                    .isEmpty();
             // A mark that a reload would wipe out.
             browser.executeScript("window.notReloaded = true;");
 
-            created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
+            created(http.post(
+                    "/api/v1/commitments/" + world.truce() + "/violations",
                     violation(unique("v"), world.a(), world.b(), "2020-10-10T12:25+04:00")));
 
             wait.until(b -> "VIOLATED".equals(attribute(b.findElements(By.cssSelector(row)), "data-status")));
-            wait.until(b -> !b.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']")).isEmpty());
+            wait.until(b -> !b.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))
+                    .isEmpty());
             String chart = ".timeline[data-negotiation-id='" + world.negotiation() + "'] svg";
-            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReported']")).isEmpty());
-            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='CommitmentTookEffect']")).isEmpty());
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReported']"))
+                    .isEmpty());
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='CommitmentTookEffect']"))
+                    .isEmpty());
             wait.until(b -> b.findElement(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))
-                    .getText().contains("25"));
-            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
+                    .getText()
+                    .contains("25"));
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true"))
+                    .isEqualTo(true);
         } finally {
             browser.quit();
         }
@@ -60,39 +67,54 @@ class DashboardTest extends ApiTest {
     void aRetractionRecordedYearsLaterDoesNotStretchTheValidTimeAxisMarksMinutesApartStayApartAndTheChartZooms() {
         World world = world();
         String report = unique("v");
-        created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
+        created(http.post(
+                "/api/v1/commitments/" + world.truce() + "/violations",
                 violation(report, world.a(), world.b(), "2020-10-10T12:05+04:00")));
         ChromeDriver browser = Browser.start();
         try {
             browser.get(Browser.signedIn(TestUsers.VIEWER, port) + "?negotiationId=" + world.negotiation());
             WebDriverWait wait = live(browser);
             String chart = ".timeline[data-negotiation-id='" + world.negotiation() + "'] svg";
-            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReported']")).isEmpty());
-            wait.until(b -> "Talks".equals(b.findElement(By.cssSelector(".timeline[data-negotiation-id='"
-                    + world.negotiation() + "'] h3")).getText()));
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReported']"))
+                    .isEmpty());
+            wait.until(b -> "Talks"
+                    .equals(b.findElement(
+                                    By.cssSelector(".timeline[data-negotiation-id='" + world.negotiation() + "'] h3"))
+                            .getText()));
             Object ticks = ticks(browser, chart);
             assertThat(ticks.toString()).as("the first tick carries the year").startsWith("[2020-");
             // The report five minutes after the truce took effect: its mark does not sit on the truce's.
-            assertThat(browser.executeScript("const box = s => document.querySelector(s).getBBox();"
-                    + "const a = box(arguments[0] + \" [data-type='CommitmentTookEffect']\"),"
-                    + " b = box(arguments[0] + \" [data-type='ViolationReported']\");"
-                    + "return a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;",
-                    chart)).isEqualTo(true);
+            assertThat(browser.executeScript(
+                            "const box = s => document.querySelector(s).getBBox();"
+                                    + "const a = box(arguments[0] + \" [data-type='CommitmentTookEffect']\"),"
+                                    + " b = box(arguments[0] + \" [data-type='ViolationReported']\");"
+                                    + "return a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;",
+                            chart))
+                    .isEqualTo(true);
 
-            created(http.post("/api/v1/commitments/" + world.truce() + "/violations/" + report + "/retraction", """
+            created(http.post(
+                    "/api/v1/commitments/" + world.truce() + "/violations/" + report + "/retraction",
+                    """
                     {"retractedBy": "%s", "reason": "reported twice"}""".formatted(world.a())));
-            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReportRetracted']")).isEmpty());
-            assertThat(ticks(browser, chart)).as("the axis after a retraction recorded today").isEqualTo(ticks);
+            wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='ViolationReportRetracted']"))
+                    .isEmpty());
+            assertThat(ticks(browser, chart))
+                    .as("the axis after a retraction recorded today")
+                    .isEqualTo(ticks);
 
             // Zoom and pan by buttons; Fit returns to the whole span.
             String controls = ".timeline[data-negotiation-id='" + world.negotiation() + "'] .zoom ";
-            browser.findElement(By.cssSelector(controls + "button[data-zoom='in']")).click();
-            browser.findElement(By.cssSelector(controls + "button[data-zoom='in']")).click();
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='in']"))
+                    .click();
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='in']"))
+                    .click();
             wait.until(b -> !ticks((ChromeDriver) b, chart).equals(ticks));
             Object zoomed = ticks(browser, chart);
-            browser.findElement(By.cssSelector(controls + "button[data-zoom='right']")).click();
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='right']"))
+                    .click();
             wait.until(b -> !ticks((ChromeDriver) b, chart).equals(zoomed));
-            browser.findElement(By.cssSelector(controls + "button[data-zoom='fit']")).click();
+            browser.findElement(By.cssSelector(controls + "button[data-zoom='fit']"))
+                    .click();
             wait.until(b -> ticks((ChromeDriver) b, chart).equals(ticks));
         } finally {
             browser.quit();
@@ -101,8 +123,10 @@ class DashboardTest extends ApiTest {
 
     /** The chart's axis labels (the "later" column's aside). */
     private static Object ticks(ChromeDriver browser, String chart) {
-        return browser.executeScript("return [...document.querySelectorAll(arguments[0] + ' .tick')]"
-                + ".map(t => t.textContent).filter(t => t !== 'later')", chart);
+        return browser.executeScript(
+                "return [...document.querySelectorAll(arguments[0] + ' .tick')]"
+                        + ".map(t => t.textContent).filter(t => t !== 'later')",
+                chart);
     }
 
     /**
@@ -112,30 +136,37 @@ class DashboardTest extends ApiTest {
     @Test
     void theDemoHistoryOnTheDashboard() throws IOException {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-dashboard").toString(),
-                "ledger.demo-history.enabled", "true"))) {
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-dashboard").toString(),
+                "ledger.demo-history.enabled",
+                "true"))) {
             ChromeDriver browser = Browser.start();
             try {
                 browser.get(Browser.signedIn(TestUsers.VIEWER, ledger.port()));
                 WebDriverWait wait = live(browser);
-                wait.until(b -> b.findElements(By.cssSelector("#broken tbody tr")).size() == 3);
-                wait.until(b -> !b.findElements(By.cssSelector(".timeline svg [data-type='StatementIssued']")).isEmpty());
+                wait.until(
+                        b -> b.findElements(By.cssSelector("#broken tbody tr")).size() == 3);
+                wait.until(b -> !b.findElements(By.cssSelector(".timeline svg [data-type='StatementIssued']"))
+                        .isEmpty());
                 assertThat(browser.executeScript("return [...document.querySelectorAll('#broken tbody tr')]"
-                        + ".map(row => row.dataset.commitmentId)"))
+                                + ".map(row => row.dataset.commitmentId)"))
                         .isEqualTo(List.of("paris-2020-10-17", "moscow-2020-10-10", "washington-2020-10-25"));
-                assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("live");
+                assertThat(browser.findElement(By.id("connection")).getAttribute("data-state"))
+                        .isEqualTo("live");
                 // The whole page, as a wall screen tall enough for it shows it.
                 long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
                 browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 120, 4000)));
-                wait.until(b -> !b.findElements(By.cssSelector("#map path.country")).isEmpty());
+                wait.until(b ->
+                        !b.findElements(By.cssSelector("#map path.country")).isEmpty());
                 Path screenshot = Path.of("target", "dashboard.png");
                 Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
 
                 // A phone: nothing scrolls sideways; the tables become labelled cards (target/dashboard-narrow.png).
                 browser.manage().window().setSize(new Dimension(360, 1400));
-                wait.until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
-                        "return document.documentElement.scrollWidth <= window.innerWidth")));
-                assertThat(browser.findElement(By.cssSelector("#broken tbody td")).getAttribute("data-label"))
+                wait.until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b)
+                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth")));
+                assertThat(browser.findElement(By.cssSelector("#broken tbody td"))
+                                .getAttribute("data-label"))
                         .isEqualTo("Commitment");
                 Files.write(Path.of("target", "dashboard-narrow.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {

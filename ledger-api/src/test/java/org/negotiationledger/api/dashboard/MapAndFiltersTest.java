@@ -24,15 +24,17 @@ class MapAndFiltersTest extends ApiTest {
         World world = world();
         String standing = unique("v");
         String retracted = unique("v");
-        created(http.post("/api/v1/commitments/" + world.truce() + "/violations", """
+        created(http.post(
+                "/api/v1/commitments/" + world.truce() + "/violations", """
                 {"id": "%s", "reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:30+04:00",
-                 "location": {"name": "near Karakhanbeyli", "latitude": 39.6, "longitude": 47.0}}"""
-                .formatted(standing, world.a(), world.b())));
+                 "location": {"name": "near Karakhanbeyli", "latitude": 39.6, "longitude": 47.0}}""".formatted(standing, world.a(), world.b())));
         created(http.post("/api/v1/commitments/" + world.truce() + "/violations", """
                 {"id": "%s", "reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T13:30+04:00",
-                 "location": {"name": "Stepanakert", "latitude": 39.82, "longitude": 46.75}}"""
-                .formatted(retracted, world.b(), world.a())));
-        created(http.post("/api/v1/commitments/" + world.truce() + "/violations/" + retracted + "/retraction", """
+                 "location": {"name": "Stepanakert", "latitude": 39.82, "longitude": 46.75}}""".formatted(
+                        retracted, world.b(), world.a())));
+        created(http.post(
+                "/api/v1/commitments/" + world.truce() + "/violations/" + retracted + "/retraction",
+                """
                 {"retractedBy": "%s", "reason": "reported twice"}""".formatted(world.b())));
 
         ChromeDriver browser = Browser.start();
@@ -42,20 +44,27 @@ class MapAndFiltersTest extends ApiTest {
             wait.ignoring(StaleElementReferenceException.class);
             wait.until(b -> b.findElements(By.cssSelector("#map path.country")).size() > 100);
             String mark = "#map [data-violation-id='" + standing + "']";
-            wait.until(b -> "STANDING".equals(b.findElement(By.cssSelector(mark)).getAttribute("data-status")));
-            wait.until(b -> "RETRACTED".equals(b.findElement(By.cssSelector("#map [data-violation-id='" + retracted
-                    + "']")).getAttribute("data-status")));
-            assertThat(browser.executeScript("const mark = document.querySelector(arguments[0]);"
-                    + "const country = document.querySelector(\"#map [data-country='Azerbaijan']\");"
-                    + "return country.isPointInFill(new DOMPoint(+mark.getAttribute('cx'), +mark.getAttribute('cy')));",
-                    mark)).as("the mark at 39.6 N 47.0 E lies in Azerbaijan").isEqualTo(true);
+            wait.until(
+                    b -> "STANDING".equals(b.findElement(By.cssSelector(mark)).getAttribute("data-status")));
+            wait.until(b -> "RETRACTED"
+                    .equals(b.findElement(By.cssSelector("#map [data-violation-id='" + retracted + "']"))
+                            .getAttribute("data-status")));
+            assertThat(browser.executeScript(
+                            "const mark = document.querySelector(arguments[0]);"
+                                    + "const country = document.querySelector(\"#map [data-country='Azerbaijan']\");"
+                                    + "return country.isPointInFill(new DOMPoint(+mark.getAttribute('cx'), +mark.getAttribute('cy')));",
+                            mark))
+                    .as("the mark at 39.6 N 47.0 E lies in Azerbaijan")
+                    .isEqualTo(true);
 
             browser.findElement(By.cssSelector(mark)).click();
             wait.until(b -> b.findElement(By.id("detail")).isDisplayed());
             wait.until(b -> b.findElements(By.cssSelector("#reports tbody tr")).size() == 2);
-            assertThat(browser.findElement(By.cssSelector("#reports tr[data-violation-id='" + retracted + "']")).getText())
+            assertThat(browser.findElement(By.cssSelector("#reports tr[data-violation-id='" + retracted + "']"))
+                            .getText())
                     .contains("RETRACTED", "reported twice");
-            assertThat(browser.findElement(By.cssSelector("#reports tr[data-violation-id='" + standing + "']")).getText())
+            assertThat(browser.findElement(By.cssSelector("#reports tr[data-violation-id='" + standing + "']"))
+                            .getText())
                     .contains(world.a(), world.b(), "near Karakhanbeyli", "STANDING");
         } finally {
             browser.quit();
@@ -65,24 +74,31 @@ class MapAndFiltersTest extends ApiTest {
     @Test
     void aFilterNarrowsTheTableAndTheExportHoldsWhatItShows() {
         World world = world();
-        world();  // another negotiation, filtered out below
+        world(); // another negotiation, filtered out below
         ChromeDriver browser = Browser.start();
         try {
             browser.get(Browser.signedIn(TestUsers.VIEWER, port));
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.ignoring(StaleElementReferenceException.class);
-            wait.until(b -> b.findElements(By.cssSelector("#commitments tbody tr")).size() >= 2);
-            wait.until(b -> b.findElements(By.cssSelector("#filter-negotiation option[value='" + world.negotiation()
-                    + "']")).size() == 1);
+            wait.until(
+                    b -> b.findElements(By.cssSelector("#commitments tbody tr")).size() >= 2);
+            wait.until(b ->
+                    b.findElements(By.cssSelector("#filter-negotiation option[value='" + world.negotiation() + "']"))
+                                    .size()
+                            == 1);
             new Select(browser.findElement(By.id("filter-negotiation"))).selectByValue(world.negotiation());
-            wait.until(b -> b.findElements(By.cssSelector("#commitments tbody tr")).size() == 1);
-            assertThat(browser.findElement(By.cssSelector("#commitments tbody tr")).getAttribute("data-commitment-id"))
+            wait.until(
+                    b -> b.findElements(By.cssSelector("#commitments tbody tr")).size() == 1);
+            assertThat(browser.findElement(By.cssSelector("#commitments tbody tr"))
+                            .getAttribute("data-commitment-id"))
                     .isEqualTo(world.truce());
 
             Object csv = browser.executeScript("const href = document.getElementById('export').href;"
                     + "return decodeURIComponent(href.slice(href.indexOf(',') + 1));");
             assertThat(csv.toString().strip().split("\r?\n")).hasSize(2);
-            assertThat(csv.toString()).startsWith("id,title,kind,negotiationId,status,").contains(world.truce());
+            assertThat(csv.toString())
+                    .startsWith("id,title,kind,negotiationId,status,")
+                    .contains(world.truce());
         } finally {
             browser.quit();
         }

@@ -24,24 +24,28 @@ class SwaggerUiTest extends ApiTest {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get("http://127.0.0.1:" + port + "/swagger-ui/index.html");
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper button.authorize"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".auth-wrapper button.authorize")))
+                    .click();
 
-            WebElement basic = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//div[contains(@class,'auth-container')][.//h4[contains(.,'basic')]]")));
+            WebElement basic = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//div[contains(@class,'auth-container')][.//h4[contains(.,'basic')]]")));
             basic.findElement(By.cssSelector("input[type=text]")).sendKeys(TestUsers.VIEWER);
             basic.findElement(By.cssSelector("input[type=password]")).sendKeys(TestUsers.password(TestUsers.VIEWER));
             basic.findElement(By.cssSelector("button.authorize")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".dialog-ux button.btn-done"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".dialog-ux button.btn-done")))
+                    .click();
 
             WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("#operations-Views-commitments .opblock-summary")));
             operation.click();
             wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("#operations-Views-commitments .try-out__btn"))).click();
+                            By.cssSelector("#operations-Views-commitments .try-out__btn")))
+                    .click();
             wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("#operations-Views-commitments button.execute"))).click();
-            WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#operations-Views-commitments .live-responses-table tr.response .response-col_status")));
+                            By.cssSelector("#operations-Views-commitments button.execute")))
+                    .click();
+            WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "#operations-Views-commitments .live-responses-table tr.response .response-col_status")));
             assertThat(status.getText().trim()).startsWith("200");
         } finally {
             browser.quit();

@@ -24,11 +24,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FrontProxy implements AutoCloseable {
 
     /** Headers of one hop, which a proxy does not pass on (RFC 9110, 7.6.1), and those the client sets itself. */
-    private static final Set<String> HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "host",
-            "content-length", "te", "trailer", "proxy-connection");
+    private static final Set<String> HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length",
+            "te",
+            "trailer",
+            "proxy-connection");
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Integer> upstreams;
     private final AtomicInteger next = new AtomicInteger();
 
@@ -46,16 +55,19 @@ final class FrontProxy implements AutoCloseable {
 
     private void pass(HttpExchange exchange) throws IOException {
         int upstream = upstreams.get(Math.floorMod(next.getAndIncrement(), upstreams.size()));
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + upstream
-                    + exchange.getRequestURI())).timeout(Duration.ofSeconds(30))
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + upstream + exchange.getRequestURI()))
+                    .timeout(Duration.ofSeconds(30))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(in.readAllBytes()));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP.contains(name.toLowerCase())) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
-            request.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
+            request.header(
+                    "X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().map().forEach((name, values) -> {
                 if (!HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {

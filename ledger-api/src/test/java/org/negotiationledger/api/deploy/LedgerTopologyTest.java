@@ -48,13 +48,16 @@ class LedgerTopologyTest {
                     {"name": "Organization for Security and Co-operation in Europe", "kind": "INTERNATIONAL_ORGANIZATION"}""");
             assertThat(created.status()).as(created.text()).isEqualTo(201);
             String wrote = created.header("X-Upstream");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                Http.Response read = http.get(created.location());
-                return read.status() == 200 && !wrote.equals(read.header("X-Upstream"));
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        Http.Response read = http.get(created.location());
+                        return read.status() == 200 && !wrote.equals(read.header("X-Upstream"));
+                    });
             // And directly on each node.
             for (int port : new int[] {one, two}) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> new Http(port).get(created.location()).status() == 200);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> new Http(port).get(created.location()).status() == 200);
             }
             assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
         } finally {
@@ -73,16 +76,20 @@ class LedgerTopologyTest {
         for (String node : List.of("ledger-1", "ledger-2")) {
             Map<String, Object> service = services.get(node);
             assertThat(service.get("restart")).as(node).isEqualTo("unless-stopped");
-            assertThat((Map<String, Map<String, String>>) service.get("depends_on")).as(node)
+            assertThat((Map<String, Map<String, String>>) service.get("depends_on"))
+                    .as(node)
                     .containsEntry("postgres", Map.of("condition", "service_healthy"));
-            assertThat((Map<String, Object>) service.get("environment")).as(node)
-                    .containsEntry("SPRING_PROFILES_ACTIVE", "postgres").containsKey("LEDGER_DB_URL");
+            assertThat((Map<String, Object>) service.get("environment"))
+                    .as(node)
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
+                    .containsKey("LEDGER_DB_URL");
             assertThat((Map<String, String>) service.get("build")).containsEntry("dockerfile", "docker/Dockerfile");
         }
         assertThat((List<String>) services.get("proxy").get("ports")).contains("8080:8080");
         String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
         assertThat(nginx).contains("server ledger-1:8080", "server ledger-2:8080", "proxy_buffering off");
-        assertThat((List<String>) services.get("proxy").get("volumes")).contains("./nginx.conf:/etc/nginx/conf.d/default.conf:ro");
+        assertThat((List<String>) services.get("proxy").get("volumes"))
+                .contains("./nginx.conf:/etc/nginx/conf.d/default.conf:ro");
     }
 
     @Test
@@ -102,9 +109,12 @@ class LedgerTopologyTest {
         }
         assertThat(copies).isGreaterThan(5);
         assertThat(missing).as("COPY sources missing from the repository").isEmpty();
-        assertThat(dockerfile).containsPattern("(?m)^FROM \\S+ AS build$").contains("./mvnw")
+        assertThat(dockerfile)
+                .containsPattern("(?m)^FROM \\S+ AS build$")
+                .contains("./mvnw")
                 .contains("COPY --from=build /src/ledger-api/target/ledger-api.jar")
-                .containsPattern("(?m)^USER ledger$").containsPattern("(?m)^HEALTHCHECK ")
+                .containsPattern("(?m)^USER ledger$")
+                .containsPattern("(?m)^HEALTHCHECK ")
                 .contains("chown -R ledger:ledger /var/lib/ledger");
     }
 }

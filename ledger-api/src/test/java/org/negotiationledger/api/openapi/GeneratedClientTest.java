@@ -36,24 +36,42 @@ class GeneratedClientTest extends ApiTest {
         String a = unique("client-a");
         String b = unique("client-b");
         for (String actor : List.of(a, b)) {
-            assertThat(commands.registerActor(new RegisterActorRequest().id(actor).name("Actor " + actor)
-                    .kind(RegisterActorRequest.KindEnum.STATE), null).getId()).isEqualTo(actor);
+            assertThat(commands.registerActor(
+                                    new RegisterActorRequest()
+                                            .id(actor)
+                                            .name("Actor " + actor)
+                                            .kind(RegisterActorRequest.KindEnum.STATE),
+                                    null)
+                            .getId())
+                    .isEqualTo(actor);
         }
-        String negotiation = commands.openNegotiation(new OpenNegotiationRequest().title("Generated talks")
-                .parties(List.of(a, b)).mediators(List.of()), null).getId();
-        String truce = commands.agreeTruce(new AgreeTruceRequest().negotiationId(negotiation)
-                .kind(AgreeTruceRequest.KindEnum.HUMANITARIAN_CEASEFIRE).title("A generated truce")
-                .parties(List.of(a, b)).agreedAt("2020-10-10T03:00+03:00").effectiveFrom("2020-10-10T12:00+04:00"),
-                null).getId();
+        String negotiation = commands.openNegotiation(
+                        new OpenNegotiationRequest()
+                                .title("Generated talks")
+                                .parties(List.of(a, b))
+                                .mediators(List.of()),
+                        null)
+                .getId();
+        String truce = commands.agreeTruce(
+                        new AgreeTruceRequest()
+                                .negotiationId(negotiation)
+                                .kind(AgreeTruceRequest.KindEnum.HUMANITARIAN_CEASEFIRE)
+                                .title("A generated truce")
+                                .parties(List.of(a, b))
+                                .agreedAt("2020-10-10T03:00+03:00")
+                                .effectiveFrom("2020-10-10T12:00+04:00"),
+                        null)
+                .getId();
 
-        Commitment commitment = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        Commitment commitment = await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
                 .until(() -> views.commitment(truce, null, null), c -> c != null);
         assertThat(commitment.getStatus()).isEqualTo(Commitment.StatusEnum.HOLDING);
         assertThat(commitment.getNegotiationId()).isEqualTo(negotiation);
         assertThat(commitment.getFirstViolation()).isNull();
 
-        assertThatThrownBy(() -> commands.registerActor(new RegisterActorRequest().id(a).name("Again")
-                .kind(RegisterActorRequest.KindEnum.STATE), null))
+        assertThatThrownBy(() -> commands.registerActor(
+                        new RegisterActorRequest().id(a).name("Again").kind(RegisterActorRequest.KindEnum.STATE), null))
                 .isInstanceOfSatisfying(ApiException.class, refused -> {
                     assertThat(refused.getCode()).isEqualTo(409);
                     assertThat(refused.getResponseBody()).contains("urn:problem:negotiation-ledger:duplicate-id");

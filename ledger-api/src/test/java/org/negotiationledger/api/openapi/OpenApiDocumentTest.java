@@ -46,12 +46,14 @@ class OpenApiDocumentTest extends ApiTest {
     void theDescriptionIsValidOpenApi() throws IOException {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(Files.readString(ApiContract.DOCUMENT), null,
-                options);
+        SwaggerParseResult result =
+                new OpenAPIV3Parser().readContents(Files.readString(ApiContract.DOCUMENT), null, options);
         assertThat(result.getMessages()).as("parser messages").isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1");
         assertThat(result.getOpenAPI().getInfo().getTitle()).isEqualTo("Negotiation ledger API");
-        assertThat(result.getOpenAPI().getInfo().getVersion()).doesNotContain("@").isNotEqualTo("v0");
+        assertThat(result.getOpenAPI().getInfo().getVersion())
+                .doesNotContain("@")
+                .isNotEqualTo("v0");
         assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKeys("basic", "bearer");
     }
 
@@ -59,56 +61,89 @@ class OpenApiDocumentTest extends ApiTest {
     void everyOperationStatesItsRolesItsSuccessAndItsProblems() {
         JsonNode document = ApiContract.get().document();
         List<String> wrong = new ArrayList<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
-            String operation = entry.getKey().toUpperCase() + " " + path.getKey();
-            JsonNode op = entry.getValue();
-            if (op.path("security").size() != 2 || op.path("x-roles").isEmpty()) {
-                wrong.add(operation + ": no security or roles");
-            }
-            List<String> statuses = new ArrayList<>();
-            op.path("responses").fieldNames().forEachRemaining(statuses::add);
-            if (statuses.stream().noneMatch(s -> s.startsWith("2"))) {
-                wrong.add(operation + ": no success answer");
-            }
-            if (!statuses.containsAll(List.of("400", "401", "403"))) {
-                wrong.add(operation + ": lacks 400, 401 or 403");
-            }
-            statuses.stream().filter(s -> !s.startsWith("2")).forEach(s -> {
-                if (!op.path("responses").path(s).path("$ref").asText().equals("#/components/responses/Problem" + s)) {
-                    wrong.add(operation + ": " + s + " is not the shared problem answer");
-                }
-            });
-            boolean command = entry.getKey().equals("post") && !path.getKey().equals("/api/v1/imports");
-            if (command && op.path("responses").path(path.getKey().startsWith("/api/v1/admin/") ? "202" : "201")
-                    .path("headers").path("Location").isMissingNode()) {
-                wrong.add(operation + ": a command's success without its Location");
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+                    String operation = entry.getKey().toUpperCase() + " " + path.getKey();
+                    JsonNode op = entry.getValue();
+                    if (op.path("security").size() != 2 || op.path("x-roles").isEmpty()) {
+                        wrong.add(operation + ": no security or roles");
+                    }
+                    List<String> statuses = new ArrayList<>();
+                    op.path("responses").fieldNames().forEachRemaining(statuses::add);
+                    if (statuses.stream().noneMatch(s -> s.startsWith("2"))) {
+                        wrong.add(operation + ": no success answer");
+                    }
+                    if (!statuses.containsAll(List.of("400", "401", "403"))) {
+                        wrong.add(operation + ": lacks 400, 401 or 403");
+                    }
+                    statuses.stream().filter(s -> !s.startsWith("2")).forEach(s -> {
+                        if (!op.path("responses")
+                                .path(s)
+                                .path("$ref")
+                                .asText()
+                                .equals("#/components/responses/Problem" + s)) {
+                            wrong.add(operation + ": " + s + " is not the shared problem answer");
+                        }
+                    });
+                    boolean command =
+                            entry.getKey().equals("post") && !path.getKey().equals("/api/v1/imports");
+                    if (command
+                            && op.path("responses")
+                                    .path(path.getKey().startsWith("/api/v1/admin/") ? "202" : "201")
+                                    .path("headers")
+                                    .path("Location")
+                                    .isMissingNode()) {
+                        wrong.add(operation + ": a command's success without its Location");
+                    }
+                }));
         assertThat(wrong).isEmpty();
         for (String stray : List.of("\"*/*\"", "SseEmitter", "StreamingResponseBody")) {
-            assertThat(document.toString().contains(stray)).as("the document mentions %s", stray).isFalse();
+            assertThat(document.toString().contains(stray))
+                    .as("the document mentions %s", stray)
+                    .isFalse();
         }
-        assertThat(document.path("components").path("responses").path("Problem422").path("content")
-                .has("application/problem+json")).isTrue();
+        assertThat(document.path("components")
+                        .path("responses")
+                        .path("Problem422")
+                        .path("content")
+                        .has("application/problem+json"))
+                .isTrue();
     }
 
     @Test
     void theStreamsAndTheExportAreDescribedAsWhatTheySend() {
         JsonNode paths = ApiContract.get().document().path("paths");
-        for (String stream : List.of("/api/v1/stream/commitments", "/api/v1/stream/broken", "/api/v1/stream/timeline")) {
-            JsonNode events = paths.path(stream).path("get").path("responses").path("200").path("content")
-                    .path("text/event-stream").path("schema");
+        for (String stream :
+                List.of("/api/v1/stream/commitments", "/api/v1/stream/broken", "/api/v1/stream/timeline")) {
+            JsonNode events = paths.path(stream)
+                    .path("get")
+                    .path("responses")
+                    .path("200")
+                    .path("content")
+                    .path("text/event-stream")
+                    .path("schema");
             assertThat(events.path("x-sse-event").asText()).as(stream).isNotEmpty();
             assertThat(events.path("x-sse-data").isObject()).as(stream).isTrue();
         }
-        assertThat(paths.path("/api/v1/audit/events").path("get").path("responses").path("200").path("content")
-                .has("application/x-ndjson")).isTrue();
+        assertThat(paths.path("/api/v1/audit/events")
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("application/x-ndjson"))
+                .isTrue();
     }
 
     @Test
     void swaggerUiIsServedWithASignInForBasic() {
-        assertThat(http.withAuthorization(null).get("/swagger-ui/index.html").status()).isEqualTo(200);
-        JsonNode basic = ApiContract.get().document().path("components").path("securitySchemes").path("basic");
+        assertThat(http.withAuthorization(null).get("/swagger-ui/index.html").status())
+                .isEqualTo(200);
+        JsonNode basic = ApiContract.get()
+                .document()
+                .path("components")
+                .path("securitySchemes")
+                .path("basic");
         assertThat(basic.path("type").asText()).isEqualTo("http");
         assertThat(basic.path("scheme").asText()).isEqualTo("basic");
     }

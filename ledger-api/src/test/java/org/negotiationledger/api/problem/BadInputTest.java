@@ -28,7 +28,8 @@ class BadInputTest extends ApiTest {
         assertThat(response.text()).doesNotContain("Exception", "\tat ", "org.", "SQL");
         if (field != null) {
             assertThat(StreamSupport.stream(problem.get("errors").spliterator(), false)
-                    .map(e -> e.get("field").asText())).contains(field);
+                            .map(e -> e.get("field").asText()))
+                    .contains(field);
         }
         assertThat(eventCount()).as("events recorded by a refused command").isEqualTo(before);
         return problem;
@@ -52,9 +53,13 @@ class BadInputTest extends ApiTest {
     @Test
     void unknownFieldInANestedObjectIsBadRequest() {
         World w = world();
-        refused("/api/v1/commitments/" + w.truce() + "/violations", """
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                """
                 {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00",
-                 "casualties": {"killed": 1, "wounded": 2}}""".formatted(w.a(), w.b()), 400, "casualties.wounded");
+                 "casualties": {"killed": 1, "wounded": 2}}""".formatted(w.a(), w.b()),
+                400,
+                "casualties.wounded");
     }
 
     @Test
@@ -70,16 +75,14 @@ class BadInputTest extends ApiTest {
     @Test
     void timeWithoutOffsetIsBadRequestNamingTheField() {
         World w = world();
-        JsonNode problem = refused("/api/v1/commitments/" + w.truce() + "/violations", """
-                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05"}""".formatted(w.a(), w.b()),
-                400, "occurredAt");
+        JsonNode problem = refused(
+                "/api/v1/commitments/" + w.truce() + "/violations", """
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05"}""".formatted(w.a(), w.b()), 400, "occurredAt");
         assertThat(problem.get("errors").get(0).get("message").asText()).contains("offset");
         refused("/api/v1/commitments/" + w.truce() + "/violations", """
-                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05[Asia/Baku]"}"""
-                .formatted(w.a(), w.b()), 400, "occurredAt");
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05[Asia/Baku]"}""".formatted(w.a(), w.b()), 400, "occurredAt");
         refused("/api/v1/commitments/" + w.truce() + "/violations", """
-                {"reportedBy": "%s", "accused": "%s", "occurredAt": "yesterday at noon"}""".formatted(w.a(), w.b()),
-                400, "occurredAt");
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "yesterday at noon"}""".formatted(w.a(), w.b()), 400, "occurredAt");
     }
 
     @Test
@@ -93,23 +96,30 @@ class BadInputTest extends ApiTest {
                 {"id": "Not A Slug!", "name": "A", "kind": "STATE"}""", 400, "id");
         refused("/api/v1/negotiations", """
                 {"title": "t", "parties": "armenia", "mediators": []}""", 400, "parties");
-        refused("/api/v1/commitments/" + w.truce() + "/violations", """
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                """
                 {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00",
-                 "occurredAtPrecision": "SECOND"}""".formatted(w.a(), w.b()), 400, "occurredAtPrecision");
-        refused("/api/v1/commitments/" + w.truce() + "/violations", """
+                 "occurredAtPrecision": "SECOND"}""".formatted(w.a(), w.b()),
+                400,
+                "occurredAtPrecision");
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                """
                 {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00",
-                 "casualties": {"killed": -3}}""".formatted(w.a(), w.b()), 400, "casualties.killed");
+                 "casualties": {"killed": -3}}""".formatted(w.a(), w.b()),
+                400,
+                "casualties.killed");
         refused("/api/v1/commitments/" + w.truce() + "/end", """
-                {"reason": "COLLAPSED", "endedAt": "2020-10-11T00:00+04:00", "expectedVersion": 1.5}""",
-                400, "expectedVersion");
+                {"reason": "COLLAPSED", "endedAt": "2020-10-11T00:00+04:00", "expectedVersion": 1.5}""", 400, "expectedVersion");
     }
 
     @Test
     void unknownActorIsUnprocessableNamingTheField() {
         World w = world();
-        JsonNode problem = refused("/api/v1/commitments/" + w.truce() + "/violations", """
-                {"reportedBy": "atlantis", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00"}"""
-                .formatted(w.b()), 422, "reportedBy");
+        JsonNode problem =
+                refused("/api/v1/commitments/" + w.truce() + "/violations", """
+                {"reportedBy": "atlantis", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00"}""".formatted(w.b()), 422, "reportedBy");
         assertThat(problem.get("detail").asText()).contains("unknown actor 'atlantis'");
         refused("/api/v1/negotiations", """
                 {"title": "t", "parties": ["%s", "atlantis"], "mediators": []}""".formatted(w.a()), 422, "parties");
@@ -118,51 +128,74 @@ class BadInputTest extends ApiTest {
     @Test
     void unknownReferencedRecordIsUnprocessable() {
         World w = world();
-        refused("/api/v1/truces", truce(unique("t"), "no-such-negotiation", w.a(), w.b(), w.mediator(), ""),
-                422, "negotiationId");
-        refused("/api/v1/truces", truce(unique("t"), w.negotiation(), w.a(), w.b(), w.mediator(),
-                ", \"renews\": \"no-such-truce\""), 422, "renews");
+        refused(
+                "/api/v1/truces",
+                truce(unique("t"), "no-such-negotiation", w.a(), w.b(), w.mediator(), ""),
+                422,
+                "negotiationId");
+        refused(
+                "/api/v1/truces",
+                truce(unique("t"), w.negotiation(), w.a(), w.b(), w.mediator(), ", \"renews\": \"no-such-truce\""),
+                422,
+                "renews");
     }
 
     @Test
     void unknownAddressedRecordIsNotFound() {
         World w = world();
-        refused("/api/v1/commitments/no-such-truce/violations",
-                violation("v", w.a(), w.b(), "2020-10-10T12:05+04:00"), 404, null);
-        refused("/api/v1/commitments/" + w.truce() + "/violations/no-such-report/assessment", """
-                {"outcome": "CONFIRMED", "assessedBy": "%s", "assessedAt": "2020-10-12T10:00+04:00"}"""
-                .formatted(w.observer()), 404, null);
-        refused("/api/v1/commitments/" + w.truce() + "/violations/no-such-report/retraction", """
-                {"retractedBy": "%s", "reason": "r"}""".formatted(w.a()), 404, null);
+        refused(
+                "/api/v1/commitments/no-such-truce/violations",
+                violation("v", w.a(), w.b(), "2020-10-10T12:05+04:00"),
+                404,
+                null);
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations/no-such-report/assessment",
+                """
+                {"outcome": "CONFIRMED", "assessedBy": "%s", "assessedAt": "2020-10-12T10:00+04:00"}""".formatted(w.observer()),
+                404,
+                null);
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations/no-such-report/retraction",
+                """
+                {"retractedBy": "%s", "reason": "r"}""".formatted(w.a()),
+                404,
+                null);
         refused("/api/v1/negotiations/no-such-negotiation/talks", """
-                {"venue": "Geneva", "startedAt": "2020-10-30T10:00+01:00", "participants": [{"actor": "%s", "role": "PARTY"}]}"""
-                .formatted(w.a()), 404, null);
+                {"venue": "Geneva", "startedAt": "2020-10-30T10:00+01:00", "participants": [{"actor": "%s", "role": "PARTY"}]}""".formatted(w.a()), 404, null);
     }
 
     @Test
     void brokenRuleIsUnprocessableNamingTheField() {
         World w = world();
-        JsonNode early = refused("/api/v1/commitments/" + w.truce() + "/violations",
-                violation("early", w.a(), w.b(), "2020-10-10T11:55+04:00"), 422, "occurredAt");
+        JsonNode early = refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                violation("early", w.a(), w.b(), "2020-10-10T11:55+04:00"),
+                422,
+                "occurredAt");
         assertThat(early.get("detail").asText()).contains("cannot precede");
-        refused("/api/v1/commitments/" + w.truce() + "/violations",
-                violation("not-a-party", w.a(), w.mediator(), "2020-10-10T12:05+04:00"), 422, "accused");
-        refused("/api/v1/commitments/" + w.truce() + "/violations",
-                violation("future", w.a(), w.b(), "2150-01-01T00:00+00:00"), 422, "occurredAt");
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                violation("not-a-party", w.a(), w.mediator(), "2020-10-10T12:05+04:00"),
+                422,
+                "accused");
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                violation("future", w.a(), w.b(), "2150-01-01T00:00+00:00"),
+                422,
+                "occurredAt");
         refused("/api/v1/truces", """
                 {"negotiationId": "%s", "kind": "CEASEFIRE", "title": "t", "parties": ["%s", "%s"],
-                 "agreedAt": "2020-10-10T03:00+03:00", "effectiveFrom": "2020-10-10T12:00+04:00"}"""
-                .formatted(w.negotiation(), w.a(), w.a()), 422, "parties");
+                 "agreedAt": "2020-10-10T03:00+03:00", "effectiveFrom": "2020-10-10T12:00+04:00"}""".formatted(w.negotiation(), w.a(), w.a()), 422, "parties");
     }
 
     @Test
     void staleExpectedVersionIsConflict() {
         World w = world();
-        created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
+        created(http.post(
+                "/api/v1/commitments/" + w.truce() + "/violations",
                 violation("v1", w.a(), w.b(), "2020-10-10T12:05+04:00")));
         refused("/api/v1/commitments/" + w.truce() + "/end", """
-                {"reason": "COLLAPSED", "endedAt": "2020-10-11T00:00+04:00", "expectedVersion": 0}""",
-                409, "expectedVersion");
+                {"reason": "COLLAPSED", "endedAt": "2020-10-11T00:00+04:00", "expectedVersion": 0}""", 409, "expectedVersion");
     }
 
     @Test
@@ -172,10 +205,14 @@ class BadInputTest extends ApiTest {
                 {"id": "%s", "name": "again", "kind": "STATE"}""".formatted(w.a()), 409, "id");
         assertThat(problem.get("detail").asText()).contains("already exists");
         refused("/api/v1/truces", truce(w.truce(), w.negotiation(), w.a(), w.b(), w.mediator(), ""), 409, "id");
-        created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
+        created(http.post(
+                "/api/v1/commitments/" + w.truce() + "/violations",
                 violation("v1", w.a(), w.b(), "2020-10-10T12:05+04:00")));
-        refused("/api/v1/commitments/" + w.truce() + "/violations",
-                violation("v1", w.a(), w.b(), "2020-10-10T12:06+04:00"), 409, "id");
+        refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                violation("v1", w.a(), w.b(), "2020-10-10T12:06+04:00"),
+                409,
+                "id");
     }
 
     @Test
@@ -184,8 +221,7 @@ class BadInputTest extends ApiTest {
         created(http.post("/api/v1/actors", """
                 {"id": "%s", "name": "A", "kind": "STATE"}""".formatted(unique("a")), "Idempotency-Key", key));
         refused("/api/v1/actors", """
-                {"id": "%s", "name": "B", "kind": "STATE"}""".formatted(unique("b")), 422, "Idempotency-Key",
-                "Idempotency-Key", key);
+                {"id": "%s", "name": "B", "kind": "STATE"}""".formatted(unique("b")), 422, "Idempotency-Key", "Idempotency-Key", key);
     }
 
     @Test
@@ -200,8 +236,9 @@ class BadInputTest extends ApiTest {
 
     @Test
     void badAuditQueryParametersAreBadRequest() {
-        for (String query : new String[] {"limit=0", "limit=abc", "fromIndex=-1", "asOf=2020-10-10T12:00",
-                "aggregateId=NOT%20AN%20ID"}) {
+        for (String query : new String[] {
+            "limit=0", "limit=abc", "fromIndex=-1", "asOf=2020-10-10T12:00", "aggregateId=NOT%20AN%20ID"
+        }) {
             Http.Response response = http.get("/api/v1/audit/events?" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");

@@ -8,6 +8,7 @@ class H2TamperTest extends TamperContract {
 
     @Override
     Map<String, String> database() {
-        return Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-tamper").toString());
+        return Map.of(
+                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-tamper").toString());
     }
 }

@@ -32,7 +32,9 @@ abstract class TamperContract {
         for (int i = 1; i <= 3; i++) {
             assertThat(http.post("/api/v1/commitments/moscow/violations", """
                     {"id": "v%d", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:0%d+04:00",
-                     "description": "report %d"}""".formatted(i, i + 4, i)).status()).isEqualTo(201);
+                     "description": "report %d"}""".formatted(i, i + 4, i))
+                            .status())
+                    .isEqualTo(201);
         }
     }
 
@@ -40,7 +42,8 @@ abstract class TamperContract {
         try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
             Http http = ledger.http();
             record(http);
-            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean()).isTrue();
+            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean())
+                    .isTrue();
             tamper.accept(ledger.bean(JdbcTemplate.class));
             JsonNode report = http.get("/api/v1/audit/verify").json();
             assertThat(report.get("verified").asBoolean()).as(report.toString()).isFalse();
@@ -69,8 +72,10 @@ abstract class TamperContract {
 
     @Test
     void anAlteredRecordTimeIsLocated() {
-        JsonNode report = tamperAndVerify(jdbc -> jdbc.update("UPDATE DomainEventEntry SET timeStamp = ? "
-                + "WHERE aggregateIdentifier = ? AND sequenceNumber = 1", "2020-01-01T00:00:00.000Z", TRUCE));
+        JsonNode report = tamperAndVerify(jdbc -> jdbc.update(
+                "UPDATE DomainEventEntry SET timeStamp = ? " + "WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                "2020-01-01T00:00:00.000Z",
+                TRUCE));
         located(report, "moscow", "commitment", 1);
     }
 
@@ -101,10 +106,12 @@ abstract class TamperContract {
 
     @Test
     void anInsertedEventIsLocated() {
-        JsonNode report = tamperAndVerify(jdbc -> jdbc.update("INSERT INTO DomainEventEntry (eventIdentifier, "
-                + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, metaData) "
-                + "SELECT 'forged-event', aggregateIdentifier, 4, type, timeStamp, payloadType, payloadRevision, payload, "
-                + "metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 3", TRUCE));
+        JsonNode report = tamperAndVerify(jdbc -> jdbc.update(
+                "INSERT INTO DomainEventEntry (eventIdentifier, "
+                        + "aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, metaData) "
+                        + "SELECT 'forged-event', aggregateIdentifier, 4, type, timeStamp, payloadType, payloadRevision, payload, "
+                        + "metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 3",
+                TRUCE));
         located(report, "moscow", "commitment", 4);
     }
 
@@ -129,8 +136,12 @@ abstract class TamperContract {
     @Test
     void everyEventStrippedOfItsDigestIsCaught() {
         JsonNode report = tamperAndVerify(jdbc -> {
-            for (Map<String, Object> row : jdbc.queryForList("SELECT aggregateIdentifier, sequenceNumber FROM DomainEventEntry")) {
-                stripSeal(jdbc, (String) row.get("aggregateIdentifier"), ((Number) row.get("sequenceNumber")).longValue());
+            for (Map<String, Object> row :
+                    jdbc.queryForList("SELECT aggregateIdentifier, sequenceNumber FROM DomainEventEntry")) {
+                stripSeal(
+                        jdbc,
+                        (String) row.get("aggregateIdentifier"),
+                        ((Number) row.get("sequenceNumber")).longValue());
             }
             replaceIn(jdbc, TRUCE, "payload", 2, "report 2", "report X");
         });
@@ -145,7 +156,10 @@ abstract class TamperContract {
             jdbc.update("UPDATE ledger_seal SET sealed_after_index = ? WHERE id = 1", last - 1);
             for (Map<String, Object> row : jdbc.queryForList(
                     "SELECT aggregateIdentifier, sequenceNumber FROM DomainEventEntry WHERE globalIndex < ?", last)) {
-                stripSeal(jdbc, (String) row.get("aggregateIdentifier"), ((Number) row.get("sequenceNumber")).longValue());
+                stripSeal(
+                        jdbc,
+                        (String) row.get("aggregateIdentifier"),
+                        ((Number) row.get("sequenceNumber")).longValue());
             }
             replaceIn(jdbc, TRUCE, "payload", 2, "report 2", "report X");
         });
@@ -154,7 +168,8 @@ abstract class TamperContract {
 
     @Test
     void aSealingStartMovedAloneIsCaught() {
-        JsonNode report = tamperAndVerify(jdbc -> jdbc.update("UPDATE ledger_seal SET sealed_after_index = 5 WHERE id = 1"));
+        JsonNode report =
+                tamperAndVerify(jdbc -> jdbc.update("UPDATE ledger_seal SET sealed_after_index = 5 WHERE id = 1"));
         assertThat(report.get("reason").asText()).as(report.toString()).contains("sealing began");
     }
 
@@ -164,7 +179,8 @@ abstract class TamperContract {
             Http http = ledger.http();
             record(http);
             JsonNode noted = http.get("/api/v1/audit/verify").json();
-            String notedAt = "?notedIndex=" + noted.get("headIndex").asLong() + "&notedHead=" + noted.get("head").asText();
+            String notedAt = "?notedIndex=" + noted.get("headIndex").asLong() + "&notedHead="
+                    + noted.get("head").asText();
             assertThat(http.post("/api/v1/actors", """
                     {"id": "france", "name": "France", "kind": "STATE"}""").status()).isEqualTo(201);
             JsonNode grown = http.get("/api/v1/audit/verify" + notedAt).json();
@@ -172,8 +188,8 @@ abstract class TamperContract {
             assertThat(grown.get("noted").get("matches").asBoolean()).isTrue();
 
             // The last report removed: each record's chain still holds, but the history is not the one noted.
-            ledger.bean(JdbcTemplate.class).update(
-                    "DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 3", TRUCE);
+            ledger.bean(JdbcTemplate.class)
+                    .update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 3", TRUCE);
             JsonNode shrunk = http.get("/api/v1/audit/verify" + notedAt).json();
             assertThat(shrunk.get("verified").asBoolean()).as(shrunk.toString()).isFalse();
             assertThat(shrunk.get("noted").get("matches").asBoolean()).isFalse();
@@ -190,32 +206,52 @@ abstract class TamperContract {
         replaceIn(jdbc, TRUCE, column, sequence, from, to);
     }
 
-    private static void replaceIn(JdbcTemplate jdbc, String stream, String column, long sequence, String from, String to) {
-        byte[] bytes = jdbc.queryForObject("SELECT " + column + " FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND sequenceNumber = ?", byte[].class, stream, sequence);
+    private static void replaceIn(
+            JdbcTemplate jdbc, String stream, String column, long sequence, String from, String to) {
+        byte[] bytes = jdbc.queryForObject(
+                "SELECT " + column + " FROM DomainEventEntry WHERE aggregateIdentifier = ? " + "AND sequenceNumber = ?",
+                byte[].class,
+                stream,
+                sequence);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).contains(from);
-        jdbc.update("UPDATE DomainEventEntry SET " + column + " = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                text.replace(from, to).getBytes(StandardCharsets.UTF_8), stream, sequence);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET " + column + " = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                text.replace(from, to).getBytes(StandardCharsets.UTF_8),
+                stream,
+                sequence);
     }
 
     /** Removes an event's digest and the sealing start it states, as someone switching seals off would. */
     private static void stripSeal(JdbcTemplate jdbc, String stream, long sequence) {
-        byte[] bytes = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                + "AND sequenceNumber = ?", byte[].class, stream, sequence);
-        String stripped = new String(bytes, StandardCharsets.UTF_8).replaceAll(",?\"(digest|sealedAfter)\":(\"[0-9a-f]*\"|\\d+)", "")
+        byte[] bytes = jdbc.queryForObject(
+                "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? " + "AND sequenceNumber = ?",
+                byte[].class,
+                stream,
+                sequence);
+        String stripped = new String(bytes, StandardCharsets.UTF_8)
+                .replaceAll(",?\"(digest|sealedAfter)\":(\"[0-9a-f]*\"|\\d+)", "")
                 .replace("{,", "{");
-        jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                stripped.getBytes(StandardCharsets.UTF_8), stream, sequence);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                stripped.getBytes(StandardCharsets.UTF_8),
+                stream,
+                sequence);
     }
 
     private static byte[] payload(JdbcTemplate jdbc, long sequence) {
-        return jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                byte[].class, TRUCE, sequence);
+        return jdbc.queryForObject(
+                "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                byte[].class,
+                TRUCE,
+                sequence);
     }
 
     private static void setPayload(JdbcTemplate jdbc, long sequence, byte[] payload) {
-        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                payload, TRUCE, sequence);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                payload,
+                TRUCE,
+                sequence);
     }
 }

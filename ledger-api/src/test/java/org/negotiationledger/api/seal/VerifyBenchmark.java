@@ -27,24 +27,39 @@ class VerifyBenchmark {
     @Test
     void verifyOneMillionEvents() throws java.sql.SQLException {
         boolean postgres = DATABASE.equals("postgres");
-        Map<String, String> database = postgres ? PostgresSchemas.newSchema()
-                : Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-verify-bench").toString());
-        try (LedgerInstance ledger = LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
+        Map<String, String> database = postgres
+                ? PostgresSchemas.newSchema()
+                : Map.of(
+                        "ledger.data-dir",
+                        ApiTest.temporaryDirectory("ledger-verify-bench").toString());
+        try (LedgerInstance ledger =
+                LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
             // Only the event store is measured: the views are not kept while the history is appended.
-            ledger.bean(EventProcessingConfiguration.class).eventProcessor("views").ifPresent(EventProcessor::shutDown);
+            ledger.bean(EventProcessingConfiguration.class)
+                    .eventProcessor("views")
+                    .ifPresent(EventProcessor::shutDown);
             long appending = System.nanoTime();
             long appended = BenchmarkHistory.append(ledger, 2_000, EVENTS);
-            System.out.printf("%nVERIFY BENCHMARK (%s): %d events appended and sealed in %.0f s%n", DATABASE, appended,
-                    (System.nanoTime() - appending) / 1e9);
+            System.out.printf(
+                    "%nVERIFY BENCHMARK (%s): %d events appended and sealed in %.0f s%n",
+                    DATABASE, appended, (System.nanoTime() - appending) / 1e9);
             Http http = ledger.http();
             for (int run = 1; run <= 3; run++) {
                 long start = System.nanoTime();
                 JsonNode report = http.get("/api/v1/audit/verify").json();
                 double seconds = (System.nanoTime() - start) / 1e9;
-                assertThat(report.get("verified").asBoolean()).as(report.toString()).isTrue();
+                assertThat(report.get("verified").asBoolean())
+                        .as(report.toString())
+                        .isTrue();
                 assertThat(report.get("events").asLong()).isEqualTo(appended);
-                System.out.printf("VERIFY BENCHMARK (" + DATABASE + "): run %d: %d events verified in %.2f s = %.0f events/s, head %s%n",
-                        run, appended, seconds, appended / seconds, report.get("head").asText());
+                System.out.printf(
+                        "VERIFY BENCHMARK (" + DATABASE
+                                + "): run %d: %d events verified in %.2f s = %.0f events/s, head %s%n",
+                        run,
+                        appended,
+                        seconds,
+                        appended / seconds,
+                        report.get("head").asText());
             }
         } finally {
             if (postgres) {

@@ -17,17 +17,27 @@ class RolesTest extends ApiTest {
     private List<Write> writes;
 
     /** A write endpoint with a body that would be accepted from a mediator. */
-    private record Write(String path, String body) {
-    }
+    private record Write(String path, String body) {}
 
     @BeforeEach
     void newWorld() {
         world = world();
         String report = unique("v");
-        created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
+        created(http.post(
+                "/api/v1/commitments/" + world.truce() + "/violations",
                 violation(report, world.a(), world.b(), "2020-10-10T12:30+04:00")));
-        writes = WriteEndpoints.all(world.a(), world.b(), world.mediator(), world.observer(), world.negotiation(),
-                world.truce(), report, ApiTest::unique).stream().map(e -> new Write(e.path(), e.body())).toList();
+        writes = WriteEndpoints.all(
+                        world.a(),
+                        world.b(),
+                        world.mediator(),
+                        world.observer(),
+                        world.negotiation(),
+                        world.truce(),
+                        report,
+                        ApiTest::unique)
+                .stream()
+                .map(e -> new Write(e.path(), e.body()))
+                .toList();
     }
 
     @Test
@@ -48,10 +58,16 @@ class RolesTest extends ApiTest {
 
     @Test
     void aWrongPasswordIsUnauthorized() {
-        refused(http.withAuthorization(TestUsers.basic(TestUsers.MEDIATOR).replace("Basic ", "Basic x"))
-                .get("/api/v1/commitments"), 401);
-        refused(http.withAuthorization("Basic " + java.util.Base64.getEncoder().encodeToString(
-                (TestUsers.MEDIATOR + ":wrong").getBytes())).post(writes.get(0).path(), writes.get(0).body()), 401);
+        refused(
+                http.withAuthorization(TestUsers.basic(TestUsers.MEDIATOR).replace("Basic ", "Basic x"))
+                        .get("/api/v1/commitments"),
+                401);
+        refused(
+                http.withAuthorization("Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString((TestUsers.MEDIATOR + ":wrong").getBytes()))
+                        .post(writes.get(0).path(), writes.get(0).body()),
+                401);
     }
 
     @Test
@@ -64,7 +80,11 @@ class RolesTest extends ApiTest {
         }
         assertThat(eventCount()).isEqualTo(before);
         for (Write write : writes) {
-            assertThat(http.as(TestUsers.MEDIATOR).post(write.path(), write.body()).status()).as(write.path()).isEqualTo(201);
+            assertThat(http.as(TestUsers.MEDIATOR)
+                            .post(write.path(), write.body())
+                            .status())
+                    .as(write.path())
+                    .isEqualTo(201);
         }
     }
 
@@ -72,7 +92,9 @@ class RolesTest extends ApiTest {
     void everyRoleReadsThePresentViewsAndSubscribes() {
         for (String user : List.of(TestUsers.VIEWER, TestUsers.AUDITOR, TestUsers.MEDIATOR)) {
             for (String path : presentViews()) {
-                assertThat(http.as(user).get(path).status()).as(user + " " + path).isEqualTo(200);
+                assertThat(http.as(user).get(path).status())
+                        .as(user + " " + path)
+                        .isEqualTo(200);
             }
             assertThat(http.as(user).get("/").status()).as(user + " dashboard").isEqualTo(200);
         }
@@ -80,7 +102,8 @@ class RolesTest extends ApiTest {
 
     @Test
     void onlyAnAuditorReadsHistoryAndViewsAsOfARecordTimeAndRunsRebuilds() {
-        List<String> auditorOnly = List.of("/api/v1/audit/events?limit=1",
+        List<String> auditorOnly = List.of(
+                "/api/v1/audit/events?limit=1",
                 "/api/v1/commitments/" + world.truce() + "?asOf=2030-01-01T00:00Z",
                 "/api/v1/commitments?asOf=2030-01-01T00:00Z",
                 "/api/v1/negotiations/" + world.negotiation() + "/timeline?asOf=2030-01-01T00:00Z",
@@ -99,20 +122,39 @@ class RolesTest extends ApiTest {
     @Test
     void theDocumentedDemoUsersSignInOnTheEmbeddedDefault() {
         Http mediator = http.withAuthorization(basic("mediator", "mediator"));
-        assertThat(mediator.post(writes.get(0).path(), writes.get(0).body()).status()).isEqualTo(201);
-        assertThat(http.withAuthorization(basic("viewer", "viewer")).get("/api/v1/commitments").status()).isEqualTo(200);
-        assertThat(http.withAuthorization(basic("auditor", "auditor")).get("/api/v1/audit/events?limit=1").status())
+        assertThat(mediator.post(writes.get(0).path(), writes.get(0).body()).status())
+                .isEqualTo(201);
+        assertThat(http.withAuthorization(basic("viewer", "viewer"))
+                        .get("/api/v1/commitments")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.withAuthorization(basic("auditor", "auditor"))
+                        .get("/api/v1/audit/events?limit=1")
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void theRecordedPrincipalIsTheSignedInUserWhateverTheRequestSays() {
         String actor = unique("actor");
-        created(http.as(TestUsers.MEDIATOR).post("/api/v1/actors", """
-                {"id": "%s", "name": "N", "kind": "STATE"}""".formatted(actor), "principal", "someone-else",
-                "X-Principal", "someone-else", "X-Forwarded-User", "someone-else"));
-        assertThat(http.as(TestUsers.AUDITOR).get("/api/v1/audit/events?aggregateId=" + actor).json().get(0)
-                .get("principal").asText()).isEqualTo(TestUsers.MEDIATOR);
+        created(http.as(TestUsers.MEDIATOR)
+                .post(
+                        "/api/v1/actors",
+                        """
+                {"id": "%s", "name": "N", "kind": "STATE"}""".formatted(actor),
+                        "principal",
+                        "someone-else",
+                        "X-Principal",
+                        "someone-else",
+                        "X-Forwarded-User",
+                        "someone-else"));
+        assertThat(http.as(TestUsers.AUDITOR)
+                        .get("/api/v1/audit/events?aggregateId=" + actor)
+                        .json()
+                        .get(0)
+                        .get("principal")
+                        .asText())
+                .isEqualTo(TestUsers.MEDIATOR);
 
         Http.Response smuggled = http.as(TestUsers.MEDIATOR).post("/api/v1/actors", """
                 {"id": "%s", "name": "N", "kind": "STATE", "principal": "someone-else"}""".formatted(unique("actor")));
@@ -123,7 +165,9 @@ class RolesTest extends ApiTest {
     @Test
     void responsesCarrySecurityHeaders() {
         Http.Response page = http.as(TestUsers.VIEWER).get("/");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
@@ -133,17 +177,28 @@ class RolesTest extends ApiTest {
 
     @Test
     void corsIsClosedUnlessConfigured() {
-        Http.Response preflight = http.withAuthorization(null).options("/api/v1/truces", "Origin", "https://evil.example",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        Http.Response preflight = http.withAuthorization(null)
+                .options(
+                        "/api/v1/truces",
+                        "Origin",
+                        "https://evil.example",
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "content-type");
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         Http.Response read = http.as(TestUsers.VIEWER).get("/api/v1/commitments", "Origin", "https://evil.example");
         assertThat(read.header("Access-Control-Allow-Origin")).isNull();
     }
 
     private List<String> presentViews() {
-        return List.of("/api/v1/commitments", "/api/v1/commitments/" + world.truce(),
-                "/api/v1/commitments/broken?withinHours=1", "/api/v1/negotiations/" + world.negotiation() + "/timeline",
-                "/api/v1/actors/" + world.a() + "/record", "/api/v1/statements",
+        return List.of(
+                "/api/v1/commitments",
+                "/api/v1/commitments/" + world.truce(),
+                "/api/v1/commitments/broken?withinHours=1",
+                "/api/v1/negotiations/" + world.negotiation() + "/timeline",
+                "/api/v1/actors/" + world.a() + "/record",
+                "/api/v1/statements",
                 "/api/v1/commitments/" + world.truce() + "?validAt=2020-10-11T00:00Z");
     }
 

@@ -29,23 +29,29 @@ class SignInThrottleTest {
             Http.Response locked = get(http, TestUsers.VIEWER, TestUsers.password(TestUsers.VIEWER));
             assertThat(locked.status()).isEqualTo(429);
             assertThat(locked.contentType()).startsWith("application/problem+json");
-            assertThat(locked.json().get("type").asText()).isEqualTo("urn:problem:negotiation-ledger:too-many-sign-ins");
+            assertThat(locked.json().get("type").asText())
+                    .isEqualTo("urn:problem:negotiation-ledger:too-many-sign-ins");
             assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 600L);
             assertThat(locked.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
             // Another user from the same address still signs in, and a success clears nothing it should not.
-            assertThat(get(http, TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR)).status()).isEqualTo(200);
+            assertThat(get(http, TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR))
+                            .status())
+                    .isEqualTo(200);
             // Three more failures under other names make eight from this address: now every sign-in from it waits.
             for (String name : new String[] {"alice", "bob", "carol"}) {
                 assertThat(get(http, name, "guess").status()).isEqualTo(401);
             }
-            assertThat(get(http, TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR)).status()).isEqualTo(429);
+            assertThat(get(http, TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR))
+                            .status())
+                    .isEqualTo(429);
             assertThat(get(http, "dave", "guess").status()).isEqualTo(429);
         }
     }
 
     private static Http.Response get(Http http, String user, String password) {
-        return http.withAuthorization("Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(StandardCharsets.UTF_8))).get("/api/v1/commitments");
+        return http.withAuthorization("Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .get("/api/v1/commitments");
     }
 }

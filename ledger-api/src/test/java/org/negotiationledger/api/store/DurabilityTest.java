@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,8 @@ class DurabilityTest {
                         try {
                             if (http.post("/api/v1/actors", """
                                     {"id": "%s", "name": "Actor %s", "kind": "OTHER"}""".formatted(id, id))
-                                    .status() == 201) {
+                                            .status()
+                                    == 201) {
                                 acknowledged.add(id);
                             }
                         } catch (UncheckedIOException connectionLost) {
@@ -81,7 +81,9 @@ class DurabilityTest {
             Http http = new Http(port);
             ServerProcess.awaitHealthy(http, restarted);
             Set<String> stored = new HashSet<>();
-            for (String line : http.get("/api/v1/audit/events", "Accept", "application/x-ndjson").text().split("\n")) {
+            for (String line : http.get("/api/v1/audit/events", "Accept", "application/x-ndjson")
+                    .text()
+                    .split("\n")) {
                 if (!line.isBlank()) {
                     stored.add(line.replaceAll(".*\"aggregateId\":\"([^\"]+)\".*", "$1"));
                 }
@@ -97,8 +99,8 @@ class DurabilityTest {
     @Test
     void noBatchAnImportReportedAsCommittedIsLostToKillMinus9OnH2() throws Exception {
         Path data = ApiTest.temporaryDirectory("ledger-kill-import");
-        importKilledAndResumed(Map.of("ledger.data-dir", data.toString(), "ledger.demo-history.enabled", "false"),
-                data);
+        importKilledAndResumed(
+                Map.of("ledger.data-dir", data.toString(), "ledger.demo-history.enabled", "false"), data);
     }
 
     @Test
@@ -119,8 +121,11 @@ class DurabilityTest {
         Process server = ServerProcess.start(port, database, logs.resolve("server-1.log"));
         StringBuilder file = new StringBuilder();
         for (int n = 0; n < LINES; n++) {
-            file.append("{\"path\": \"/api/v1/actors\", \"body\": {\"id\": \"imported-").append(n)
-                    .append("\", \"name\": \"Actor ").append(n).append("\", \"kind\": \"OTHER\"}}\n");
+            file.append("{\"path\": \"/api/v1/actors\", \"body\": {\"id\": \"imported-")
+                    .append(n)
+                    .append("\", \"name\": \"Actor ")
+                    .append(n)
+                    .append("\", \"kind\": \"OTHER\"}}\n");
         }
         int reported;
         ExecutorService client = Executors.newSingleThreadExecutor();
@@ -134,8 +139,13 @@ class DurabilityTest {
                     // the server was killed in the middle of the import: expected
                 }
             });
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> http.get("/api/v1/imports/killed").json().get("batches").asInt() >= 3);
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> http.get("/api/v1/imports/killed")
+                                    .json()
+                                    .get("batches")
+                                    .asInt()
+                            >= 3);
             reported = http.get("/api/v1/imports/killed").json().get("lines").asInt();
             server.destroyForcibly(); // SIGKILL, in the middle of the import
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -149,17 +159,26 @@ class DurabilityTest {
             Http http = new Http(port);
             ServerProcess.awaitHealthy(http, restarted);
             JsonNode progress = http.get("/api/v1/imports/killed").json();
-            assertThat(progress.get("lines").asInt()).as("lines committed after the restart, %s reported before the kill",
-                    reported).isGreaterThanOrEqualTo(reported);
-            long actors = http.get("/api/v1/audit/events", "Accept", "application/x-ndjson").text().lines()
-                    .filter(line -> !line.isBlank()).count();
+            assertThat(progress.get("lines").asInt())
+                    .as("lines committed after the restart, %s reported before the kill", reported)
+                    .isGreaterThanOrEqualTo(reported);
+            long actors = http.get("/api/v1/audit/events", "Accept", "application/x-ndjson")
+                    .text()
+                    .lines()
+                    .filter(line -> !line.isBlank())
+                    .count();
             // Each committed batch is all there, and nothing of a batch that did not commit: one event a line.
-            assertThat(actors).as("events after the restart, for %s", progress).isEqualTo(progress.get("lines").asLong());
+            assertThat(actors)
+                    .as("events after the restart, for %s", progress)
+                    .isEqualTo(progress.get("lines").asLong());
             // The rest of 20,000 lines: seconds here, much longer on a machine busy with other builds.
-            JsonNode resumed = http.withTimeout(Duration.ofMinutes(5)).post("/api/v1/imports?id=killed", file.toString(), "Content-Type",
-                    "application/x-ndjson").json();
-            assertThat(resumed.get("alreadyRecorded").asInt()).isEqualTo(progress.get("lines").asInt());
-            assertThat(resumed.get("recorded").asInt()).isEqualTo(LINES - progress.get("lines").asInt());
+            JsonNode resumed = http.withTimeout(Duration.ofMinutes(5))
+                    .post("/api/v1/imports?id=killed", file.toString(), "Content-Type", "application/x-ndjson")
+                    .json();
+            assertThat(resumed.get("alreadyRecorded").asInt())
+                    .isEqualTo(progress.get("lines").asInt());
+            assertThat(resumed.get("recorded").asInt())
+                    .isEqualTo(LINES - progress.get("lines").asInt());
         } finally {
             restarted.destroyForcibly();
             restarted.waitFor(30, TimeUnit.SECONDS);
@@ -167,7 +186,9 @@ class DurabilityTest {
     }
 
     private static Process startServer(Path data, int port) throws IOException {
-        return ServerProcess.start(port, Map.of("ledger.data-dir", data.toString(), "ledger.demo-history.enabled", "false"),
+        return ServerProcess.start(
+                port,
+                Map.of("ledger.data-dir", data.toString(), "ledger.demo-history.enabled", "false"),
                 data.resolve("server-" + System.nanoTime() + ".log"));
     }
 }

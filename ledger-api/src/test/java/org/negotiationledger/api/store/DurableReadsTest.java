@@ -33,8 +33,11 @@ class DurableReadsTest {
             jdbc.execute("CREATE TABLE fact (id VARCHAR(20) PRIMARY KEY)");
             jdbc.execute("CHECKPOINT");
             jdbc.update("INSERT INTO fact VALUES ('seen')");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fact", Integer.class)).isEqualTo(1);
-            assertThat(factsOnDisk("before")).as("the premise: committed and read, not yet written").isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fact", Integer.class))
+                    .isEqualTo(1);
+            assertThat(factsOnDisk("before"))
+                    .as("the premise: committed and read, not yet written")
+                    .isZero();
 
             new DurableReads(database).confirm();
 

@@ -31,18 +31,18 @@ abstract class EventStoreContract {
     private static void history(Http http) {
         for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {
             assertThat(http.post("/api/v1/actors", """
-                    {"id": "%s", "name": "%s", "kind": "STATE"}""".formatted(actor, actor)).status()).isEqualTo(201);
+                    {"id": "%s", "name": "%s", "kind": "STATE"}""".formatted(actor, actor)).status())
+                    .isEqualTo(201);
         }
         assertThat(http.post("/api/v1/negotiations", """
-                {"id": "nk", "title": "NK", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""")
-                .status()).isEqualTo(201);
+                {"id": "nk", "title": "NK", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""").status()).isEqualTo(201);
         assertThat(http.post("/api/v1/truces", """
                 {"id": "moscow", "negotiationId": "nk", "kind": "HUMANITARIAN_CEASEFIRE", "title": "Moscow",
                  "parties": ["armenia", "azerbaijan"], "agreedAt": "2020-10-10T03:00+03:00[Europe/Moscow]",
                  "agreedAtPrecision": "HOUR", "effectiveFrom": "2020-10-10T12:00+04:00"}""").status()).isEqualTo(201);
         assertThat(http.post("/api/v1/commitments/moscow/violations", """
-                {"id": "v1", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:05+04:00"}""")
-                .status()).isEqualTo(201);
+                {"id": "v1", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:05+04:00"}""").status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -59,8 +59,8 @@ abstract class EventStoreContract {
             assertThat(http.get("/api/v1/audit/events").json()).isEqualTo(before);
             // The reopened store still knows the records: a rule that reads the stream still applies.
             assertThat(http.post("/api/v1/commitments/moscow/violations", """
-                    {"id": "v1", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:06+04:00"}""")
-                    .status()).isEqualTo(409);
+                    {"id": "v1", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:06+04:00"}""").status())
+                    .isEqualTo(409);
             assertThat(http.post("/api/v1/actors", """
                     {"id": "france", "name": "France", "kind": "STATE"}""").status()).isEqualTo(201);
             JsonNode after = http.get("/api/v1/audit/events").json();
@@ -80,8 +80,8 @@ abstract class EventStoreContract {
             for (int i = 0; i < 40; i++) {
                 int n = i;
                 statuses.add(pool.submit(() -> http.post("/api/v1/commitments/moscow/violations", """
-                        {"id": "c%d", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T13:00+04:00"}"""
-                        .formatted(n)).status()));
+                        {"id": "c%d", "reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T13:00+04:00"}""".formatted(n))
+                        .status()));
             }
             pool.shutdown();
             int accepted = 0;
@@ -90,8 +90,10 @@ abstract class EventStoreContract {
                 accepted += status.get() == 201 ? 1 : 0;
             }
             JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
-            List<Long> sequence = jdbc.queryForList("SELECT sequenceNumber FROM DomainEventEntry "
-                    + "WHERE aggregateIdentifier = 'commitment:moscow' ORDER BY sequenceNumber", Long.class);
+            List<Long> sequence = jdbc.queryForList(
+                    "SELECT sequenceNumber FROM DomainEventEntry "
+                            + "WHERE aggregateIdentifier = 'commitment:moscow' ORDER BY sequenceNumber",
+                    Long.class);
             assertThat(sequence).hasSize(2 + accepted);
             for (int i = 0; i < sequence.size(); i++) {
                 assertThat(sequence.get(i)).isEqualTo(i);
@@ -103,8 +105,9 @@ abstract class EventStoreContract {
     void theSchemaIsManagedByFlyway() {
         try (LedgerInstance ledger = start(database())) {
             JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
-            assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE",
-                    String.class)).contains("1");
+            assertThat(jdbc.queryForList(
+                            "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE", String.class))
+                    .contains("1");
         }
     }
 }

@@ -53,8 +53,7 @@ class FootprintBenchmark {
                     for (int n = next.getAndIncrement(); n < COMMANDS; n = next.getAndIncrement()) {
                         http.post("/api/v1/commitments/t" + (n % 50) + "/violations", """
                                 {"id": "c%d", "reportedBy": "armenia", "accused": "azerbaijan",
-                                 "occurredAt": "2020-10-10T12:05+04:00", "description": "shelling of a village"}"""
-                                .formatted(n));
+                                 "occurredAt": "2020-10-10T12:05+04:00", "description": "shelling of a village"}""".formatted(n));
                     }
                 });
             }
@@ -62,34 +61,42 @@ class FootprintBenchmark {
             assertThat(clients.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
             events = count(ledger);
             ViewsCaughtUp.await(http, Duration.ofMinutes(10));
-            System.out.printf("%nFOOTPRINT BENCHMARK (h2): %d events after %d commands, one commit each: %s%n",
+            System.out.printf(
+                    "%nFOOTPRINT BENCHMARK (h2): %d events after %d commands, one commit each: %s%n",
                     events, COMMANDS, perEvent(dir, events));
 
             BenchmarkHistory.append(ledger, Math.max(10, (EVENTS - (int) events) / 100), EVENTS - (int) events);
             ViewsCaughtUp.await(http, Duration.ofMinutes(60));
             events = count(ledger);
-            System.out.printf("FOOTPRINT BENCHMARK (h2): %d events, views caught up, server running: %s%n", events,
-                    perEvent(dir, events));
+            System.out.printf(
+                    "FOOTPRINT BENCHMARK (h2): %d events, views caught up, server running: %s%n",
+                    events, perEvent(dir, events));
         }
         System.out.printf("FOOTPRINT BENCHMARK (h2): %d events, server stopped: %s%n", events, perEvent(dir, events));
         try (LedgerInstance ledger = LedgerInstance.start(settings)) {
-            System.out.printf("FOOTPRINT BENCHMARK (h2): %d events, after a restart: %s%n", events, perEvent(dir, events));
+            System.out.printf(
+                    "FOOTPRINT BENCHMARK (h2): %d events, after a restart: %s%n", events, perEvent(dir, events));
             for (String run : new String[] {"cold", "warm"}) {
                 long started = System.nanoTime();
                 JsonNode report = ledger.http().get("/api/v1/audit/verify").json();
                 double seconds = (System.nanoTime() - started) / 1e9;
-                assertThat(report.get("verified").asBoolean()).as(report.toString()).isTrue();
-                System.out.printf("FOOTPRINT BENCHMARK (h2): verification %s: %d events in %.1f s = %.0f events/s%n",
+                assertThat(report.get("verified").asBoolean())
+                        .as(report.toString())
+                        .isTrue();
+                System.out.printf(
+                        "FOOTPRINT BENCHMARK (h2): verification %s: %d events in %.1f s = %.0f events/s%n",
                         run, events, seconds, events / seconds);
             }
         }
         // The live data alone: H2 rewritten offline into as few chunks as hold it (what SHUTDOWN COMPACT leaves).
         long started = System.nanoTime();
-        try (java.sql.Connection h2 = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir + "/ledger", "sa", "");
+        try (java.sql.Connection h2 =
+                        java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir + "/ledger", "sa", "");
                 java.sql.Statement statement = h2.createStatement()) {
             statement.execute("SHUTDOWN COMPACT");
         }
-        System.out.printf("FOOTPRINT BENCHMARK (h2): %d events, compacted offline in %.0f s (the live data): %s%n",
+        System.out.printf(
+                "FOOTPRINT BENCHMARK (h2): %d events, compacted offline in %.0f s (the live data): %s%n",
                 events, (System.nanoTime() - started) / 1e9, perEvent(dir, events));
     }
 
@@ -100,13 +107,15 @@ class FootprintBenchmark {
     private static String perEvent(Path dir, long events) {
         long bytes;
         try (Stream<Path> files = Files.walk(dir)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
+            bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(file -> {
+                        try {
+                            return Files.size(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

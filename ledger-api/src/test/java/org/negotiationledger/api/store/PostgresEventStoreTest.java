@@ -47,15 +47,17 @@ class PostgresEventStoreTest extends EventStoreContract {
             ledger.http().post("/api/v1/actors", """
                     {"id": "armenia", "name": "Republic of Armenia", "kind": "STATE"}""");
             JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
-            List<String> types = jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE "
-                    + "table_schema = current_schema() AND table_name = 'domainevententry' "
-                    + "AND column_name IN ('payload', 'metadata')", String.class);
+            List<String> types = jdbc.queryForList(
+                    "SELECT data_type FROM information_schema.columns WHERE "
+                            + "table_schema = current_schema() AND table_name = 'domainevententry' "
+                            + "AND column_name IN ('payload', 'metadata')",
+                    String.class);
             assertThat(types).containsOnly("bytea").hasSize(2);
             String payload = jdbc.queryForObject(
                     "SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = 'actor:armenia'",
                     String.class);
-            assertThat(new ObjectMapper().readTree(payload).get("name").asText()).isEqualTo("Republic of Armenia");
+            assertThat(new ObjectMapper().readTree(payload).get("name").asText())
+                    .isEqualTo("Republic of Armenia");
         }
     }
-
 }

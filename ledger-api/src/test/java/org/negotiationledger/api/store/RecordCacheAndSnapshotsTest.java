@@ -44,8 +44,9 @@ class RecordCacheAndSnapshotsTest {
             reports(http, "truce", 25);
 
             List<Map<String, Object>> snapshots = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> snapshots(ledger, "truce"), taken -> taken.size() == 1
-                            && (Long) taken.get(0).get("sequenceNumber") >= 10);
+                    .until(
+                            () -> snapshots(ledger, "truce"),
+                            taken -> taken.size() == 1 && (Long) taken.get(0).get("sequenceNumber") >= 10);
             JsonNode metadata = read((byte[]) snapshots.get(0).get("metaData"));
             assertThat(metadata.has("snapshotOf")).isTrue();
             assertThat(metadata.has("digest")).isTrue();
@@ -58,7 +59,8 @@ class RecordCacheAndSnapshotsTest {
             Http.Response next = report(http, "truce", "r25");
             assertThat(next.status()).isEqualTo(201);
             assertThat(next.json().get("version").asLong()).isEqualTo(28);
-            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean()).isTrue();
+            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean())
+                    .isTrue();
         }
     }
 
@@ -70,9 +72,10 @@ class RecordCacheAndSnapshotsTest {
             ObjectNode state = (ObjectNode) read((byte[]) snapshot.get("payload"));
             assertThat(state.get("reports").has("r3")).isTrue();
             ((ObjectNode) state.get("reports")).remove("r3");
-            ledger.bean(JdbcTemplate.class).update(
-                    "UPDATE SnapshotEventEntry SET payload = ? WHERE aggregateIdentifier = 'commitment:truce'",
-                    JSON.writeValueAsBytes(state));
+            ledger.bean(JdbcTemplate.class)
+                    .update(
+                            "UPDATE SnapshotEventEntry SET payload = ? WHERE aggregateIdentifier = 'commitment:truce'",
+                            JSON.writeValueAsBytes(state));
 
             // The edited state does not know r3: used, it would refuse the retraction as a report it never had.
             Http.Response retracted = retract(http, "truce", "r3");
@@ -86,7 +89,8 @@ class RecordCacheAndSnapshotsTest {
         try (LedgerInstance ledger = snapshotsOnly("ledger-forged-snapshot")) {
             Http http = ledger.http();
             Map<String, Object> snapshot = truceWithASnapshot(ledger);
-            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean()).isTrue();
+            assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean())
+                    .isTrue();
 
             // Whoever can write the database can seal an edited state anew: the seal holds, the events do not.
             ObjectNode state = (ObjectNode) read((byte[]) snapshot.get("payload"));
@@ -94,11 +98,20 @@ class RecordCacheAndSnapshotsTest {
             byte[] forged = JSON.writeValueAsBytes(state);
             ObjectNode metadata = (ObjectNode) read((byte[]) snapshot.get("metaData"));
             long sequence = (Long) snapshot.get("sequenceNumber");
-            byte[] resealed = Seal.snapshotDigest(Seal.unhex(metadata.get(Seal.SNAPSHOT_OF).asText()),
-                    "commitment:truce", sequence, Commitment.class.getName(), "1", forged);
+            byte[] resealed = Seal.snapshotDigest(
+                    Seal.unhex(metadata.get(Seal.SNAPSHOT_OF).asText()),
+                    "commitment:truce",
+                    sequence,
+                    Commitment.class.getName(),
+                    "1",
+                    forged);
             metadata.put(Seal.KEY, Seal.hex(resealed));
-            ledger.bean(JdbcTemplate.class).update("UPDATE SnapshotEventEntry SET payload = ?, metaData = ? "
-                    + "WHERE aggregateIdentifier = 'commitment:truce'", forged, JSON.writeValueAsBytes(metadata));
+            ledger.bean(JdbcTemplate.class)
+                    .update(
+                            "UPDATE SnapshotEventEntry SET payload = ?, metaData = ? "
+                                    + "WHERE aggregateIdentifier = 'commitment:truce'",
+                            forged,
+                            JSON.writeValueAsBytes(metadata));
 
             JsonNode report = http.get("/api/v1/audit/verify").json();
             assertThat(report.get("verified").asBoolean()).isFalse();
@@ -112,7 +125,8 @@ class RecordCacheAndSnapshotsTest {
     @Test
     void aRecordKeptLoadedOnOneServerIsNotUsedAfterAnotherServerWroteToIt() {
         LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-record-cache");
-        try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
+        try (LedgerInstance one = database.start();
+                LedgerInstance two = database.start()) {
             SmallWorld.partiesAndNegotiation(one.http());
             SmallWorld.truce(one.http(), "truce");
             assertThat(report(one.http(), "truce", "a").status()).isEqualTo(201);
@@ -123,22 +137,30 @@ class RecordCacheAndSnapshotsTest {
             assertThat(retracted.status()).as(retracted.text()).isEqualTo(201);
             assertThat(retracted.json().get("version").asLong()).isEqualTo(3);
             assertThat(retract(two.http(), "truce", "b").status()).isEqualTo(422);
-            assertThat(retract(two.http(), "truce", "a").json().get("version").asLong()).isEqualTo(4);
-            assertThat(report(one.http(), "truce", "c").json().get("version").asLong()).isEqualTo(5);
+            assertThat(retract(two.http(), "truce", "a").json().get("version").asLong())
+                    .isEqualTo(4);
+            assertThat(report(one.http(), "truce", "c").json().get("version").asLong())
+                    .isEqualTo(5);
         }
     }
 
     /** Snapshots after every 10 events, and no record kept loaded: every command reads the store. */
     private static LedgerInstance snapshotsOnly(String name) {
-        return LedgerInstance.start(Map.of("ledger.data-dir", ApiTest.temporaryDirectory(name).toString(),
-                "ledger.records.snapshot-every", "10", "ledger.records.cache-size", "0"));
+        return LedgerInstance.start(Map.of(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory(name).toString(),
+                "ledger.records.snapshot-every",
+                "10",
+                "ledger.records.cache-size",
+                "0"));
     }
 
     /** A truce with 15 reports, and the snapshot taken of it after ten events. */
     private static Map<String, Object> truceWithASnapshot(LedgerInstance ledger) {
         reports(ledger.http(), "truce", 15);
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> snapshots(ledger, "truce"), taken -> taken.size() == 1).get(0);
+                .until(() -> snapshots(ledger, "truce"), taken -> taken.size() == 1)
+                .get(0);
     }
 
     private static void reports(Http http, String truce, int count) {
@@ -161,9 +183,10 @@ class RecordCacheAndSnapshotsTest {
     }
 
     private static List<Map<String, Object>> snapshots(LedgerInstance ledger, String record) {
-        return ledger.bean(JdbcTemplate.class).queryForList(
-                "SELECT sequenceNumber, metaData, payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
-                "commitment:" + record);
+        return ledger.bean(JdbcTemplate.class)
+                .queryForList(
+                        "SELECT sequenceNumber, metaData, payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                        "commitment:" + record);
     }
 
     private static JsonNode read(byte[] json) {

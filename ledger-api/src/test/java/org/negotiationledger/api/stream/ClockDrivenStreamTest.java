@@ -40,8 +40,11 @@ class ClockDrivenStreamTest {
      */
     @BeforeAll
     static void start() {
-        ledger = LedgerInstance.start(Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-clock").toString(),
-                "ledger.streams.heartbeat", "PT1H"));
+        ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-clock").toString(),
+                "ledger.streams.heartbeat",
+                "PT1H"));
         http = ledger.http();
         port = ledger.port();
         SmallWorld.partiesAndNegotiation(http);
@@ -66,8 +69,7 @@ class ClockDrivenStreamTest {
     private static World world() {
         String negotiation = unique("talks");
         created(http.post("/api/v1/negotiations", """
-                {"id": "%s", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}"""
-                .formatted(negotiation)));
+                {"id": "%s", "title": "Talks", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""".formatted(negotiation)));
         String truce = unique("truce");
         created(http.post("/api/v1/truces", inForce(truce, negotiation)));
         return new World(negotiation, truce);
@@ -94,7 +96,9 @@ class ClockDrivenStreamTest {
         String truce = unique("soon");
         Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
         pushedAtTheMoment(w, truce, aheadOf(truce, w, effective, null), effective, "PENDING", "HOLDING");
-        assertThat(http.get("/api/v1/audit/events?aggregateId=" + truce).json()).as("nothing recorded").hasSize(1);
+        assertThat(http.get("/api/v1/audit/events?aggregateId=" + truce).json())
+                .as("nothing recorded")
+                .hasSize(1);
     }
 
     @Test
@@ -102,8 +106,8 @@ class ClockDrivenStreamTest {
         World w = world();
         String truce = unique("expiring");
         Instant expires = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
-        JsonNode ended = pushedAtTheMoment(w, truce, aheadOf(truce, w, expires.minus(1, ChronoUnit.HOURS), expires),
-                expires, "HOLDING", "ENDED");
+        JsonNode ended = pushedAtTheMoment(
+                w, truce, aheadOf(truce, w, expires.minus(1, ChronoUnit.HOURS), expires), expires, "HOLDING", "ENDED");
         assertThat(ended.get("endedReason").asText()).isEqualTo("EXPIRED");
     }
 
@@ -111,7 +115,8 @@ class ClockDrivenStreamTest {
      * Agrees the truce with a stream open, and sees it sent as {@code before}, then, with no command between, as
      * {@code after}, judged within a second after {@code moment}; the view sent last.
      */
-    private static JsonNode pushedAtTheMoment(World w, String truce, String body, Instant moment, String before, String after) {
+    private static JsonNode pushedAtTheMoment(
+            World w, String truce, String body, Instant moment, String before, String after) {
         try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation())) {
             created(http.post("/api/v1/truces", body));
             await().atMost(WAIT).until(() -> statuses(stream, truce).contains(after));
@@ -136,15 +141,16 @@ class ClockDrivenStreamTest {
         }
         await().atMost(WAIT).until(() -> Instant.now().isAfter(effective.plusSeconds(1)));
 
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation(),
-                "Last-Event-ID", lastSeen)) {
+        try (SseClient stream = SseClient.open(
+                port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation(), "Last-Event-ID", lastSeen)) {
             await().atMost(WAIT).until(() -> statuses(stream, truce).contains("HOLDING"));
             // A later change marks how far the stream has got: by then a second copy would have come.
             String marker = unique("marker");
             created(http.post("/api/v1/truces", inForce(marker, w.negotiation())));
             await().atMost(WAIT).until(() -> !statuses(stream, marker).isEmpty());
             assertThat(statuses(stream, truce)).containsExactly("HOLDING");
-            assertThat(stream.events("commitment")).extracting(e -> e.json().get("id").asText())
+            assertThat(stream.events("commitment"))
+                    .extracting(e -> e.json().get("id").asText())
                     .containsExactly(truce, marker);
         }
     }
@@ -152,25 +158,35 @@ class ClockDrivenStreamTest {
     @Test
     void anIdOfAnyFormItSentOrAMomentAheadResumesTheStream() {
         World w = world();
-        for (String lastEventId : new String[] {"0", "0@" + Instant.now().plus(3650, ChronoUnit.DAYS).toEpochMilli(),
-                "0@0~" + w.truce()}) {
-            try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation(),
-                    "Last-Event-ID", lastEventId)) {
+        for (String lastEventId : new String[] {
+            "0", "0@" + Instant.now().plus(3650, ChronoUnit.DAYS).toEpochMilli(), "0@0~" + w.truce()
+        }) {
+            try (SseClient stream = SseClient.open(
+                    port,
+                    "/api/v1/stream/commitments?negotiationId=" + w.negotiation(),
+                    "Last-Event-ID",
+                    lastEventId)) {
                 await().atMost(WAIT).until(() -> statuses(stream, w.truce()).contains("HOLDING"));
                 assertThat(stream.status()).as(lastEventId).isEqualTo(200);
             }
         }
         assertThat(http.get("/api/v1/stream/commitments", "Accept", "text/event-stream", "Last-Event-ID", "5@x~y")
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
     }
 
     /** A truce agreed two hours ago, in force from {@code effective} (and until {@code expires}, if given). */
     private static String aheadOf(String id, World w, Instant effective, Instant expires) {
         return """
                 {"id": "%s", "negotiationId": "%s", "kind": "CEASEFIRE", "title": "Truce ahead",
-                 "parties": ["%s", "%s"], "agreedAt": "%s", "effectiveFrom": "%s" %s}"""
-                .formatted(id, w.negotiation(), w.a(), w.b(), stated(Instant.now().minus(2, ChronoUnit.HOURS)),
-                        stated(effective), expires == null ? "" : ", \"expiresAt\": \"" + stated(expires) + "\"");
+                 "parties": ["%s", "%s"], "agreedAt": "%s", "effectiveFrom": "%s" %s}""".formatted(
+                        id,
+                        w.negotiation(),
+                        w.a(),
+                        w.b(),
+                        stated(Instant.now().minus(2, ChronoUnit.HOURS)),
+                        stated(effective),
+                        expires == null ? "" : ", \"expiresAt\": \"" + stated(expires) + "\"");
     }
 
     private static String stated(Instant instant) {
@@ -178,13 +194,18 @@ class ClockDrivenStreamTest {
     }
 
     private static List<String> statuses(SseClient stream, String truce) {
-        return stream.events("commitment").stream().map(SseClient.Event::json)
-                .filter(view -> view.get("id").asText().equals(truce)).map(view -> view.get("status").asText()).toList();
+        return stream.events("commitment").stream()
+                .map(SseClient.Event::json)
+                .filter(view -> view.get("id").asText().equals(truce))
+                .map(view -> view.get("status").asText())
+                .toList();
     }
 
     private static JsonNode last(SseClient stream, String truce) {
-        List<JsonNode> views = stream.events("commitment").stream().map(SseClient.Event::json)
-                .filter(view -> view.get("id").asText().equals(truce)).toList();
+        List<JsonNode> views = stream.events("commitment").stream()
+                .map(SseClient.Event::json)
+                .filter(view -> view.get("id").asText().equals(truce))
+                .toList();
         return views.get(views.size() - 1);
     }
 }

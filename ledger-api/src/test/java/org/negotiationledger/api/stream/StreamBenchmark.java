@@ -36,8 +36,12 @@ class StreamBenchmark {
         }
         LedgerInstance.SharedDatabase database = postgres
                 ? new LedgerInstance.SharedDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"})
-                : new LedgerInstance.SharedDatabase(Map.of("ledger.data-dir",
-                        ApiTest.temporaryDirectory("ledger-stream-bench").toString()), new String[0]);
+                : new LedgerInstance.SharedDatabase(
+                        Map.of(
+                                "ledger.data-dir",
+                                ApiTest.temporaryDirectory("ledger-stream-bench")
+                                        .toString()),
+                        new String[0]);
         try (LedgerInstance ledger = database.start();
                 LedgerInstance subscribed = postgres ? database.start() : null) {
             Http http = ledger.http();
@@ -57,7 +61,9 @@ class StreamBenchmark {
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 clients.add(SseClient.open(subscriberPort, "/api/v1/stream/commitments"));
             }
-            await().atMost(Duration.ofMinutes(1)).until(() -> clients.stream().allMatch(c -> c.events("commitment").size() == 1));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> clients.stream()
+                            .allMatch(c -> c.events("commitment").size() == 1));
 
             List<Double> millis = new ArrayList<>();
             for (int n = 1; n <= COMMANDS; n++) {
@@ -67,18 +73,27 @@ class StreamBenchmark {
                          "occurredAt": "2020-10-10T12:30+04:00"}""".formatted(n));
                 long acknowledged = System.nanoTime();
                 assertThat(response.status()).as(response.text()).isEqualTo(201);
-                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> clients.stream().allMatch(c -> c.events("commitment").size() >= expected));
-                long last = clients.stream().mapToLong(c -> c.events("commitment").get(expected - 1).receivedNanos())
-                        .max().orElseThrow();
+                await().atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(5))
+                        .until(() -> clients.stream()
+                                .allMatch(c -> c.events("commitment").size() >= expected));
+                long last = clients.stream()
+                        .mapToLong(c -> c.events("commitment").get(expected - 1).receivedNanos())
+                        .max()
+                        .orElseThrow();
                 millis.add((last - acknowledged) / 1e6);
             }
             clients.forEach(SseClient::close);
             Collections.sort(millis);
-            System.out.printf("%nSTREAM BENCHMARK (%s): %d subscribers%s, %d commands: from 201 to the last subscriber "
-                            + "p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", DATABASE, SUBSCRIBERS,
-                    postgres ? " on the other server" : "", COMMANDS,
-                    millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1),
+            System.out.printf(
+                    "%nSTREAM BENCHMARK (%s): %d subscribers%s, %d commands: from 201 to the last subscriber "
+                            + "p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                    DATABASE,
+                    SUBSCRIBERS,
+                    postgres ? " on the other server" : "",
+                    COMMANDS,
+                    millis.get(millis.size() / 2),
+                    millis.get((int) Math.ceil(millis.size() * 0.99) - 1),
                     millis.get(millis.size() - 1));
         }
     }

@@ -19,17 +19,26 @@ class StreamSlotsTest {
     @Test
     void aClientThatReconnectsAtOnceAtTheLimitGetsTheSlotItsClosedStreamHeld() throws IOException {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-stream-slots").toString(),
-                "ledger.streams.max-subscribers", "2", "ledger.streams.heartbeat", "PT1H"))) {
-            try (Stream first = Stream.open(ledger.port()); Stream second = Stream.open(ledger.port())) {
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-stream-slots").toString(),
+                "ledger.streams.max-subscribers",
+                "2",
+                "ledger.streams.heartbeat",
+                "PT1H"))) {
+            try (Stream first = Stream.open(ledger.port());
+                    Stream second = Stream.open(ledger.port())) {
                 assertThat(first.status()).isEqualTo(200);
                 assertThat(second.status()).isEqualTo(200);
                 try (Stream third = Stream.open(ledger.port())) {
-                    assertThat(third.status()).as("a third stream over the limit of two").isEqualTo(503);
+                    assertThat(third.status())
+                            .as("a third stream over the limit of two")
+                            .isEqualTo(503);
                 }
                 first.close();
                 try (Stream again = Stream.open(ledger.port())) {
-                    assertThat(again.status()).as("a stream opened right after one was closed").isEqualTo(200);
+                    assertThat(again.status())
+                            .as("a stream opened right after one was closed")
+                            .isEqualTo(200);
                 }
             }
         }
@@ -41,9 +50,12 @@ class StreamSlotsTest {
         static Stream open(int port) throws IOException {
             Socket socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /api/v1/stream/commitments HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n"
-                    + "Authorization: " + TestUsers.basic(TestUsers.VIEWER) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET /api/v1/stream/commitments HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n"
+                                    + "Authorization: " + TestUsers.basic(TestUsers.VIEWER) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             int status = Integer.parseInt(in.readLine().split(" ")[1]);
             return new Stream(socket, status);
         }

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import org.negotiationledger.projections.store.ViewTables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.SseClient;
+import org.negotiationledger.projections.store.ViewTables;
 
 /** The Server-Sent Events streams over real HTTP: current state first, each change, resume, heartbeat. */
 class StreamTest extends ApiTest {
@@ -24,7 +24,8 @@ class StreamTest extends ApiTest {
 
     @Test
     void commitmentsStreamSendsTheCurrentStateThenEachChange() {
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation())) {
+        try (SseClient stream =
+                SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation())) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.contentType()).startsWith("text/event-stream");
             await().atMost(WAIT).until(() -> !stream.events("commitment").isEmpty());
@@ -46,22 +47,31 @@ class StreamTest extends ApiTest {
     void aCommitmentsClientResumingWithLastEventIdGetsWhatItMissedAndNothingTwice() {
         String other = unique("truce");
         String lastSeen;
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation())) {
+        try (SseClient stream =
+                SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation())) {
             await().atMost(WAIT).until(() -> stream.events("commitment").size() == 1);
             lastSeen = stream.lastEventId();
         }
         // While the client is away: a report on the truce, a second truce.
         report("v-1", "2020-10-10T12:30+04:00");
-        created(http.post("/api/v1/truces", truce(other, world.negotiation(), world.a(), world.b(), world.mediator(), "")));
+        created(http.post(
+                "/api/v1/truces", truce(other, world.negotiation(), world.a(), world.b(), world.mediator(), "")));
 
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation(),
-                "Last-Event-ID", lastSeen)) {
+        try (SseClient stream = SseClient.open(
+                port, "/api/v1/stream/commitments?negotiationId=" + world.negotiation(), "Last-Event-ID", lastSeen)) {
             await().atMost(WAIT).until(() -> stream.events("commitment").size() >= 2);
             List<SseClient.Event> missed = stream.events("commitment");
-            assertThat(missed).extracting(e -> e.json().get("id").asText())
+            assertThat(missed)
+                    .extracting(e -> e.json().get("id").asText())
                     .containsExactlyInAnyOrder(world.truce(), other);
-            assertThat(missed.stream().filter(e -> e.json().get("id").asText().equals(world.truce())).findFirst()
-                    .orElseThrow().json().get("status").asText()).isEqualTo("VIOLATED");
+            assertThat(missed.stream()
+                            .filter(e -> e.json().get("id").asText().equals(world.truce()))
+                            .findFirst()
+                            .orElseThrow()
+                            .json()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("VIOLATED");
             assertThat(missed).allSatisfy(e -> assertThat(index(e.id())).isGreaterThan(index(lastSeen)));
 
             // Nothing more arrives for changes it already has: a change elsewhere is not resent here.
@@ -76,31 +86,36 @@ class StreamTest extends ApiTest {
         String lastSeen;
         int before;
         try (SseClient stream = SseClient.open(port, "/api/v1/stream/timeline?negotiationId=" + world.negotiation())) {
-            await().atMost(WAIT).until(() -> stream.events("fact").stream()
-                    .anyMatch(e -> e.json().get("recordId").asText().equals(world.truce())));
+            await().atMost(WAIT)
+                    .until(() -> stream.events("fact").stream()
+                            .anyMatch(e -> e.json().get("recordId").asText().equals(world.truce())));
             before = stream.events("fact").size();
             report("v-1", "2020-10-10T12:30+04:00");
             await().atMost(WAIT).until(() -> stream.events("fact").size() > before);
-            assertThat(stream.events("fact").get(before).json().get("type").asText()).isEqualTo("ViolationReported");
+            assertThat(stream.events("fact").get(before).json().get("type").asText())
+                    .isEqualTo("ViolationReported");
             lastSeen = stream.lastEventId();
         }
         report("v-2", "2020-10-10T13:00+04:00");
         report("v-3", "2020-10-10T13:30+04:00");
 
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/timeline?negotiationId=" + world.negotiation(),
-                "Last-Event-ID", lastSeen)) {
+        try (SseClient stream = SseClient.open(
+                port, "/api/v1/stream/timeline?negotiationId=" + world.negotiation(), "Last-Event-ID", lastSeen)) {
             await().atMost(WAIT).until(() -> stream.events("fact").size() >= 2);
-            assertThat(stream.events("fact")).extracting(e -> e.json().get("validAt").asText())
+            assertThat(stream.events("fact"))
+                    .extracting(e -> e.json().get("validAt").asText())
                     .containsExactly("2020-10-10T13:00+04:00", "2020-10-10T13:30+04:00");
-            assertThat(stream.events("fact")).extracting(SseClient.Event::id).doesNotHaveDuplicates()
+            assertThat(stream.events("fact"))
+                    .extracting(SseClient.Event::id)
+                    .doesNotHaveDuplicates()
                     .doesNotContain(lastSeen);
         }
     }
 
     @Test
     void brokenStreamSendsTheListAndAgainWhenItChanges() {
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/broken?withinHours=1&negotiationId="
-                + world.negotiation())) {
+        try (SseClient stream =
+                SseClient.open(port, "/api/v1/stream/broken?withinHours=1&negotiationId=" + world.negotiation())) {
             await().atMost(WAIT).until(() -> stream.events("broken").size() == 1);
             assertThat(stream.events("broken").get(0).json()).isEmpty();
 
@@ -108,7 +123,8 @@ class StreamTest extends ApiTest {
             report("v-soon", "2020-10-10T12:20+04:00");
 
             await().atMost(WAIT).until(() -> stream.events("broken").size() >= 2);
-            SseClient.Event list = stream.events("broken").get(stream.events("broken").size() - 1);
+            SseClient.Event list =
+                    stream.events("broken").get(stream.events("broken").size() - 1);
             assertThat(list.json()).hasSize(1);
             assertThat(list.json().get(0).get("commitmentId").asText()).isEqualTo(world.truce());
             assertThat(list.json().get(0).get("minutesToBreak").asLong()).isEqualTo(20);
@@ -125,20 +141,25 @@ class StreamTest extends ApiTest {
 
     @Test
     void aMalformedLastEventIdIsRefusedNamingIt() {
-        var response = http.get("/api/v1/stream/commitments", "Accept", "text/event-stream", "Last-Event-ID", "yesterday");
+        var response =
+                http.get("/api/v1/stream/commitments", "Accept", "text/event-stream", "Last-Event-ID", "yesterday");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("Last-Event-ID");
     }
 
     private void report(String name, String occurredAt) {
-        created(http.post("/api/v1/commitments/" + world.truce() + "/violations",
+        created(http.post(
+                "/api/v1/commitments/" + world.truce() + "/violations",
                 violation(unique(name), world.a(), world.b(), occurredAt)));
     }
 
     private boolean commitmentRowChanged(String id) {
-        return jdbc.queryForObject(ViewTables.serving(jdbc).sql("SELECT COUNT(*) FROM view_commitment WHERE id = ?"),
-                Long.class, id) == 1;
+        return jdbc.queryForObject(
+                        ViewTables.serving(jdbc).sql("SELECT COUNT(*) FROM view_commitment WHERE id = ?"),
+                        Long.class,
+                        id)
+                == 1;
     }
 
     /** The global index a commitments event id begins with ({@code <index>@<moment>}). */

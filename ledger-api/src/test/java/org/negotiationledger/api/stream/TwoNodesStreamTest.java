@@ -28,8 +28,8 @@ import org.negotiationledger.api.SseClient;
  */
 class TwoNodesStreamTest {
 
-    private static final Map<String, String> NO_POLL = Map.of("ledger.streams.poll-interval", "PT1H",
-            "ledger.streams.heartbeat", "PT1H");
+    private static final Map<String, String> NO_POLL =
+            Map.of("ledger.streams.poll-interval", "PT1H", "ledger.streams.heartbeat", "PT1H");
 
     @AfterAll
     static void dropSchemas() throws SQLException {
@@ -41,7 +41,8 @@ class TwoNodesStreamTest {
     @Test
     void aSubscriberOnEitherNodeSeesChangesMadeThroughTheOther() {
         LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-two-nodes");
-        try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
+        try (LedgerInstance one = database.start();
+                LedgerInstance two = database.start()) {
             Http first = one.http();
             Http second = two.http();
             SmallWorld.partiesAndNegotiation(first);
@@ -59,7 +60,9 @@ class TwoNodesStreamTest {
     @Test
     void theNodeThatProjectedAChangeWakesItsStreams() {
         Map<String, String> settings = new HashMap<>(NO_POLL);
-        settings.put("ledger.data-dir", ApiTest.temporaryDirectory("ledger-view-changes").toString());
+        settings.put(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-view-changes").toString());
         try (LedgerInstance ledger = LedgerInstance.start(settings)) {
             SmallWorld.partiesAndNegotiation(ledger.http());
             try (SseClient stream = SseClient.open(ledger.port(), "/api/v1/stream/commitments?negotiationId=nk")) {
@@ -73,7 +76,8 @@ class TwoNodesStreamTest {
     void everyNodeOfAPostgresDatabaseHearsOfAChangeWithoutPolling() {
         PostgresSchemas.assumeAvailable("LISTEN/NOTIFY between two servers");
         LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-view-changes");
-        try (LedgerInstance one = database.start(NO_POLL); LedgerInstance two = database.start(NO_POLL)) {
+        try (LedgerInstance one = database.start(NO_POLL);
+                LedgerInstance two = database.start(NO_POLL)) {
             SmallWorld.partiesAndNegotiation(one.http());
             // One of the two projects the views; a subscriber on each, so one of them hears it from the other.
             try (SseClient onOne = SseClient.open(one.port(), "/api/v1/stream/commitments?negotiationId=nk");
@@ -90,26 +94,35 @@ class TwoNodesStreamTest {
         PostgresSchemas.assumeAvailable("clock-driven changes on two servers");
         LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-clock-two-nodes");
         Map<String, String> noHeartbeat = Map.of("ledger.streams.heartbeat", "PT1H");
-        try (LedgerInstance one = database.start(noHeartbeat); LedgerInstance two = database.start(noHeartbeat)) {
+        try (LedgerInstance one = database.start(noHeartbeat);
+                LedgerInstance two = database.start(noHeartbeat)) {
             SmallWorld.partiesAndNegotiation(one.http());
             Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
             try (SseClient onTwo = SseClient.open(two.port(), "/api/v1/stream/commitments?negotiationId=nk")) {
-                assertThat(one.http().post("/api/v1/truces", """
+                assertThat(one.http()
+                                .post("/api/v1/truces", """
                         {"id": "soon", "negotiationId": "nk", "kind": "CEASEFIRE", "title": "Truce ahead",
                          "parties": ["armenia", "azerbaijan"], "agreedAt": "%s", "effectiveFrom": "%s"}""".formatted(
-                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), effective))
-                        .status()).isEqualTo(201);
-                await().atMost(Duration.ofSeconds(30)).until(() -> onTwo.events("commitment").size() == 2);
-                assertThat(onTwo.events("commitment")).extracting(e -> e.json().get("status").asText())
+                                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS),
+                                        effective))
+                                .status())
+                        .isEqualTo(201);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> onTwo.events("commitment").size() == 2);
+                assertThat(onTwo.events("commitment"))
+                        .extracting(e -> e.json().get("status").asText())
                         .containsExactly("PENDING", "HOLDING");
-                Instant judged = Instant.parse(onTwo.events("commitment").get(1).json().get("validAt").asText());
+                Instant judged = Instant.parse(
+                        onTwo.events("commitment").get(1).json().get("validAt").asText());
                 assertThat(judged).isAfterOrEqualTo(effective).isBefore(effective.plusSeconds(1));
             }
         }
     }
 
     private static void awaitTruces(SseClient stream, String... ids) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stream.events("commitment"))
-                .extracting(e -> e.json().get("id").asText()).containsExactlyInAnyOrder(ids));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stream.events("commitment"))
+                        .extracting(e -> e.json().get("id").asText())
+                        .containsExactlyInAnyOrder(ids));
     }
 }

@@ -29,26 +29,39 @@ class AsOfBenchmark {
     @Test
     void asOfViewsAtOneMillionEvents() {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-asof-bench").toString()))) {
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-asof-bench").toString()))) {
             Http http = ledger.http();
             long appended = BenchmarkHistory.append(ledger, TRUCES, EVENTS);
             Instant last = Instant.now();
             // Ask as of moments when every truce had been recorded, so that each query names an existing record.
             Instant first = Instant.parse(http.get("/api/v1/audit/events?limit=1&aggregateId=truce-" + (TRUCES - 1))
-                    .json().get(0).get("recordedAt").asText());
+                    .json()
+                    .get(0)
+                    .get("recordedAt")
+                    .asText());
             long projecting = System.nanoTime();
             ViewsCaughtUp.await(http, java.time.Duration.ofMinutes(30));
-            System.out.printf("%nAS-OF BENCHMARK: %d events appended; views caught up %.0f s after the last append%n",
+            System.out.printf(
+                    "%nAS-OF BENCHMARK: %d events appended; views caught up %.0f s after the last append%n",
                     appended, (System.nanoTime() - projecting) / 1e9);
             Random random = new Random(42);
-            IntFunction<String> moment = i -> "asOf=" + first.plusMillis((long) (random.nextDouble()
-                    * (last.toEpochMilli() - first.toEpochMilli()))) + "&validAt=2020-10-" + (11 + random.nextInt(19))
+            IntFunction<String> moment = i -> "asOf="
+                    + first.plusMillis((long) (random.nextDouble() * (last.toEpochMilli() - first.toEpochMilli())))
+                    + "&validAt=2020-10-" + (11 + random.nextInt(19))
                     + "T00:00Z";
-            report("one commitment", i -> "/api/v1/commitments/truce-" + random.nextInt(TRUCES) + "?" + moment.apply(i),
+            report(
+                    "one commitment",
+                    i -> "/api/v1/commitments/truce-" + random.nextInt(TRUCES) + "?" + moment.apply(i),
                     http);
-            report("broken within 1 h, one negotiation", i -> "/api/v1/commitments/broken?withinHours=1&negotiationId=bench-"
-                    + random.nextInt(Math.max(1, TRUCES / 100)) + "&" + moment.apply(i), http);
-            report("broken within 1 h, whole ledger", i -> "/api/v1/commitments/broken?withinHours=1&" + moment.apply(i),
+            report(
+                    "broken within 1 h, one negotiation",
+                    i -> "/api/v1/commitments/broken?withinHours=1&negotiationId=bench-"
+                            + random.nextInt(Math.max(1, TRUCES / 100)) + "&" + moment.apply(i),
+                    http);
+            report(
+                    "broken within 1 h, whole ledger",
+                    i -> "/api/v1/commitments/broken?withinHours=1&" + moment.apply(i),
                     http);
         }
     }
@@ -65,7 +78,12 @@ class AsOfBenchmark {
             assertThat(response.status()).as(response.text()).isEqualTo(200);
         }
         Collections.sort(millis);
-        System.out.printf("AS-OF BENCHMARK: %-36s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms (%d requests)%n", what,
-                millis.get(REQUESTS / 2), millis.get((int) (REQUESTS * 0.99) - 1), millis.get(REQUESTS - 1), REQUESTS);
+        System.out.printf(
+                "AS-OF BENCHMARK: %-36s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms (%d requests)%n",
+                what,
+                millis.get(REQUESTS / 2),
+                millis.get((int) (REQUESTS * 0.99) - 1),
+                millis.get(REQUESTS - 1),
+                REQUESTS);
     }
 }

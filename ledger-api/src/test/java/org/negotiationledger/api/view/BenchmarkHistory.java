@@ -33,8 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class BenchmarkHistory {
 
-    private BenchmarkHistory() {
-    }
+    private BenchmarkHistory() {}
 
     public static long append(LedgerInstance ledger, int truces, int events) {
         return append(ledger, "", truces, events);
@@ -63,33 +62,78 @@ public final class BenchmarkHistory {
         StatedTime effective = StatedTime.parse("2020-10-10T12:00+04:00", Precision.MINUTE);
         int negotiations = Math.max(1, truces / 100);
         for (int n = 0; n < negotiations; n++) {
-            add(batch, "negotiation:" + prefix + "bench-" + n, 0, new NegotiationOpened(
-                    NegotiationId.of(prefix + "bench-" + n), "bench " + n,
-                    List.of(a, b), List.of()));
+            add(
+                    batch,
+                    "negotiation:" + prefix + "bench-" + n,
+                    0,
+                    new NegotiationOpened(
+                            NegotiationId.of(prefix + "bench-" + n), "bench " + n, List.of(a, b), List.of()));
         }
         long[] sequence = new long[truces];
         for (int t = 0; t < truces; t++) {
-            add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new TruceAgreed(
-                    CommitmentId.of(prefix + "truce-" + t), NegotiationId.of(prefix + "bench-" + (t % negotiations)),
-                    TruceKind.CEASEFIRE, "truce " + t, List.of(a, b),
-                    List.of(), null, agreed, effective, null, List.of(), null, List.of(), null));
+            add(
+                    batch,
+                    "commitment:" + prefix + "truce-" + t,
+                    sequence[t]++,
+                    new TruceAgreed(
+                            CommitmentId.of(prefix + "truce-" + t),
+                            NegotiationId.of(prefix + "bench-" + (t % negotiations)),
+                            TruceKind.CEASEFIRE,
+                            "truce " + t,
+                            List.of(a, b),
+                            List.of(),
+                            null,
+                            agreed,
+                            effective,
+                            null,
+                            List.of(),
+                            null,
+                            List.of(),
+                            null));
         }
         for (int i = 0; batch.size() + count < events; i++) {
             int t = i % truces;
             CommitmentId truce = CommitmentId.of(prefix + "truce-" + t);
-            StatedTime occurred = StatedTime.of(LocalDateTime.parse("2020-10-10T12:05").plusMinutes(30L * (i / truces)),
-                    ZoneOffset.ofHours(4), null, Precision.MINUTE);
+            StatedTime occurred = StatedTime.of(
+                    LocalDateTime.parse("2020-10-10T12:05").plusMinutes(30L * (i / truces)),
+                    ZoneOffset.ofHours(4),
+                    null,
+                    Precision.MINUTE);
             ViolationId violation = ViolationId.of("v" + i);
-            add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new ViolationReported(truce, violation,
-                    i % 2 == 0 ? a : b, i % 2 == 0 ? b : a, occurred, null, "shelling", null, "bench"));
+            add(
+                    batch,
+                    "commitment:" + prefix + "truce-" + t,
+                    sequence[t]++,
+                    new ViolationReported(
+                            truce,
+                            violation,
+                            i % 2 == 0 ? a : b,
+                            i % 2 == 0 ? b : a,
+                            occurred,
+                            null,
+                            "shelling",
+                            null,
+                            "bench"));
             if (i % 10 == 0) {
-                add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new ViolationAssessed(truce, violation,
-                        i % 30 == 0 ? AssessmentOutcome.UNFOUNDED : AssessmentOutcome.CONFIRMED, null, a, occurred,
-                        null));
+                add(
+                        batch,
+                        "commitment:" + prefix + "truce-" + t,
+                        sequence[t]++,
+                        new ViolationAssessed(
+                                truce,
+                                violation,
+                                i % 30 == 0 ? AssessmentOutcome.UNFOUNDED : AssessmentOutcome.CONFIRMED,
+                                null,
+                                a,
+                                occurred,
+                                null));
             }
             if (i % 50 == 1) {
-                add(batch, "commitment:" + prefix + "truce-" + t, sequence[t]++, new ViolationReportRetracted(truce, violation,
-                        i % 2 == 0 ? a : b, "withdrawn"));
+                add(
+                        batch,
+                        "commitment:" + prefix + "truce-" + t,
+                        sequence[t]++,
+                        new ViolationReportRetracted(truce, violation, i % 2 == 0 ? a : b, "withdrawn"));
             }
             if (batch.size() >= 2000) {
                 count += flush(store, tx, batch);

@@ -25,8 +25,11 @@ class DemoHistoryViewsTest {
 
     @BeforeAll
     static void start() {
-        ledger = LedgerInstance.start(Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-views").toString(),
-                "ledger.demo-history.enabled", "true"));
+        ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-views").toString(),
+                "ledger.demo-history.enabled",
+                "true"));
         http = ledger.http();
         ViewsCaughtUp.await(http);
     }
@@ -38,18 +41,23 @@ class DemoHistoryViewsTest {
 
     private static Map<String, JsonNode> commitments(String query) {
         Map<String, JsonNode> byId = new HashMap<>();
-        http.get("/api/v1/commitments" + query).json().forEach(c -> byId.put(c.get("id").asText(), c));
+        http.get("/api/v1/commitments" + query)
+                .json()
+                .forEach(c -> byId.put(c.get("id").asText(), c));
         return byId;
     }
 
     private static void demoExpectationsHold() {
         Map<String, JsonNode> now = commitments("");
-        for (String[] truce : new String[][] {{"moscow-2020-10-10", "5"}, {"paris-2020-10-17", "4"},
-                {"washington-2020-10-25", "5"}}) {
+        for (String[] truce :
+                new String[][] {{"moscow-2020-10-10", "5"}, {"paris-2020-10-17", "4"}, {"washington-2020-10-25", "5"}
+                }) {
             JsonNode view = now.get(truce[0]);
             assertThat(view.get("status").asText()).as(truce[0]).isEqualTo("ENDED");
             assertThat(view.get("endedReason").asText()).as(truce[0]).isEqualTo("SUPERSEDED");
-            assertThat(view.get("minutesToFirstViolation").asLong()).as(truce[0]).isEqualTo(Long.parseLong(truce[1]));
+            assertThat(view.get("minutesToFirstViolation").asLong())
+                    .as(truce[0])
+                    .isEqualTo(Long.parseLong(truce[1]));
         }
         assertThat(now.get("trilateral-2020-11-10").get("status").asText()).isEqualTo("HOLDING");
         assertThat(now.get("geneva-2020-10-30").get("status").asText()).isEqualTo("HOLDING");
@@ -60,16 +68,23 @@ class DemoHistoryViewsTest {
         }
 
         JsonNode broken = http.get("/api/v1/commitments/broken?withinHours=1").json();
-        assertThat(StreamSupport.stream(broken.spliterator(), false).map(b -> b.get("commitmentId").asText()))
+        assertThat(StreamSupport.stream(broken.spliterator(), false)
+                        .map(b -> b.get("commitmentId").asText()))
                 .containsExactly("paris-2020-10-17", "moscow-2020-10-10", "washington-2020-10-25");
         assertThat(broken.get(0).get("minutesToBreak").asLong()).isEqualTo(4);
         assertThat(broken.get(0).get("reportedBy").asText()).isEqualTo("armenia");
         assertThat(broken.get(0).get("accused").asText()).isEqualTo("azerbaijan");
 
-        assertThat(http.get("/api/v1/commitments/paris-2020-10-17?validAt=2020-10-18T00:03%2B04:00").json()
-                .get("status").asText()).isEqualTo("HOLDING");
-        assertThat(http.get("/api/v1/commitments/paris-2020-10-17?validAt=2020-10-18T00:05%2B04:00").json()
-                .get("status").asText()).isEqualTo("VIOLATED");
+        assertThat(http.get("/api/v1/commitments/paris-2020-10-17?validAt=2020-10-18T00:03%2B04:00")
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("HOLDING");
+        assertThat(http.get("/api/v1/commitments/paris-2020-10-17?validAt=2020-10-18T00:05%2B04:00")
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("VIOLATED");
     }
 
     @Test
@@ -89,18 +104,29 @@ class DemoHistoryViewsTest {
         assertThat(moscow.get("firstViolationAtUtc").asText()).isEqualTo("2020-10-10T08:05:00Z");
         assertThat(moscow.get("reports").get("standing").asInt()).isEqualTo(2);
         assertThat(moscow.get("renewedBy").get(0).asText()).isEqualTo("paris-2020-10-17");
-        assertThat(http.get("/api/v1/commitments/paris-2020-10-17").json().get("renews").asText())
+        assertThat(http.get("/api/v1/commitments/paris-2020-10-17")
+                        .json()
+                        .get("renews")
+                        .asText())
                 .isEqualTo("moscow-2020-10-10");
         assertThat(http.get("/api/v1/commitments/no-such-truce").status()).isEqualTo(404);
     }
 
     @Test
     void timelineIsInValidTimeOrderWithRecordTimes() {
-        JsonNode timeline = http.get("/api/v1/negotiations/nagorno-karabakh-2020/timeline").json();
-        List<String> types = StreamSupport.stream(timeline.spliterator(), false).map(e -> e.get("type").asText()).toList();
+        JsonNode timeline =
+                http.get("/api/v1/negotiations/nagorno-karabakh-2020/timeline").json();
+        List<String> types = StreamSupport.stream(timeline.spliterator(), false)
+                .map(e -> e.get("type").asText())
+                .toList();
         assertThat(types.get(0)).isEqualTo("NegotiationOpened");
-        assertThat(types).containsSubsequence("TruceAgreed", "CommitmentTookEffect", "ViolationReported",
-                "StatementIssued", "CommitmentSuperseded");
+        assertThat(types)
+                .containsSubsequence(
+                        "TruceAgreed",
+                        "CommitmentTookEffect",
+                        "ViolationReported",
+                        "StatementIssued",
+                        "CommitmentSuperseded");
         timeline.forEach(e -> assertThat(e.get("recordedAt").asText()).isNotEmpty());
         assertThat(http.get("/api/v1/negotiations/nowhere/timeline").status()).isEqualTo(404);
     }
@@ -113,16 +139,22 @@ class DemoHistoryViewsTest {
         assertThat(azerbaijan.get("commitments")).hasSize(5);
         JsonNode unsg = http.get("/api/v1/actors/un-secretary-general/record").json();
         assertThat(unsg.get("statements").get(0).asText()).isEqualTo("unsg-2020-10-31");
-        assertThat(http.get("/api/v1/statements?author=un-secretary-general&kind=CONDEMNATION&concerns=nagorno-karabakh-2020")
-                .json()).hasSize(1);
+        assertThat(http.get(
+                                "/api/v1/statements?author=un-secretary-general&kind=CONDEMNATION&concerns=nagorno-karabakh-2020")
+                        .json())
+                .hasSize(1);
         assertThat(http.get("/api/v1/statements?kind=WELCOME").json()).isEmpty();
     }
 
     @Test
     void badViewQueriesAreBadRequest() {
-        for (String query : new String[] {"/api/v1/commitments?status=BROKEN", "/api/v1/commitments?validAt=2020-10-10",
-                "/api/v1/commitments/broken?withinHours=-1", "/api/v1/commitments/broken",
-                "/api/v1/commitments/broken?withinHours=soon"}) {
+        for (String query : new String[] {
+            "/api/v1/commitments?status=BROKEN",
+            "/api/v1/commitments?validAt=2020-10-10",
+            "/api/v1/commitments/broken?withinHours=-1",
+            "/api/v1/commitments/broken",
+            "/api/v1/commitments/broken?withinHours=soon"
+        }) {
             Http.Response response = http.get(query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");

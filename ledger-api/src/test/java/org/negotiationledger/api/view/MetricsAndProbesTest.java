@@ -21,8 +21,11 @@ class MetricsAndProbesTest {
 
     @Test
     void theViewsLagRisesWhileTheyAreStoppedAndReturnsToZeroAndReadinessFollows() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of("ledger.data-dir",
-                ApiTest.temporaryDirectory("metrics").toString(), "ledger.readiness.max-view-lag", "2"))) {
+        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("metrics").toString(),
+                "ledger.readiness.max-view-lag",
+                "2"))) {
             Http http = ledger.http();
             Http auditor = http.as(TestUsers.AUDITOR);
             await().atMost(Duration.ofSeconds(30)).until(() -> gauge(auditor, "ledger_views_lag_events") == 0);
@@ -33,41 +36,49 @@ class MetricsAndProbesTest {
             Http writer = http.withoutLocationCheck();
             for (int i = 0; i < 3; i++) {
                 assertThat(writer.post("/api/v1/actors", """
-                        {"name": "Actor %d", "kind": "STATE"}""".formatted(i)).status()).isEqualTo(201);
+                        {"name": "Actor %d", "kind": "STATE"}""".formatted(i)).status())
+                        .isEqualTo(201);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> gauge(auditor, "ledger_views_lag_events") >= 3);
             await().atMost(Duration.ofSeconds(10)).until(() -> gauge(auditor, "ledger_views_lag_seconds") > 0);
             assertThat(gauge(auditor, "ledger_views_running")).isZero();
-            await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/actuator/health/readiness").status() == 503);
-            assertThat(http.get("/actuator/health/liveness").status()).as("alive all the while").isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> http.get("/actuator/health/readiness").status() == 503);
+            assertThat(http.get("/actuator/health/liveness").status())
+                    .as("alive all the while")
+                    .isEqualTo(200);
 
             rebuilds.processor().start();
             await().atMost(Duration.ofSeconds(30)).until(() -> gauge(auditor, "ledger_views_lag_events") == 0);
             assertThat(gauge(auditor, "ledger_views_lag_seconds")).isZero();
             assertThat(gauge(auditor, "ledger_events_head")).isEqualTo(gauge(auditor, "ledger_views_position"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/actuator/health/readiness").status() == 200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> http.get("/actuator/health/readiness").status() == 200);
         }
     }
 
     @Test
     void theLedgersAndAxonsMetersAreScrapedByAuditorsOnly() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of("ledger.data-dir",
-                ApiTest.temporaryDirectory("metrics").toString()))) {
+        try (LedgerInstance ledger = LedgerInstance.start(
+                Map.of("ledger.data-dir", ApiTest.temporaryDirectory("metrics").toString()))) {
             Http http = ledger.http();
             assertThat(http.post("/api/v1/actors", """
                     {"name": "An actor", "kind": "STATE"}""").status()).isEqualTo(201);
             assertThat(http.post("/api/v1/actors", """
                     {"name": "", "kind": "STATE"}""").status()).isEqualTo(400);
             assertThat(http.post("/api/v1/commitments/nothing-here/violations", """
-                    {"reportedBy": "a", "accused": "b", "occurredAt": "2020-10-10T12:00+04:00"}""").status())
+                    {"reportedBy": "a", "accused": "b", "occurredAt": "2020-10-10T12:00+04:00"}""")
+                            .status())
                     .isIn(404, 422);
-            assertThat(http.get("/api/v1/audit/verify").json().path("verified").asBoolean()).isTrue();
+            assertThat(http.get("/api/v1/audit/verify").json().path("verified").asBoolean())
+                    .isTrue();
 
             Http.Response scrape = http.as(TestUsers.AUDITOR).get("/actuator/prometheus");
             assertThat(scrape.status()).isEqualTo(200);
             assertThat(scrape.contentType()).startsWith("text/plain");
             assertThat(scrape.text())
-                    .contains("ledger_commands_total{application=\"negotiation-ledger\",outcome=\"recorded\",type=\"RegisterActor\"} 1.0")
+                    .contains(
+                            "ledger_commands_total{application=\"negotiation-ledger\",outcome=\"recorded\",type=\"RegisterActor\"} 1.0")
                     .contains("outcome=\"refused\",type=\"ReportViolation\"} 1.0")
                     .contains("ledger_verifications_total{application=\"negotiation-ledger\",result=\"verified\"} 1.0")
                     .contains("ledger_streams_subscribers", "ledger_views_rebuild_percent", "ledger_events_head")
@@ -80,12 +91,14 @@ class MetricsAndProbesTest {
                 assertThat(refused.status()).isEqualTo(403);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
             }
-            assertThat(http.withAuthorization(null).get("/actuator/prometheus").status()).isEqualTo(401);
+            assertThat(http.withAuthorization(null).get("/actuator/prometheus").status())
+                    .isEqualTo(401);
         }
     }
 
     private static double gauge(Http http, String name) {
-        Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(http.get("/actuator/prometheus").text());
+        Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$")
+                .matcher(http.get("/actuator/prometheus").text());
         assertThat(value.find()).as("%s in the scrape", name).isTrue();
         return Double.parseDouble(value.group(1));
     }

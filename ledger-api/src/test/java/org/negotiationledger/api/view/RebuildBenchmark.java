@@ -42,16 +42,21 @@ class RebuildBenchmark {
     @Test
     void rebuildAndCatchUpBesideTheRawReadRate() throws SQLException {
         boolean postgres = DATABASE.equals("postgres");
-        Map<String, String> database = postgres ? PostgresSchemas.newSchema()
-                : Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-bench").toString());
-        try (LedgerInstance ledger = LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
+        Map<String, String> database = postgres
+                ? PostgresSchemas.newSchema()
+                : Map.of(
+                        "ledger.data-dir",
+                        ApiTest.temporaryDirectory("ledger-bench").toString());
+        try (LedgerInstance ledger =
+                LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
             Http http = ledger.http();
             int truces = Math.max(10, EVENTS / 100);
             long started = System.nanoTime();
             long appended = BenchmarkHistory.append(ledger, truces, EVENTS);
             double appending = seconds(started);
             ViewsCaughtUp.await(http, Duration.ofMinutes(60));
-            System.out.printf("%nREBUILD BENCHMARK (%s): %d events appended in %.1f s; live views caught up %.1f s later%n",
+            System.out.printf(
+                    "%nREBUILD BENCHMARK (%s): %d events appended in %.1f s; live views caught up %.1f s later%n",
                     DATABASE, appended, appending, seconds(started) - appending);
 
             double raw = rawReadRate(ledger);
@@ -61,16 +66,23 @@ class RebuildBenchmark {
             assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
             List<String> samples = awaitCaughtUp(http);
             double rebuild = appended / seconds(started);
-            System.out.printf("REBUILD BENCHMARK (%s): rebuild: %d events in %.1f s = %.0f events/s = %.3f of the raw rate; "
-                    + "progress seen: %s%n", DATABASE, appended, seconds(started), rebuild, rebuild / raw, samples);
+            System.out.printf(
+                    "REBUILD BENCHMARK (%s): rebuild: %d events in %.1f s = %.0f events/s = %.3f of the raw rate; "
+                            + "progress seen: %s%n",
+                    DATABASE, appended, seconds(started), rebuild, rebuild / raw, samples);
             // BenchmarkHistory deals the truces out to max(1, truces / 100) negotiations in turn.
             int negotiations = Math.max(1, truces / 100);
             assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json())
                     .hasSize((truces + negotiations - 1) / negotiations);
             double[] written = rawWriteRate(ledger);
-            System.out.printf("REBUILD BENCHMARK (%s): raw write of the rebuild's %.0f report and timeline rows: %.0f rows/s, "
-                    + "i.e. %.0f events/s at the rebuild's %.2f rows an event; the rebuild ran at %.3f of it%n", DATABASE,
-                    written[0], written[1], written[1] * appended / written[0], written[0] / appended,
+            System.out.printf(
+                    "REBUILD BENCHMARK (%s): raw write of the rebuild's %.0f report and timeline rows: %.0f rows/s, "
+                            + "i.e. %.0f events/s at the rebuild's %.2f rows an event; the rebuild ran at %.3f of it%n",
+                    DATABASE,
+                    written[0],
+                    written[1],
+                    written[1] * appended / written[0],
+                    written[0] / appended,
                     rebuild / (written[1] * appended / written[0]));
 
             StreamingEventProcessor processor = ledger.bean(Rebuilds.class).processor();
@@ -80,9 +92,10 @@ class RebuildBenchmark {
             processor.start();
             awaitCaughtUp(http);
             double catchUp = more / seconds(started);
-            System.out.printf("REBUILD BENCHMARK (%s): catch-up after %d events appended with the views stopped: "
-                    + "%.1f s = %.0f events/s = %.3f of the raw rate%n%n", DATABASE, more, seconds(started), catchUp,
-                    catchUp / raw);
+            System.out.printf(
+                    "REBUILD BENCHMARK (%s): catch-up after %d events appended with the views stopped: "
+                            + "%.1f s = %.0f events/s = %.3f of the raw rate%n%n",
+                    DATABASE, more, seconds(started), catchUp, catchUp / raw);
         } finally {
             if (postgres) {
                 PostgresSchemas.dropAll();
@@ -103,13 +116,16 @@ class RebuildBenchmark {
         long started = System.nanoTime();
         for (int rows = -1; rows != 0; ) {
             long before = read[0];
-            jdbc.query("SELECT globalIndex, payloadType, payloadRevision, payload FROM DomainEventEntry "
-                    + "WHERE globalIndex > ? ORDER BY globalIndex FETCH FIRST 10000 ROWS ONLY", rs -> {
+            jdbc.query(
+                    "SELECT globalIndex, payloadType, payloadRevision, payload FROM DomainEventEntry "
+                            + "WHERE globalIndex > ? ORDER BY globalIndex FETCH FIRST 10000 ROWS ONLY",
+                    rs -> {
                         after[0] = rs.getLong(1);
-                        Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(4), byte[].class,
-                                rs.getString(2), rs.getString(3)));
+                        Object payload = serializer.deserialize(new SimpleSerializedObject<>(
+                                rs.getBytes(4), byte[].class, rs.getString(2), rs.getString(3)));
                         read[0] += payload == null ? 0 : 1;
-                    }, after[0]);
+                    },
+                    after[0]);
             rows = (int) (read[0] - before);
         }
         return read[0] / seconds(started);
@@ -127,12 +143,17 @@ class RebuildBenchmark {
                 ledger.bean(org.springframework.transaction.support.TransactionTemplate.class);
         org.negotiationledger.projections.store.ViewTables serving =
                 org.negotiationledger.projections.store.ViewTables.serving(jdbc);
-        List<Object[]> reports = jdbc.query(serving.sql("SELECT report_key, commitment_id, violation_id, counts_from_ms, "
-                + "state FROM view_report"), (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5)});
-        List<Object[]> timeline = jdbc.query(serving.sql("SELECT negotiation_id, global_index, entry, valid_at_ms, "
-                + "recorded_at_ms, state FROM view_timeline"), (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2),
-                        rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getString(6)});
+        List<Object[]> reports = jdbc.query(
+                serving.sql(
+                        "SELECT report_key, commitment_id, violation_id, counts_from_ms, " + "state FROM view_report"),
+                (rs, n) ->
+                        new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)});
+        List<Object[]> timeline = jdbc.query(
+                serving.sql("SELECT negotiation_id, global_index, entry, valid_at_ms, "
+                        + "recorded_at_ms, state FROM view_timeline"),
+                (rs, n) -> new Object[] {
+                    rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getString(6)
+                });
         org.negotiationledger.projections.store.ViewTables scratch =
                 new org.negotiationledger.projections.store.ViewTables(999);
         scratch.drop(jdbc);
@@ -141,10 +162,14 @@ class RebuildBenchmark {
         for (int from = 0; from < Math.max(reports.size(), timeline.size()); from += 100_000) {
             int at = from;
             tx.executeWithoutResult(status -> {
-                jdbc.batchUpdate(scratch.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, "
-                        + "counts_from_ms, state) VALUES (?, ?, ?, ?, ?)"), slice(reports, at));
-                jdbc.batchUpdate(scratch.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, "
-                        + "valid_at_ms, recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"), slice(timeline, at));
+                jdbc.batchUpdate(
+                        scratch.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, "
+                                + "counts_from_ms, state) VALUES (?, ?, ?, ?, ?)"),
+                        slice(reports, at));
+                jdbc.batchUpdate(
+                        scratch.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, "
+                                + "valid_at_ms, recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"),
+                        slice(timeline, at));
             });
         }
         double seconds = seconds(started);
@@ -159,12 +184,16 @@ class RebuildBenchmark {
 
     private static List<String> awaitCaughtUp(Http http) {
         List<String> samples = new ArrayList<>();
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode progress = http.get("/api/v1/admin/replays/all").json();
-            samples.add(progress.get("percent").asText() + "%");
-            return "DONE".equals(progress.get("state").asText())
-                    && progress.get("done").asLong() == progress.get("total").asLong();
-        });
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    JsonNode progress = http.get("/api/v1/admin/replays/all").json();
+                    samples.add(progress.get("percent").asText() + "%");
+                    return "DONE".equals(progress.get("state").asText())
+                            && progress.get("done").asLong()
+                                    == progress.get("total").asLong();
+                });
         return samples.size() > 12 ? samples.subList(samples.size() - 12, samples.size()) : samples;
     }
 

@@ -24,21 +24,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RebuildServingTest {
 
-    private static final List<String> QUERIES = List.of("/api/v1/commitments?negotiationId=bench-0",
-            "/api/v1/commitments/truce-7", "/api/v1/commitments/broken?withinHours=1",
-            "/api/v1/negotiations/bench-0/timeline", "/api/v1/actors/party-a/record");
+    private static final List<String> QUERIES = List.of(
+            "/api/v1/commitments?negotiationId=bench-0",
+            "/api/v1/commitments/truce-7",
+            "/api/v1/commitments/broken?withinHours=1",
+            "/api/v1/negotiations/bench-0/timeline",
+            "/api/v1/actors/party-a/record");
 
     @Test
     void everyAnswerDuringARebuildEqualsTheAnswerBeforeIt() throws Exception {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-serving").toString()))) {
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-rebuild-serving").toString()))) {
             Http http = ledger.http();
             BenchmarkHistory.append(ledger, 100, 20_000);
             ViewsCaughtUp.await(http);
             Map<String, JsonNode> before = answers(http);
-            int generation = http.get("/api/v1/admin/replays/all").json().get("generation").asInt();
+            int generation = http.get("/api/v1/admin/replays/all")
+                    .json()
+                    .get("generation")
+                    .asInt();
             SseClient stream = SseClient.open(ledger.port(), "/api/v1/stream/commitments?negotiationId=bench-0");
-            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events("commitment").size() == 100);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stream.events("commitment").size() == 100);
 
             List<String> differing = new CopyOnWriteArrayList<>();
             AtomicBoolean rebuilding = new AtomicBoolean(true);
@@ -60,15 +68,25 @@ class RebuildServingTest {
             client.join();
 
             assertThat(asked[0]).as("rounds of queries during the rebuild").isPositive();
-            assertThat(differing).as("answers that differed from those before the rebuild").isEmpty();
+            assertThat(differing)
+                    .as("answers that differed from those before the rebuild")
+                    .isEmpty();
             assertThat(answers(http)).isEqualTo(before);
-            assertThat(http.get("/api/v1/admin/replays/all").json().get("generation").asInt())
-                    .as("the generation serving after the rebuild").isEqualTo(generation + 1);
+            assertThat(http.get("/api/v1/admin/replays/all")
+                            .json()
+                            .get("generation")
+                            .asInt())
+                    .as("the generation serving after the rebuild")
+                    .isEqualTo(generation + 1);
             // The stream went on from the same positions: the switch sent its subscriber nothing again.
-            http.post("/api/v1/commitments/truce-0/violations", "{\"reportedBy\": \"party-a\", \"accused\": \"party-b\", "
-                    + "\"occurredAt\": \"2020-10-11T12:00+04:00\"}");
-            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events("commitment").size() == 101);
-            assertThat(stream.events("commitment").get(100).json().get("id").asText()).isEqualTo("truce-0");
+            http.post(
+                    "/api/v1/commitments/truce-0/violations",
+                    "{\"reportedBy\": \"party-a\", \"accused\": \"party-b\", "
+                            + "\"occurredAt\": \"2020-10-11T12:00+04:00\"}");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stream.events("commitment").size() == 101);
+            assertThat(stream.events("commitment").get(100).json().get("id").asText())
+                    .isEqualTo("truce-0");
             stream.close();
         }
     }
@@ -76,8 +94,10 @@ class RebuildServingTest {
     @Test
     void aRebuildWhoseServerFallsSilentLeavesTheViewsServingAndIsStartedAgain() {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-stalled").toString(),
-                "ledger.views.rebuild-stall-timeout", "3s"))) {
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-rebuild-stalled").toString(),
+                "ledger.views.rebuild-stall-timeout",
+                "3s"))) {
             Http http = ledger.http();
             BenchmarkHistory.append(ledger, 20, 2_000);
             ViewsCaughtUp.await(http);
@@ -86,8 +106,10 @@ class RebuildServingTest {
             int serving = jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class);
             // What a server killed halfway through a rebuild leaves: the row marked as its build, half a generation.
             new ViewTables(serving + 1).create(jdbc);
-            jdbc.update("UPDATE view_rebuild SET state = 'BUILDING', builder = 'a server that died', building = ?, "
-                    + "done = 1000, total = 2000, elapsed_ms = 1000 WHERE id = 1", serving + 1);
+            jdbc.update(
+                    "UPDATE view_rebuild SET state = 'BUILDING', builder = 'a server that died', building = ?, "
+                            + "done = 1000, total = 2000, elapsed_ms = 1000 WHERE id = 1",
+                    serving + 1);
 
             JsonNode progress = http.get("/api/v1/admin/replays/all").json();
             assertThat(progress.get("state").asText()).isEqualTo("RUNNING");
@@ -95,8 +117,9 @@ class RebuildServingTest {
             assertThat(progress.get("secondsLeft").asLong()).isEqualTo(1);
             assertThat(answers(http)).isEqualTo(before);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(jdbc.queryForObject(
-                    "SELECT state FROM view_rebuild WHERE id = 1", String.class)));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "DONE"
+                            .equals(jdbc.queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
             assertThat(jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class))
                     .isEqualTo(serving + 1);
             assertThat(answers(http)).isEqualTo(before);
@@ -106,25 +129,35 @@ class RebuildServingTest {
     @Test
     void aRebuildThatFailsLeavesTheViewsAsTheyWere() {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-failing").toString()))) {
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-rebuild-failing").toString()))) {
             Http http = ledger.http();
             BenchmarkHistory.append(ledger, 20, 2_000);
             ViewsCaughtUp.await(http);
             Map<String, JsonNode> before = answers(http);
             // An event in the middle of the history that can no longer be read: the rebuild stops on it.
-            ledger.bean(JdbcTemplate.class).update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = "
-                    + "(SELECT MAX(globalIndex) / 2 FROM DomainEventEntry)", "not json".getBytes());
+            ledger.bean(JdbcTemplate.class)
+                    .update(
+                            "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = "
+                                    + "(SELECT MAX(globalIndex) / 2 FROM DomainEventEntry)",
+                            "not json".getBytes());
 
             assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    "FAILED".equals(http.get("/api/v1/admin/replays/all").json().get("state").asText()));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "FAILED"
+                            .equals(http.get("/api/v1/admin/replays/all")
+                                    .json()
+                                    .get("state")
+                                    .asText()));
             assertThat(answers(http)).isEqualTo(before);
         }
     }
 
     @Test
     void aLedgerThatHeldEventsBeforeAMigrationOfTheViewsIsRebuiltOnItsFirstStartAfterIt() {
-        Map<String, String> data = Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-upgrade").toString());
+        Map<String, String> data = Map.of(
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-rebuild-upgrade").toString());
         Map<String, String> before = new java.util.HashMap<>(data);
         before.put("spring.flyway.target", "5"); // the schema as the previous version left it
         try (LedgerInstance old = LedgerInstance.start(before)) {
@@ -132,11 +165,18 @@ class RebuildServingTest {
         }
         try (LedgerInstance upgraded = LedgerInstance.start(data)) {
             Http http = upgraded.http();
-            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(upgraded.bean(JdbcTemplate.class)
-                    .queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
-            assertThat(http.get("/api/v1/admin/replays/all").json().get("generation").asInt()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "DONE"
+                            .equals(upgraded.bean(JdbcTemplate.class)
+                                    .queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
+            assertThat(http.get("/api/v1/admin/replays/all")
+                            .json()
+                            .get("generation")
+                            .asInt())
+                    .isEqualTo(2);
             ViewsCaughtUp.await(http);
-            assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json()).hasSize(10);
+            assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json())
+                    .hasSize(10);
         }
     }
 
@@ -150,9 +190,10 @@ class RebuildServingTest {
         }
         // As a server of an earlier layout left it: written with no server running, so that none of this
         // layout sees it before the restart (it would start the rebuild, and be stopped in the middle of it).
-        try (java.sql.Connection h2 = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir + "/ledger", "sa", "");
-                java.sql.PreparedStatement update = h2.prepareStatement(
-                        "UPDATE view_rebuild SET schema_version = ? WHERE id = 1")) {
+        try (java.sql.Connection h2 =
+                        java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir + "/ledger", "sa", "");
+                java.sql.PreparedStatement update =
+                        h2.prepareStatement("UPDATE view_rebuild SET schema_version = ? WHERE id = 1")) {
             update.setInt(1, ViewTables.SCHEMA - 1);
             update.executeUpdate();
         } catch (java.sql.SQLException e) {
@@ -160,20 +201,28 @@ class RebuildServingTest {
         }
         try (LedgerInstance upgraded = LedgerInstance.start(data)) {
             JdbcTemplate jdbc = upgraded.bean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "SELECT schema_version FROM view_rebuild WHERE id = 1", Integer.class) == ViewTables.SCHEMA);
-            assertThat(jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class)).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            jdbc.queryForObject("SELECT schema_version FROM view_rebuild WHERE id = 1", Integer.class)
+                                    == ViewTables.SCHEMA);
+            assertThat(jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class))
+                    .isEqualTo(2);
             ViewsCaughtUp.await(upgraded.http());
-            assertThat(upgraded.http().get("/api/v1/commitments?negotiationId=bench-0").json()).hasSize(10);
+            assertThat(upgraded.http()
+                            .get("/api/v1/commitments?negotiationId=bench-0")
+                            .json())
+                    .hasSize(10);
         }
     }
 
     @Test
     void aNewLedgerAsksForNoRebuild() {
         try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-rebuild-new").toString()))) {
-            assertThat(ledger.bean(JdbcTemplate.class).queryForObject("SELECT state FROM view_rebuild WHERE id = 1",
-                    String.class)).isEqualTo("NONE");
+                "ledger.data-dir",
+                ApiTest.temporaryDirectory("ledger-rebuild-new").toString()))) {
+            assertThat(ledger.bean(JdbcTemplate.class)
+                            .queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class))
+                    .isEqualTo("NONE");
         }
     }
 

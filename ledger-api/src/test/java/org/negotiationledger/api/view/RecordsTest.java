@@ -13,11 +13,12 @@ class RecordsTest extends ApiTest {
     @Test
     void aViolationReportAnswersWithItsFindingsAndItsRetraction() {
         World w = world();
-        String path = created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
-                violation("shelling", w.a(), w.b(), "2020-10-10T12:05+04:00"))).location();
+        String path = created(http.post(
+                        "/api/v1/commitments/" + w.truce() + "/violations",
+                        violation("shelling", w.a(), w.b(), "2020-10-10T12:05+04:00")))
+                .location();
         created(http.post(path + "/assessment", """
-                {"outcome": "NOT_ATTRIBUTABLE", "assessedBy": "%s", "assessedAt": "2020-10-12T10:00+04:00"}"""
-                .formatted(w.observer())));
+                {"outcome": "NOT_ATTRIBUTABLE", "assessedBy": "%s", "assessedAt": "2020-10-12T10:00+04:00"}""".formatted(w.observer())));
         created(http.post(path + "/retraction", """
                 {"retractedBy": "%s", "reason": "misidentified unit"}""".formatted(w.a())));
         // The report's Location answered at its first 201; its retraction reaches the view a moment later.
@@ -36,8 +37,10 @@ class RecordsTest extends ApiTest {
     @Test
     void aReportAsOfBeforeItsRetractionWasRecordedStillStands() {
         World w = world();
-        String path = created(http.post("/api/v1/commitments/" + w.truce() + "/violations",
-                violation("mortar", w.a(), w.b(), "2020-10-10T12:05+04:00"))).location();
+        String path = created(http.post(
+                        "/api/v1/commitments/" + w.truce() + "/violations",
+                        violation("mortar", w.a(), w.b(), "2020-10-10T12:05+04:00")))
+                .location();
         String reportedAt = http.get(path).json().get("recordedAt").asText();
         created(http.post(path + "/retraction", """
                 {"retractedBy": "%s", "reason": "duplicate"}""".formatted(w.a())));
@@ -60,13 +63,16 @@ class RecordsTest extends ApiTest {
         assertThat(round.get("venue").asText()).isEqualTo("Geneva");
         assertThat(round.get("startedAtPrecision").asText()).isEqualTo("DAY");
         assertThat(round.get("participants").get(0).get("actor").asText()).isEqualTo(w.a());
-        JsonNode negotiation = http.get("/api/v1/negotiations/" + w.negotiation()).json();
+        JsonNode negotiation =
+                http.get("/api/v1/negotiations/" + w.negotiation()).json();
         assertThat(negotiation.get("parties")).hasSize(2);
-        assertThat(negotiation.get("talks").get(0).get("id").asText()).isEqualTo(round.get("id").asText());
+        assertThat(negotiation.get("talks").get(0).get("id").asText())
+                .isEqualTo(round.get("id").asText());
 
         String statement = created(http.post("/api/v1/statements", """
                 {"author": "%s", "issuedAt": "2020-10-31T00:00-04:00", "issuedAtPrecision": "DAY", "kinds": ["CALL"],
-                 "text": "Stop.", "concerns": ["%s"]}""".formatted(w.mediator(), w.negotiation()))).location();
+                 "text": "Stop.", "concerns": ["%s"]}""".formatted(w.mediator(), w.negotiation())))
+                .location();
         JsonNode said = http.get(statement).json();
         assertThat(said.get("issuedAt").asText()).isEqualTo("2020-10-31T00:00-04:00");
         assertThat(said.get("issuedAtUtc").asText()).isEqualTo("2020-10-31T04:00:00Z");
@@ -76,9 +82,13 @@ class RecordsTest extends ApiTest {
     @Test
     void anUnknownRecordIsTheLedgersOwn404() {
         World w = world();
-        for (String path : new String[] {"/api/v1/actors/nobody-here", "/api/v1/negotiations/no-such-talks",
-                "/api/v1/negotiations/" + w.negotiation() + "/talks/never-held",
-                "/api/v1/commitments/" + w.truce() + "/violations/never-reported", "/api/v1/statements/never-said"}) {
+        for (String path : new String[] {
+            "/api/v1/actors/nobody-here",
+            "/api/v1/negotiations/no-such-talks",
+            "/api/v1/negotiations/" + w.negotiation() + "/talks/never-held",
+            "/api/v1/commitments/" + w.truce() + "/violations/never-reported",
+            "/api/v1/statements/never-said"
+        }) {
             assertProblem(http.get(path), path);
         }
     }

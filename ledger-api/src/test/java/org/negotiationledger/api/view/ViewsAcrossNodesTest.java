@@ -22,10 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
-import org.negotiationledger.api.ServerProcess;
-import org.negotiationledger.api.SmallWorld;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
+import org.negotiationledger.api.ServerProcess;
+import org.negotiationledger.api.SmallWorld;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,7 +44,8 @@ class ViewsAcrossNodesTest {
     @Test
     void aRebuildAskedOfTheServerWithoutTheWorkIsCarriedOutOnceAndReadsTheSameOnBoth() {
         LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-views-nodes");
-        try (LedgerInstance one = database.start(); LedgerInstance two = database.start()) {
+        try (LedgerInstance one = database.start();
+                LedgerInstance two = database.start()) {
             record(one.http(), "rebuilt", 3);
             await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(one.http()) && caughtUp(two.http()));
             LedgerInstance idle = one.bean(Rebuilds.class).holdsTheWork() ? two : one;
@@ -52,14 +53,26 @@ class ViewsAcrossNodesTest {
 
             Http asked = idle.http();
             assertThat(asked.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(
-                    idle.bean(JdbcTemplate.class).queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "DONE"
+                            .equals(idle.bean(JdbcTemplate.class)
+                                    .queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class)));
             await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp(one.http()) && caughtUp(two.http()));
             assertThat(one.http().get("/api/v1/admin/replays/all").json())
                     .isEqualTo(two.http().get("/api/v1/admin/replays/all").json());
-            assertThat(asked.get("/api/v1/commitments/rebuilt").json().get("reports").get("standing").asInt()).isEqualTo(3);
+            assertThat(asked.get("/api/v1/commitments/rebuilt")
+                            .json()
+                            .get("reports")
+                            .get("standing")
+                            .asInt())
+                    .isEqualTo(3);
             for (LedgerInstance node : List.of(one, two)) {
-                assertThat(node.http().get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
+                assertThat(node.http()
+                                .get("/actuator/health")
+                                .json()
+                                .get("status")
+                                .asText())
+                        .isEqualTo("UP");
             }
         }
     }
@@ -100,9 +113,12 @@ class ViewsAcrossNodesTest {
                     for (int n = 0; !stop.get(); n++) {
                         String id = truce + "-r" + n;
                         try {
-                            if (https.get(n % 2).post("/api/v1/commitments/" + truce + "/violations", """
+                            if (https.get(n % 2)
+                                            .post("/api/v1/commitments/" + truce + "/violations", """
                                     {"id": "%s", "reportedBy": "armenia", "accused": "azerbaijan",
-                                     "occurredAt": "2020-10-10T12:05+04:00"}""".formatted(id)).status() == 201) {
+                                     "occurredAt": "2020-10-10T12:05+04:00"}""".formatted(id))
+                                            .status()
+                                    == 201) {
                                 acknowledged.add(new String[] {truce, id});
                             }
                         } catch (UncheckedIOException | IllegalStateException gone) {
@@ -120,18 +136,29 @@ class ViewsAcrossNodesTest {
             assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
             Duration left = Duration.ofSeconds(15).minusNanos(System.nanoTime() - killed);
-            await().atMost(left.isNegative() ? Duration.ZERO : left).pollInterval(Duration.ofMillis(100))
+            await().atMost(left.isNegative() ? Duration.ZERO : left)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> caughtUp(survivor));
             // Every acknowledged report is in the views exactly once: each answers, and each truce counts as many
             // standing reports as it has reports in the history (a report replayed twice would count twice).
             for (String[] report : acknowledged) {
-                assertThat(survivor.get("/api/v1/commitments/" + report[0] + "/violations/" + report[1]).status())
-                        .as(report[1]).isEqualTo(200);
+                assertThat(survivor.get("/api/v1/commitments/" + report[0] + "/violations/" + report[1])
+                                .status())
+                        .as(report[1])
+                        .isEqualTo(200);
             }
             for (String truce : truces) {
-                long stored = survivor.get("/api/v1/audit/events?aggregateId=" + truce + "&limit=10000").json().size() - 1;
-                assertThat(survivor.get("/api/v1/commitments/" + truce).json().get("reports").get("standing").asLong())
-                        .as(truce).isEqualTo(stored);
+                long stored = survivor.get("/api/v1/audit/events?aggregateId=" + truce + "&limit=10000")
+                                .json()
+                                .size()
+                        - 1;
+                assertThat(survivor.get("/api/v1/commitments/" + truce)
+                                .json()
+                                .get("reports")
+                                .get("standing")
+                                .asLong())
+                        .as(truce)
+                        .isEqualTo(stored);
             }
         } finally {
             for (Process server : servers) {
@@ -149,19 +176,26 @@ class ViewsAcrossNodesTest {
             for (int i = 0; i < reports; i++) {
                 assertThat(http.post("/api/v1/commitments/" + truce + "/violations", """
                         {"reportedBy": "armenia", "accused": "azerbaijan", "occurredAt": "2020-10-10T12:05+04:00"}""")
-                        .status()).isEqualTo(201);
+                                .status())
+                        .isEqualTo(201);
             }
         }
     }
 
     private static boolean caughtUp(Http http) {
         JsonNode progress = http.get("/api/v1/admin/replays/all").json();
-        return "DONE".equals(progress.get("state").asText()) && progress.get("done").asLong() == progress.get("total").asLong();
+        return "DONE".equals(progress.get("state").asText())
+                && progress.get("done").asLong() == progress.get("total").asLong();
     }
 
     private static boolean holdsTheWork(Http http) {
-        return http.get("/actuator/health").json().path("components").path("views").path("details")
-                .path("holdsTheWork").asBoolean();
+        return http.get("/actuator/health")
+                .json()
+                .path("components")
+                .path("views")
+                .path("details")
+                .path("holdsTheWork")
+                .asBoolean();
     }
 
     private static Process start(Map<String, String> database, int port, Path log) throws IOException {

@@ -46,11 +46,13 @@ class ViewsPropertyTest {
 
     @BeforeContainer
     static void start() {
-        ledger = LedgerInstance.start(Map.of("ledger.data-dir", ApiTest.temporaryDirectory("ledger-property").toString()));
+        ledger = LedgerInstance.start(Map.of(
+                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-property").toString()));
         http = ledger.http();
         json = ledger.bean(ObjectMapper.class);
         for (String actor : new String[] {"a", "b", "m", "o"}) {
-            http.post("/api/v1/actors", "{\"id\": \"" + actor + "\", \"name\": \"" + actor + "\", \"kind\": \"STATE\"}");
+            http.post(
+                    "/api/v1/actors", "{\"id\": \"" + actor + "\", \"name\": \"" + actor + "\", \"kind\": \"STATE\"}");
         }
     }
 
@@ -60,33 +62,40 @@ class ViewsPropertyTest {
     }
 
     /** One step of a history; indexes pick among the commitments and reports made so far. */
-    record Step(int kind, int target, int report, int actor, int accused, int minutes, int precision, int option) {
-    }
+    record Step(int kind, int target, int report, int actor, int accused, int minutes, int precision, int option) {}
 
     @Provide
     Arbitrary<List<Step>> histories() {
         Arbitrary<Step> step = Combinators.combine(
-                Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 4),
-                Arbitraries.integers().between(0, 6), Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(-60, 2000),
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3))
+                        Arbitraries.integers().between(0, 7),
+                                Arbitraries.integers().between(0, 4),
+                        Arbitraries.integers().between(0, 6),
+                                Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, 2),
+                                Arbitraries.integers().between(-60, 2000),
+                        Arbitraries.integers().between(0, 2),
+                                Arbitraries.integers().between(0, 3))
                 .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(14);
     }
 
     @Property(tries = 200)
-    void liveViewsEqualAFreshFoldOfTheStoredEvents(@ForAll("histories") List<Step> steps,
+    void liveViewsEqualAFreshFoldOfTheStoredEvents(
+            @ForAll("histories") List<Step> steps,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 10_000) int cut) {
         String negotiation = "n" + HISTORY.incrementAndGet();
         long firstOfHistory = head() + 1;
-        http.post("/api/v1/negotiations", "{\"id\": \"" + negotiation
-                + "\", \"title\": \"t\", \"parties\": [\"a\", \"b\"], \"mediators\": [\"m\"]}");
+        http.post(
+                "/api/v1/negotiations",
+                "{\"id\": \"" + negotiation
+                        + "\", \"title\": \"t\", \"parties\": [\"a\", \"b\"], \"mediators\": [\"m\"]}");
         List<String> commitments = new ArrayList<>();
         List<List<String>> reports = new ArrayList<>();
         // Every twentieth history asks for a rebuild halfway and goes on while it runs: the views switch to a new
         // generation in the middle of it.
         boolean rebuilt = HISTORY.get() % 20 == 0;
-        int generation = http.get("/api/v1/admin/replays/all").json().get("generation").asInt();
+        int generation =
+                http.get("/api/v1/admin/replays/all").json().get("generation").asInt();
         for (int i = 0; i < steps.size(); i++) {
             if (rebuilt && i == steps.size() / 2) {
                 assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
@@ -95,16 +104,23 @@ class ViewsPropertyTest {
         }
         ViewsCaughtUp.await(http);
         if (rebuilt) {
-            assertThat(http.get("/api/v1/admin/replays/all").json().get("generation").asInt()).isGreaterThan(generation);
+            assertThat(http.get("/api/v1/admin/replays/all")
+                            .json()
+                            .get("generation")
+                            .asInt())
+                    .isGreaterThan(generation);
         }
         List<Fact> stored = storedFacts();
         assertViewsEqualFreshFold(List.of(negotiation), stored, null);
 
         // As of a record time within this history: the views equal a fold of exactly the events recorded by then.
-        List<Fact> ofHistory = stored.stream().filter(f -> f.globalIndex() >= firstOfHistory).toList();
+        List<Fact> ofHistory =
+                stored.stream().filter(f -> f.globalIndex() >= firstOfHistory).toList();
         java.time.Instant asOf = ofHistory.get(cut % ofHistory.size()).recordedAt();
-        assertViewsEqualFreshFold(List.of(negotiation),
-                stored.stream().filter(f -> !f.recordedAt().isAfter(asOf)).toList(), asOf.toString());
+        assertViewsEqualFreshFold(
+                List.of(negotiation),
+                stored.stream().filter(f -> !f.recordedAt().isAfter(asOf)).toList(),
+                asOf.toString());
     }
 
     private static long head() {
@@ -125,12 +141,13 @@ class ViewsPropertyTest {
 
         // Every event delivered once more, through the live projection's own store: nothing changes.
         var jdbc = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class);
-        ledger.bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
-            org.negotiationledger.projections.store.JdbcViewStore store =
-                    org.negotiationledger.projections.store.JdbcViewStore.serving(jdbc);
-            storedFacts().forEach(store::fold);
-            store.flush();
-        });
+        ledger.bean(org.springframework.transaction.support.TransactionTemplate.class)
+                .executeWithoutResult(tx -> {
+                    org.negotiationledger.projections.store.JdbcViewStore store =
+                            org.negotiationledger.projections.store.JdbcViewStore.serving(jdbc);
+                    storedFacts().forEach(store::fold);
+                    store.flush();
+                });
         assertViewsEqualFreshFold(all, storedFacts(), null);
     }
 
@@ -138,7 +155,9 @@ class ViewsPropertyTest {
         String[] actors = {"a", "b", "m", "o"};
         String[] accused = {"a", "b", "unknown"};
         String[] precisions = {"MINUTE", "HOUR", "DAY"};
-        String time = java.time.OffsetDateTime.parse("2020-10-10T12:00+04:00").plusMinutes(s.minutes()).toString();
+        String time = java.time.OffsetDateTime.parse("2020-10-10T12:00+04:00")
+                .plusMinutes(s.minutes())
+                .toString();
         String target = commitments.isEmpty() ? "none" : commitments.get(s.target() % commitments.size());
         List<String> targetReports = commitments.isEmpty() ? List.of() : reports.get(s.target() % commitments.size());
         String report = targetReports.isEmpty() ? "none" : targetReports.get(s.report() % targetReports.size());
@@ -146,37 +165,63 @@ class ViewsPropertyTest {
             case 0, 1 -> {
                 String id = negotiation + "-c" + i;
                 String renews = s.option() == 1 && !commitments.isEmpty() ? ", \"renews\": \"" + target + "\"" : "";
-                String supersedes = s.option() == 2 && !commitments.isEmpty() ? ", \"supersedes\": [\"" + target + "\"]" : "";
+                String supersedes =
+                        s.option() == 2 && !commitments.isEmpty() ? ", \"supersedes\": [\"" + target + "\"]" : "";
                 String expires = s.option() == 3 ? ", \"expiresAt\": \"2020-10-11T12:00+04:00\"" : "";
-                if (http.post("/api/v1/truces", "{\"id\": \"" + id + "\", \"negotiationId\": \"" + negotiation
-                        + "\", \"kind\": \"CEASEFIRE\", \"title\": \"truce " + i + "\", \"parties\": [\"a\", \"b\"], "
-                        + "\"agreedAt\": \"2020-10-10T03:00+04:00\", \"effectiveFrom\": \"" + time + "\"" + renews
-                        + supersedes + expires + "}").status() == 201) {
+                if (http.post(
+                                        "/api/v1/truces",
+                                        "{\"id\": \"" + id + "\", \"negotiationId\": \"" + negotiation
+                                                + "\", \"kind\": \"CEASEFIRE\", \"title\": \"truce " + i
+                                                + "\", \"parties\": [\"a\", \"b\"], "
+                                                + "\"agreedAt\": \"2020-10-10T03:00+04:00\", \"effectiveFrom\": \""
+                                                + time + "\"" + renews
+                                                + supersedes + expires + "}")
+                                .status()
+                        == 201) {
                     commitments.add(id);
                     reports.add(new ArrayList<>());
                 }
             }
             case 2, 3 -> {
                 String id = "r" + i;
-                if (http.post("/api/v1/commitments/" + target + "/violations", "{\"id\": \"" + id
-                        + "\", \"reportedBy\": \"" + actors[s.actor()] + "\", \"accused\": \"" + accused[s.accused()]
-                        + "\", \"occurredAt\": \"" + time + "\", \"occurredAtPrecision\": \"" + precisions[s.precision()]
-                        + "\"}").status() == 201) {
+                if (http.post(
+                                        "/api/v1/commitments/" + target + "/violations",
+                                        "{\"id\": \"" + id
+                                                + "\", \"reportedBy\": \"" + actors[s.actor()] + "\", \"accused\": \""
+                                                + accused[s.accused()]
+                                                + "\", \"occurredAt\": \"" + time + "\", \"occurredAtPrecision\": \""
+                                                + precisions[s.precision()]
+                                                + "\"}")
+                                .status()
+                        == 201) {
                     reports.get(commitments.indexOf(target)).add(id);
                 }
             }
-            case 4 -> http.post("/api/v1/commitments/" + target + "/violations/" + report + "/assessment",
-                    "{\"outcome\": \"" + new String[] {"CONFIRMED", "ATTRIBUTED", "NOT_ATTRIBUTABLE", "UNFOUNDED"}[s.option()]
-                            + "\"" + (s.option() == 1 ? ", \"attributedTo\": \"" + actors[s.accused() % 2] + "\"" : "")
-                            + ", \"assessedBy\": \"o\", \"assessedAt\": \"2020-10-20T00:00+04:00\"}");
-            case 5 -> http.post("/api/v1/commitments/" + target + "/violations/" + report + "/retraction",
-                    "{\"retractedBy\": \"" + actors[s.actor()] + "\", \"reason\": \"withdrawn\"}");
-            case 6 -> http.post("/api/v1/commitments/" + target + "/end", "{\"reason\": \""
-                    + new String[] {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"}[s.option()]
-                    + "\", \"endedAt\": \"" + time + "\"}");
-            default -> http.post("/api/v1/statements", "{\"id\": \"" + negotiation + "-s" + i
-                    + "\", \"author\": \"m\", \"issuedAt\": \"" + time + "\", \"kinds\": [\"CALL\"], \"text\": \"calm\", "
-                    + "\"concerns\": [\"" + (commitments.isEmpty() ? negotiation : target) + "\"]}");
+            case 4 ->
+                http.post(
+                        "/api/v1/commitments/" + target + "/violations/" + report + "/assessment",
+                        "{\"outcome\": \""
+                                + new String[] {"CONFIRMED", "ATTRIBUTED", "NOT_ATTRIBUTABLE", "UNFOUNDED"}[s.option()]
+                                + "\""
+                                + (s.option() == 1 ? ", \"attributedTo\": \"" + actors[s.accused() % 2] + "\"" : "")
+                                + ", \"assessedBy\": \"o\", \"assessedAt\": \"2020-10-20T00:00+04:00\"}");
+            case 5 ->
+                http.post(
+                        "/api/v1/commitments/" + target + "/violations/" + report + "/retraction",
+                        "{\"retractedBy\": \"" + actors[s.actor()] + "\", \"reason\": \"withdrawn\"}");
+            case 6 ->
+                http.post(
+                        "/api/v1/commitments/" + target + "/end",
+                        "{\"reason\": \""
+                                + new String[] {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"}[s.option()]
+                                + "\", \"endedAt\": \"" + time + "\"}");
+            default ->
+                http.post(
+                        "/api/v1/statements",
+                        "{\"id\": \"" + negotiation + "-s" + i
+                                + "\", \"author\": \"m\", \"issuedAt\": \"" + time
+                                + "\", \"kinds\": [\"CALL\"], \"text\": \"calm\", "
+                                + "\"concerns\": [\"" + (commitments.isEmpty() ? negotiation : target) + "\"]}");
         }
     }
 
@@ -185,30 +230,47 @@ class ViewsPropertyTest {
         InMemoryViews fresh = InMemoryViews.fold(facts);
         String cut = asOf == null ? "" : "&asOf=" + asOf;
         for (String validAt : VALID_TIMES) {
-            java.time.Instant at = java.time.OffsetDateTime.parse(validAt.replace("%2B", "+")).toInstant();
+            java.time.Instant at =
+                    java.time.OffsetDateTime.parse(validAt.replace("%2B", "+")).toInstant();
             for (String negotiation : negotiations) {
                 List<Object> expected = fresh.commitments().values().stream()
                         .filter(c -> c.negotiationId().equals(negotiation))
-                        .sorted(Comparator.comparing((CommitmentState c) -> c.effectiveFrom().utc())
+                        .sorted(Comparator.comparing(
+                                        (CommitmentState c) -> c.effectiveFrom().utc())
                                 .thenComparing(CommitmentState::id))
-                        .map(c -> CommitmentViews.at(c, at)).flatMap(Optional::stream).map(v -> (Object) v).toList();
-                assertThat(http.get("/api/v1/commitments?negotiationId=" + negotiation + "&validAt=" + validAt + cut).json())
-                        .as("commitments of %s at %s", negotiation, validAt).isEqualTo(asClientSees(expected));
+                        .map(c -> CommitmentViews.at(c, at))
+                        .flatMap(Optional::stream)
+                        .map(v -> (Object) v)
+                        .toList();
+                assertThat(http.get("/api/v1/commitments?negotiationId=" + negotiation + "&validAt=" + validAt + cut)
+                                .json())
+                        .as("commitments of %s at %s", negotiation, validAt)
+                        .isEqualTo(asClientSees(expected));
                 for (Object view : expected) {
                     String id = ((org.negotiationledger.projections.fold.CommitmentView) view).id();
-                    assertThat(http.get("/api/v1/commitments/" + id + "?validAt=" + validAt + cut).json())
-                            .as("commitment %s at %s", id, validAt).isEqualTo(asClientSees(view));
+                    assertThat(http.get("/api/v1/commitments/" + id + "?validAt=" + validAt + cut)
+                                    .json())
+                            .as("commitment %s at %s", id, validAt)
+                            .isEqualTo(asClientSees(view));
                 }
                 List<org.negotiationledger.projections.fold.BrokenCommitment> broken =
-                        org.negotiationledger.projections.fold.BrokenCommitment.within(24, expected.stream()
-                                .map(v -> (org.negotiationledger.projections.fold.CommitmentView) v).toList());
+                        org.negotiationledger.projections.fold.BrokenCommitment.within(
+                                24,
+                                expected.stream()
+                                        .map(v -> (org.negotiationledger.projections.fold.CommitmentView) v)
+                                        .toList());
                 assertThat(http.get("/api/v1/commitments/broken?withinHours=24&negotiationId=" + negotiation
-                        + "&validAt=" + validAt + cut).json()).as("broken in %s at %s", negotiation, validAt)
+                                        + "&validAt=" + validAt + cut)
+                                .json())
+                        .as("broken in %s at %s", negotiation, validAt)
                         .isEqualTo(asClientSees(broken));
                 List<TimelineEntry> timeline = fresh.timeline(negotiation).stream()
-                        .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(at)).toList();
-                assertThat(http.get("/api/v1/negotiations/" + negotiation + "/timeline?validAt=" + validAt + cut).json())
-                        .as("timeline of %s at %s", negotiation, validAt).isEqualTo(asClientSees(timeline));
+                        .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(at))
+                        .toList();
+                assertThat(http.get("/api/v1/negotiations/" + negotiation + "/timeline?validAt=" + validAt + cut)
+                                .json())
+                        .as("timeline of %s at %s", negotiation, validAt)
+                        .isEqualTo(asClientSees(timeline));
             }
         }
     }
@@ -226,8 +288,8 @@ class ViewsPropertyTest {
     private static List<Fact> storedFacts() {
         EventStore store = ledger.bean(EventStore.class);
         List<Fact> facts = new ArrayList<>();
-        try (Stream<? extends TrackedEventMessage<?>> events = store.openStream(null).asStream()
-                .takeWhile(e -> true)) {
+        try (Stream<? extends TrackedEventMessage<?>> events =
+                store.openStream(null).asStream().takeWhile(e -> true)) {
             long head = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
             var iterator = events.iterator();
@@ -235,8 +297,12 @@ class ViewsPropertyTest {
                 TrackedEventMessage<?> event = iterator.next();
                 long index = event.trackingToken().position().orElseThrow();
                 DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
-                facts.add(new Fact(index, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
-                        event.getTimestamp(), event.getPayload()));
+                facts.add(new Fact(
+                        index,
+                        domain.getAggregateIdentifier(),
+                        domain.getSequenceNumber(),
+                        event.getTimestamp(),
+                        event.getPayload()));
                 if (index >= head) {
                     break;
                 }
@@ -244,5 +310,4 @@ class ViewsPropertyTest {
         }
         return facts;
     }
-
 }

@@ -20,7 +20,10 @@ public class Actor {
 
     @CommandHandler
     public Actor(RegisterActor command) {
-        check(!command.id().isUnknown(), "id", "'unknown' is reserved for an accused party the reporter could not name");
+        check(
+                !command.id().isUnknown(),
+                "id",
+                "'unknown' is reserved for an accused party the reporter could not name");
         check(command.name() != null && !command.name().isBlank(), "name", "an actor needs a name");
         check(command.kind() != null, "kind", "an actor needs a kind");
         apply(new ActorRegistered(command.id(), command.name().strip(), command.kind()));

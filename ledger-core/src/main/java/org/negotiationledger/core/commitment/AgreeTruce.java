@@ -30,5 +30,4 @@ public record AgreeTruce(
         CommitmentId renews,
         List<CommitmentId> supersedes,
         String source,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

@@ -17,5 +17,4 @@ public record AssessViolation(
         StatedTime assessedAt,
         String note,
         Instant receivedAt,
-        Long expectedVersion) {
-}
+        Long expectedVersion) {}

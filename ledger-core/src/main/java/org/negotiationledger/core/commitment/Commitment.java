@@ -13,8 +13,8 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.Directory;
@@ -40,6 +40,7 @@ public class Commitment {
 
     @AggregateIdentifier
     private CommitmentId id;
+
     private Set<ActorId> parties;
     private NegotiationId negotiationId;
     private Set<ActorId> brokers;
@@ -52,8 +53,7 @@ public class Commitment {
     private final Map<ViolationId, Report> reports = new HashMap<>();
 
     /** What the aggregate must remember of a report to judge later commands about it. */
-    private record Report(ActorId reportedBy, StatedTime occurredAt, boolean retracted) {
-    }
+    private record Report(ActorId reportedBy, StatedTime occurredAt, boolean retracted) {}
 
     protected Commitment() {
         // for event sourcing
@@ -62,19 +62,32 @@ public class Commitment {
     @CommandHandler
     public Commitment(AgreeTruce command, Directory directory) {
         check(command.kind() != null, "kind", "a truce needs a kind");
-        commonChecks(command.negotiationId(), command.title(),
-                command.parties(), 2, command.brokers(), command.agreedAt(), "agreedAt", command.effectiveFrom(),
+        commonChecks(
+                command.negotiationId(),
+                command.title(),
+                command.parties(),
+                2,
+                command.brokers(),
+                command.agreedAt(),
+                "agreedAt",
+                command.effectiveFrom(),
                 directory);
         Rules.happenedBy(command.agreedAt(), command.receivedAt(), "agreedAt", "a truce's agreement");
-        check(command.expiresAt() == null
-                        || command.expiresAt().latest().isAfter(command.effectiveFrom().earliest()),
-                "expiresAt", "a truce cannot expire before it takes effect");
+        check(
+                command.expiresAt() == null
+                        || command.expiresAt()
+                                .latest()
+                                .isAfter(command.effectiveFrom().earliest()),
+                "expiresAt",
+                "a truce cannot expire before it takes effect");
         List<CommitmentId> supersedes = orEmpty(command.supersedes(), "supersedes");
         if (command.renews() != null) {
             check(!command.renews().equals(command.id()), "renews", "a truce cannot renew itself");
             knownCommitment(command.renews(), "renews", directory);
             sameNegotiation(command.renews(), command.negotiationId(), "renews", directory);
-            check(!supersedes.contains(command.renews()), "supersedes",
+            check(
+                    !supersedes.contains(command.renews()),
+                    "supersedes",
                     "a truce either renews '" + command.renews().value() + "' (which stays in force) or supersedes it");
         }
         Set<CommitmentId> seen = new HashSet<>();
@@ -85,40 +98,77 @@ public class Commitment {
             knownCommitment(superseded, "supersedes", directory);
             sameNegotiation(superseded, command.negotiationId(), "supersedes", directory);
         }
-        apply(new TruceAgreed(command.id(), command.negotiationId(), command.kind(), command.title().strip(),
-                List.copyOf(command.parties()), orEmpty(command.brokers(), "brokers"), command.venue(), command.agreedAt(),
-                command.effectiveFrom(), command.expiresAt(), orEmpty(command.terms(), "terms"), command.renews(),
-                supersedes, command.source()));
+        apply(new TruceAgreed(
+                command.id(),
+                command.negotiationId(),
+                command.kind(),
+                command.title().strip(),
+                List.copyOf(command.parties()),
+                orEmpty(command.brokers(), "brokers"),
+                command.venue(),
+                command.agreedAt(),
+                command.effectiveFrom(),
+                command.expiresAt(),
+                orEmpty(command.terms(), "terms"),
+                command.renews(),
+                supersedes,
+                command.source()));
     }
 
     @CommandHandler
     public Commitment(MakePledge command, Directory directory) {
         check(command.kind() != null, "kind", "a pledge needs a kind");
-        commonChecks(command.negotiationId(), command.title(),
-                command.parties(), 1, command.brokers(), command.madeAt(), "madeAt", command.effectiveFrom(),
+        commonChecks(
+                command.negotiationId(),
+                command.title(),
+                command.parties(),
+                1,
+                command.brokers(),
+                command.madeAt(),
+                "madeAt",
+                command.effectiveFrom(),
                 directory);
         Rules.happenedBy(command.madeAt(), command.receivedAt(), "madeAt", "a pledge");
-        apply(new PledgeMade(command.id(), command.negotiationId(), command.kind(), command.title().strip(),
-                List.copyOf(command.parties()), orEmpty(command.brokers(), "brokers"), command.venue(), command.madeAt(),
-                command.effectiveFrom(), orEmpty(command.terms(), "terms"), command.source()));
+        apply(new PledgeMade(
+                command.id(),
+                command.negotiationId(),
+                command.kind(),
+                command.title().strip(),
+                List.copyOf(command.parties()),
+                orEmpty(command.brokers(), "brokers"),
+                command.venue(),
+                command.madeAt(),
+                command.effectiveFrom(),
+                orEmpty(command.terms(), "terms"),
+                command.source()));
     }
 
     /**
      * A truce renews or supersedes only commitments of its own negotiation: one peace process cannot end or
      * reaffirm what was agreed in another.
      */
-    private static void sameNegotiation(CommitmentId other, NegotiationId negotiation, String field,
-            Directory directory) {
+    private static void sameNegotiation(
+            CommitmentId other, NegotiationId negotiation, String field, Directory directory) {
         NegotiationId theirs = directory.commitmentNegotiation(other).orElse(null);
-        check(negotiation.equals(theirs), field, "'" + other.value() + "' belongs to negotiation '"
-                + (theirs == null ? "?" : theirs.value()) + "', not '" + negotiation.value()
-                + "': a truce renews or supersedes only commitments of its own negotiation");
+        check(
+                negotiation.equals(theirs),
+                field,
+                "'" + other.value() + "' belongs to negotiation '"
+                        + (theirs == null ? "?" : theirs.value()) + "', not '" + negotiation.value()
+                        + "': a truce renews or supersedes only commitments of its own negotiation");
     }
 
     /** The checks truces and pledges share. */
-    private static void commonChecks(NegotiationId negotiation, String title,
-            List<ActorId> parties, int minimumParties, List<ActorId> brokers, StatedTime agreedAt, String agreedField,
-            StatedTime effectiveFrom, Directory directory) {
+    private static void commonChecks(
+            NegotiationId negotiation,
+            String title,
+            List<ActorId> parties,
+            int minimumParties,
+            List<ActorId> brokers,
+            StatedTime agreedAt,
+            String agreedField,
+            StatedTime effectiveFrom,
+            Directory directory) {
         check(title != null && !title.isBlank(), "title", "a commitment needs a title");
         check(agreedAt != null, agreedField, "a commitment needs the time it was agreed");
         check(effectiveFrom != null, "effectiveFrom", "a commitment needs the time it takes effect");
@@ -136,10 +186,12 @@ public class Commitment {
         check(endedAt == null, "reason", "the commitment already ended (" + endedReason + ")");
         check(command.reason() != null, "reason", "an end needs a reason");
         check(command.endedAt() != null, "endedAt", "an end needs the time it ended");
-        check(!command.endedAt().latest().isBefore(agreedAt.earliest()), "endedAt",
+        check(
+                !command.endedAt().latest().isBefore(agreedAt.earliest()),
+                "endedAt",
                 "a commitment cannot end (" + command.endedAt() + ") before it was agreed (" + agreedAt + ")");
-        Rules.happenedBy(command.endedAt(), command.receivedAt(), "endedAt",
-                "an end (a planned one is the truce's expiresAt)");
+        Rules.happenedBy(
+                command.endedAt(), command.receivedAt(), "endedAt", "an end (a planned one is the truce's expiresAt)");
         apply(new CommitmentEnded(id, command.reason(), command.endedAt(), command.note()));
         return AggregateLifecycle.getVersion();
     }
@@ -160,25 +212,41 @@ public class Commitment {
         check(command.reportedBy() != null, "reportedBy", "a report needs a reporter");
         Rules.knownActor(command.reportedBy(), "reportedBy", directory);
         check(command.accused() != null, "accused", "a report needs an accused party, or 'unknown'");
-        check(!command.accused().equals(command.reportedBy()), "accused",
+        check(
+                !command.accused().equals(command.reportedBy()),
+                "accused",
                 "a reporter cannot accuse itself: '" + command.reportedBy().value() + "' is both");
-        check(command.accused().isUnknown() || parties.contains(command.accused()), "accused",
-                "'" + command.accused().value() + "' is not a party to " + id.value()
-                        + "; accuse one of " + slugs(parties) + " or 'unknown'");
+        check(
+                command.accused().isUnknown() || parties.contains(command.accused()),
+                "accused",
+                "'" + command.accused().value() + "' is not a party to " + id.value() + "; accuse one of "
+                        + slugs(parties) + " or 'unknown'");
         StatedTime occurred = command.occurredAt();
         check(occurred != null, "occurredAt", "a report needs the time the violation occurred");
-        check(!occurred.latest().isBefore(effectiveFrom.earliest()), "occurredAt",
-                "a violation cannot precede the commitment: it occurred " + occurred
-                        + ", the commitment took effect " + effectiveFrom);
+        check(
+                !occurred.latest().isBefore(effectiveFrom.earliest()),
+                "occurredAt",
+                "a violation cannot precede the commitment: it occurred " + occurred + ", the commitment took effect "
+                        + effectiveFrom);
         Instant end = endOfForce();
         if (end != null && !occurred.earliest().isBefore(end)) {
-            throw new RuleViolationException("occurredAt", "the commitment was no longer in force: it ended at "
-                    + end + " (" + endReason() + "), the violation occurred " + occurred);
+            throw new RuleViolationException(
+                    "occurredAt",
+                    "the commitment was no longer in force: it ended at " + end + " (" + endReason()
+                            + "), the violation occurred " + occurred);
         }
         Rules.happenedBy(occurred, command.receivedAt(), "occurredAt", "a violation");
         checkCasualties(command.casualties());
-        apply(new ViolationReported(id, command.violationId(), command.reportedBy(), command.accused(), occurred,
-                command.location(), command.description(), command.casualties(), command.source()));
+        apply(new ViolationReported(
+                id,
+                command.violationId(),
+                command.reportedBy(),
+                command.accused(),
+                occurred,
+                command.location(),
+                command.description(),
+                command.casualties(),
+                command.source()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -190,23 +258,36 @@ public class Commitment {
         check(command.outcome() != null, "outcome", "an assessment needs an outcome");
         check(command.assessedBy() != null, "assessedBy", "an assessment needs an assessor");
         Rules.knownActor(command.assessedBy(), "assessedBy", directory);
-        check(!parties.contains(command.assessedBy()) && !command.assessedBy().equals(report.reportedBy()), "assessedBy",
-                "an assessor has no stake in the report: '" + command.assessedBy().value() + "' is "
+        check(
+                !parties.contains(command.assessedBy()) && !command.assessedBy().equals(report.reportedBy()),
+                "assessedBy",
+                "an assessor has no stake in the report: '"
+                        + command.assessedBy().value() + "' is "
                         + (parties.contains(command.assessedBy()) ? "a party to " + id.value() : "its reporter"));
         if (command.outcome() == AssessmentOutcome.ATTRIBUTED) {
             check(command.attributedTo() != null, "attributedTo", "an ATTRIBUTED finding names the party responsible");
-            check(parties.contains(command.attributedTo()), "attributedTo",
+            check(
+                    parties.contains(command.attributedTo()),
+                    "attributedTo",
                     "'" + command.attributedTo().value() + "' is not a party to " + id.value());
         } else {
             check(command.attributedTo() == null, "attributedTo", "only an ATTRIBUTED finding names a party");
         }
         StatedTime assessedAt = command.assessedAt();
         check(assessedAt != null, "assessedAt", "an assessment needs the time it was made");
-        check(!assessedAt.latest().isBefore(report.occurredAt().earliest()), "assessedAt",
+        check(
+                !assessedAt.latest().isBefore(report.occurredAt().earliest()),
+                "assessedAt",
                 "a report cannot be assessed before the violation occurred");
         Rules.happenedBy(assessedAt, command.receivedAt(), "assessedAt", "an assessment");
-        apply(new ViolationAssessed(id, command.violationId(), command.outcome(), command.attributedTo(),
-                command.assessedBy(), assessedAt, command.note()));
+        apply(new ViolationAssessed(
+                id,
+                command.violationId(),
+                command.outcome(),
+                command.attributedTo(),
+                command.assessedBy(),
+                assessedAt,
+                command.note()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -216,9 +297,15 @@ public class Commitment {
         Report report = report(command.violationId());
         check(!report.retracted(), "violationId", "report '" + command.violationId() + "' was already retracted");
         check(command.retractedBy() != null, "retractedBy", "a retraction needs the actor who withdraws the report");
-        check(command.retractedBy().equals(report.reportedBy()) || brokers.contains(command.retractedBy())
-                        || directory.negotiationMediators(negotiationId).orElse(Set.of()).contains(command.retractedBy()),
-                "retractedBy", "only the reporter ('" + report.reportedBy().value()
+        check(
+                command.retractedBy().equals(report.reportedBy())
+                        || brokers.contains(command.retractedBy())
+                        || directory
+                                .negotiationMediators(negotiationId)
+                                .orElse(Set.of())
+                                .contains(command.retractedBy()),
+                "retractedBy",
+                "only the reporter ('" + report.reportedBy().value()
                         + "'), a broker of the commitment or a mediator of its negotiation may retract a report");
         check(command.reason() != null && !command.reason().isBlank(), "reason", "a retraction needs a reason");
         apply(new ViolationReportRetracted(id, command.violationId(), command.retractedBy(), command.reason()));
@@ -255,7 +342,10 @@ public class Commitment {
     private static void checkCasualties(Casualties casualties) {
         if (casualties != null) {
             check(casualties.killed() == null || casualties.killed() >= 0, "casualties.killed", "cannot be negative");
-            check(casualties.injured() == null || casualties.injured() >= 0, "casualties.injured", "cannot be negative");
+            check(
+                    casualties.injured() == null || casualties.injured() >= 0,
+                    "casualties.injured",
+                    "cannot be negative");
         }
     }
 
@@ -280,16 +370,33 @@ public class Commitment {
 
     @EventSourcingHandler
     void on(TruceAgreed event) {
-        created(event.id(), event.negotiationId(), event.parties(), event.brokers(), event.agreedAt(), event.effectiveFrom());
+        created(
+                event.id(),
+                event.negotiationId(),
+                event.parties(),
+                event.brokers(),
+                event.agreedAt(),
+                event.effectiveFrom());
         expiresAt = event.expiresAt() == null ? null : event.expiresAt().utc();
     }
 
     @EventSourcingHandler
     void on(PledgeMade event) {
-        created(event.id(), event.negotiationId(), event.parties(), event.brokers(), event.madeAt(), event.effectiveFrom());
+        created(
+                event.id(),
+                event.negotiationId(),
+                event.parties(),
+                event.brokers(),
+                event.madeAt(),
+                event.effectiveFrom());
     }
 
-    private void created(CommitmentId id, NegotiationId negotiationId, List<ActorId> parties, List<ActorId> brokers, StatedTime agreedAt,
+    private void created(
+            CommitmentId id,
+            NegotiationId negotiationId,
+            List<ActorId> parties,
+            List<ActorId> brokers,
+            StatedTime agreedAt,
             StatedTime effectiveFrom) {
         this.id = id;
         this.negotiationId = negotiationId;

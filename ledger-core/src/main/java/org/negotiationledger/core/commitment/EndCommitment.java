@@ -15,5 +15,4 @@ public record EndCommitment(
         StatedTime endedAt,
         String note,
         Instant receivedAt,
-        Long expectedVersion) {
-}
+        Long expectedVersion) {}

@@ -24,5 +24,4 @@ public record MakePledge(
         StatedTime effectiveFrom,
         List<String> terms,
         String source,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

@@ -18,5 +18,4 @@ public record PledgeMade(
         StatedTime madeAt,
         StatedTime effectiveFrom,
         List<String> terms,
-        String source) {
-}
+        String source) {}

@@ -22,5 +22,4 @@ public record ReportViolation(
         Casualties casualties,
         String source,
         Instant receivedAt,
-        Long expectedVersion) {
-}
+        Long expectedVersion) {}

@@ -11,5 +11,4 @@ public record RetractViolationReport(
         ViolationId violationId,
         ActorId retractedBy,
         String reason,
-        Long expectedVersion) {
-}
+        Long expectedVersion) {}

@@ -9,5 +9,4 @@ import org.negotiationledger.core.shared.StatedTime;
  * {@link SupersessionPolicy}, not by clients: a client states supersession on the new truce.
  */
 public record SupersedeCommitment(
-        @TargetAggregateIdentifier CommitmentId commitmentId, CommitmentId supersededBy, StatedTime effectiveAt) {
-}
+        @TargetAggregateIdentifier CommitmentId commitmentId, CommitmentId supersededBy, StatedTime effectiveAt) {}

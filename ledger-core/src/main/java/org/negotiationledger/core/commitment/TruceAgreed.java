@@ -21,5 +21,4 @@ public record TruceAgreed(
         List<String> terms,
         CommitmentId renews,
         List<CommitmentId> supersedes,
-        String source) {
-}
+        String source) {}

@@ -13,5 +13,4 @@ public record ViolationAssessed(
         ActorId attributedTo,
         ActorId assessedBy,
         StatedTime assessedAt,
-        String note) {
-}
+        String note) {}

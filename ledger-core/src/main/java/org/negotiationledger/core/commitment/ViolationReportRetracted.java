@@ -6,5 +6,4 @@ import org.negotiationledger.core.shared.ViolationId;
 
 /** A report was withdrawn; it no longer stands. */
 public record ViolationReportRetracted(
-        CommitmentId commitmentId, ViolationId violationId, ActorId retractedBy, String reason) {
-}
+        CommitmentId commitmentId, ViolationId violationId, ActorId retractedBy, String reason) {}

@@ -15,5 +15,4 @@ public record ViolationReported(
         Location location,
         String description,
         Casualties casualties,
-        String source) {
-}
+        String source) {}

@@ -9,9 +9,8 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.serialization.Revision;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import org.negotiationledger.core.shared.ActorId;
+import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.shared.Directory;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.NegotiationId;
@@ -25,6 +24,7 @@ public class Negotiation {
 
     @AggregateIdentifier
     private NegotiationId id;
+
     private final Set<TalksId> talks = new HashSet<>();
 
     protected Negotiation() {
@@ -43,22 +43,38 @@ public class Negotiation {
     public long handle(RecordTalks command, Directory directory) {
         VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
         if (talks.contains(command.talksId())) {
-            throw new DuplicateRecordException("talks '" + command.talksId() + "' are already recorded in " + id.value());
+            throw new DuplicateRecordException(
+                    "talks '" + command.talksId() + "' are already recorded in " + id.value());
         }
         check(command.venue() != null && !command.venue().isBlank(), "venue", "talks need a venue");
         check(command.startedAt() != null, "startedAt", "talks need a start time");
-        check(command.endedAt() == null || !command.endedAt().latest().isBefore(command.startedAt().earliest()),
-                "endedAt", "talks cannot end before they started");
+        check(
+                command.endedAt() == null
+                        || !command.endedAt()
+                                .latest()
+                                .isBefore(command.startedAt().earliest()),
+                "endedAt",
+                "talks cannot end before they started");
         Rules.happenedBy(command.startedAt(), command.receivedAt(), "startedAt", "talks");
         Rules.happenedBy(command.endedAt(), command.receivedAt(), "endedAt", "the end of talks");
-        check(command.participants() != null && !command.participants().isEmpty(), "participants",
+        check(
+                command.participants() != null && !command.participants().isEmpty(),
+                "participants",
                 "talks need at least one participant");
-        Rules.distinctKnownActors(command.participants().stream().map(Participant::actor).toList(),
-                "participants", 1, directory);
-        check(command.participants().stream().allMatch(p -> p.role() != null), "participants",
+        Rules.distinctKnownActors(
+                command.participants().stream().map(Participant::actor).toList(), "participants", 1, directory);
+        check(
+                command.participants().stream().allMatch(p -> p.role() != null),
+                "participants",
                 "every participant needs a role: PARTY, MEDIATOR or OBSERVER");
-        apply(new TalksRecorded(command.negotiationId(), command.talksId(), command.venue().strip(),
-                command.startedAt(), command.endedAt(), List.copyOf(command.participants()), command.outcome()));
+        apply(new TalksRecorded(
+                command.negotiationId(),
+                command.talksId(),
+                command.venue().strip(),
+                command.startedAt(),
+                command.endedAt(),
+                List.copyOf(command.participants()),
+                command.outcome()));
         return AggregateLifecycle.getVersion();
     }
 

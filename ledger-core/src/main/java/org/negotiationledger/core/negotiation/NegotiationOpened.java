@@ -5,5 +5,4 @@ import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.NegotiationId;
 
 /** A negotiation was opened. */
-public record NegotiationOpened(NegotiationId id, String title, List<ActorId> parties, List<ActorId> mediators) {
-}
+public record NegotiationOpened(NegotiationId id, String title, List<ActorId> parties, List<ActorId> mediators) {}

@@ -7,5 +7,4 @@ import org.negotiationledger.core.shared.NegotiationId;
 
 /** Open a negotiation between at least two parties, with its mediators. */
 public record OpenNegotiation(
-        @TargetAggregateIdentifier NegotiationId id, String title, List<ActorId> parties, List<ActorId> mediators) {
-}
+        @TargetAggregateIdentifier NegotiationId id, String title, List<ActorId> parties, List<ActorId> mediators) {}

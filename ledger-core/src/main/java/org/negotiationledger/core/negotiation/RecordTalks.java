@@ -21,5 +21,4 @@ public record RecordTalks(
         List<Participant> participants,
         String outcome,
         Instant receivedAt,
-        Long expectedVersion) {
-}
+        Long expectedVersion) {}

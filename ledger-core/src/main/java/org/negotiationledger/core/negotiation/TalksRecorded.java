@@ -13,5 +13,4 @@ public record TalksRecorded(
         StatedTime startedAt,
         StatedTime endedAt,
         List<Participant> participants,
-        String outcome) {
-}
+        String outcome) {}

@@ -13,10 +13,10 @@ public final class RecordId {
 
     /** The id syntax of the HTTP contract. */
     public static final String SYNTAX = "[a-z0-9][a-z0-9-]{0,99}";
+
     private static final Pattern PATTERN = Pattern.compile(SYNTAX);
 
-    private RecordId() {
-    }
+    private RecordId() {}
 
     public static boolean isValid(String value) {
         return value != null && PATTERN.matcher(value).matches();

@@ -58,13 +58,13 @@ public record StatedTime(LocalDateTime local, ZoneOffset offset, String zone, In
         try {
             parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not an ISO-8601 date-time with an offset, e.g. 2020-10-10T12:00+04:00[Asia/Baku]");
+            throw new IllegalArgumentException("'" + text
+                    + "' is not an ISO-8601 date-time with an offset, e.g. 2020-10-10T12:00+04:00[Asia/Baku]");
         }
         ZoneOffset offset = parsed.query(TemporalQueries.offset());
         if (offset == null) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' has no UTC offset; state it, e.g. 2020-10-10T12:00+04:00 (a zone id alone is ambiguous)");
+            throw new IllegalArgumentException("'" + text
+                    + "' has no UTC offset; state it, e.g. 2020-10-10T12:00+04:00 (a zone id alone is ambiguous)");
         }
         LocalDateTime local = LocalDateTime.from(parsed);
         ZoneId zone = parsed.query(TemporalQueries.zoneId());

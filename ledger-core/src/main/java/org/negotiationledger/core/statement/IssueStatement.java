@@ -22,5 +22,4 @@ public record IssueStatement(
         String text,
         List<String> concerns,
         String source,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

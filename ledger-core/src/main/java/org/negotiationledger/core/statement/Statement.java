@@ -44,14 +44,21 @@ public class Statement {
         for (String concern : concerns) {
             boolean known = RecordId.isValid(concern)
                     && (directory.negotiationExists(NegotiationId.of(concern))
-                    || directory.commitmentExists(CommitmentId.of(concern)));
+                            || directory.commitmentExists(CommitmentId.of(concern)));
             if (!known) {
-                throw new UnknownReferenceException("concerns",
-                        "'" + concern + "' is neither a negotiation nor a commitment in the ledger");
+                throw new UnknownReferenceException(
+                        "concerns", "'" + concern + "' is neither a negotiation nor a commitment in the ledger");
             }
         }
-        apply(new StatementIssued(command.id(), command.author(), command.deliveredBy(), command.issuedAt(),
-                List.copyOf(command.kinds()), command.text(), concerns, command.source()));
+        apply(new StatementIssued(
+                command.id(),
+                command.author(),
+                command.deliveredBy(),
+                command.issuedAt(),
+                List.copyOf(command.kinds()),
+                command.text(),
+                concerns,
+                command.source()));
     }
 
     @EventSourcingHandler

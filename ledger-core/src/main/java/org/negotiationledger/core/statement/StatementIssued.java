@@ -14,5 +14,4 @@ public record StatementIssued(
         List<StatementKind> kinds,
         String text,
         List<String> concerns,
-        String source) {
-}
+        String source) {}

@@ -41,31 +41,93 @@ class CommitmentTest {
     static final StatedTime MOSCOW_EFFECTIVE = at("2020-10-10T12:00+04:00[Asia/Baku]");
 
     static AgreeTruce moscow() {
-        return new AgreeTruce(MOSCOW, NK, TruceKind.HUMANITARIAN_CEASEFIRE, "Moscow humanitarian ceasefire",
-                List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA), "Moscow", MOSCOW_AGREED, MOSCOW_EFFECTIVE, null,
-                List.of("exchange of prisoners and bodies"), null, null, "UN News", RECEIVED);
+        return new AgreeTruce(
+                MOSCOW,
+                NK,
+                TruceKind.HUMANITARIAN_CEASEFIRE,
+                "Moscow humanitarian ceasefire",
+                List.of(ARMENIA, AZERBAIJAN),
+                List.of(RUSSIA),
+                "Moscow",
+                MOSCOW_AGREED,
+                MOSCOW_EFFECTIVE,
+                null,
+                List.of("exchange of prisoners and bodies"),
+                null,
+                null,
+                "UN News",
+                RECEIVED);
     }
 
     static TruceAgreed moscowAgreed() {
-        return new TruceAgreed(MOSCOW, NK, TruceKind.HUMANITARIAN_CEASEFIRE, "Moscow humanitarian ceasefire",
-                List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA), "Moscow", MOSCOW_AGREED, MOSCOW_EFFECTIVE, null,
-                List.of("exchange of prisoners and bodies"), null, List.of(), "UN News");
+        return new TruceAgreed(
+                MOSCOW,
+                NK,
+                TruceKind.HUMANITARIAN_CEASEFIRE,
+                "Moscow humanitarian ceasefire",
+                List.of(ARMENIA, AZERBAIJAN),
+                List.of(RUSSIA),
+                "Moscow",
+                MOSCOW_AGREED,
+                MOSCOW_EFFECTIVE,
+                null,
+                List.of("exchange of prisoners and bodies"),
+                null,
+                List.of(),
+                "UN News");
     }
 
-    static AgreeTruce truce(CommitmentId id, StatedTime agreed, StatedTime effective, StatedTime expires,
-            CommitmentId renews, List<CommitmentId> supersedes) {
-        return new AgreeTruce(id, NK, TruceKind.CEASEFIRE, "a truce", List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA),
-                null, agreed, effective, expires, null, renews, supersedes, null, RECEIVED);
+    static AgreeTruce truce(
+            CommitmentId id,
+            StatedTime agreed,
+            StatedTime effective,
+            StatedTime expires,
+            CommitmentId renews,
+            List<CommitmentId> supersedes) {
+        return new AgreeTruce(
+                id,
+                NK,
+                TruceKind.CEASEFIRE,
+                "a truce",
+                List.of(ARMENIA, AZERBAIJAN),
+                List.of(RUSSIA),
+                null,
+                agreed,
+                effective,
+                expires,
+                null,
+                renews,
+                supersedes,
+                null,
+                RECEIVED);
     }
 
     static ReportViolation report(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
-        return new ReportViolation(MOSCOW, id, by, accused, occurred, new Location("Karakhanbeyli", null, null),
-                "assault", null, "Armenian MoD", RECEIVED, null);
+        return new ReportViolation(
+                MOSCOW,
+                id,
+                by,
+                accused,
+                occurred,
+                new Location("Karakhanbeyli", null, null),
+                "assault",
+                null,
+                "Armenian MoD",
+                RECEIVED,
+                null);
     }
 
     static ViolationReported reported(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
-        return new ViolationReported(MOSCOW, id, by, accused, occurred, new Location("Karakhanbeyli", null, null),
-                "assault", null, "Armenian MoD");
+        return new ViolationReported(
+                MOSCOW,
+                id,
+                by,
+                accused,
+                occurred,
+                new Location("Karakhanbeyli", null, null),
+                "assault",
+                null,
+                "Armenian MoD");
     }
 
     private AggregateTestFixture<Commitment> fixture;
@@ -89,8 +151,22 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithOneParty() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA), List.of(), null,
-                            MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
+                    .when(new AgreeTruce(
+                            MOSCOW,
+                            NK,
+                            TruceKind.CEASEFIRE,
+                            "t",
+                            List.of(ARMENIA),
+                            List.of(),
+                            null,
+                            MOSCOW_AGREED,
+                            MOSCOW_EFFECTIVE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            RECEIVED))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("at least 2 distinct actors"))
                     .expectNoEvents();
@@ -99,8 +175,22 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithTheSamePartyTwice() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, ARMENIA), List.of(),
-                            null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
+                    .when(new AgreeTruce(
+                            MOSCOW,
+                            NK,
+                            TruceKind.CEASEFIRE,
+                            "t",
+                            List.of(ARMENIA, ARMENIA),
+                            List.of(),
+                            null,
+                            MOSCOW_AGREED,
+                            MOSCOW_EFFECTIVE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            RECEIVED))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("named twice"))
                     .expectNoEvents();
@@ -109,8 +199,22 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithUnknownParty() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, ActorId.of("atlantis")),
-                            List.of(), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
+                    .when(new AgreeTruce(
+                            MOSCOW,
+                            NK,
+                            TruceKind.CEASEFIRE,
+                            "t",
+                            List.of(ARMENIA, ActorId.of("atlantis")),
+                            List.of(),
+                            null,
+                            MOSCOW_AGREED,
+                            MOSCOW_EFFECTIVE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            RECEIVED))
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }
@@ -118,9 +222,22 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithUnknownBroker() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, AZERBAIJAN),
-                            List.of(ActorId.of("atlantis")), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null,
-                            null, null, RECEIVED))
+                    .when(new AgreeTruce(
+                            MOSCOW,
+                            NK,
+                            TruceKind.CEASEFIRE,
+                            "t",
+                            List.of(ARMENIA, AZERBAIJAN),
+                            List.of(ActorId.of("atlantis")),
+                            null,
+                            MOSCOW_AGREED,
+                            MOSCOW_EFFECTIVE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            RECEIVED))
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }
@@ -128,9 +245,22 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceInUnknownNegotiation() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(MOSCOW, NegotiationId.of("elsewhere"), TruceKind.CEASEFIRE, "t",
-                            List.of(ARMENIA, AZERBAIJAN), List.of(), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null,
-                            null, null, null, RECEIVED))
+                    .when(new AgreeTruce(
+                            MOSCOW,
+                            NegotiationId.of("elsewhere"),
+                            TruceKind.CEASEFIRE,
+                            "t",
+                            List.of(ARMENIA, AZERBAIJAN),
+                            List.of(),
+                            null,
+                            MOSCOW_AGREED,
+                            MOSCOW_EFFECTIVE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            RECEIVED))
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage(containsString("unknown negotiation"))
                     .expectNoEvents();
@@ -147,8 +277,22 @@ class CommitmentTest {
         @Test
         void brokerMayAlsoBeAParty() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(TRILATERAL, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, AZERBAIJAN, RUSSIA),
-                            List.of(RUSSIA), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, null, null, null, RECEIVED))
+                    .when(new AgreeTruce(
+                            TRILATERAL,
+                            NK,
+                            TruceKind.CEASEFIRE,
+                            "t",
+                            List.of(ARMENIA, AZERBAIJAN, RUSSIA),
+                            List.of(RUSSIA),
+                            null,
+                            MOSCOW_AGREED,
+                            MOSCOW_EFFECTIVE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            RECEIVED))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -252,14 +396,33 @@ class CommitmentTest {
 
         @Test
         void canMakePledgeWithOneParty() {
-            MakePledge pledge = new MakePledge(GENEVA, NK, PledgeKind.CIVILIAN_PROTECTION, "Geneva pledge",
-                    List.of(ARMENIA), List.of(), "Geneva", at("2020-10-30T23:00+01:00"), at("2020-10-30T23:00+01:00"),
-                    null, null, RECEIVED);
+            MakePledge pledge = new MakePledge(
+                    GENEVA,
+                    NK,
+                    PledgeKind.CIVILIAN_PROTECTION,
+                    "Geneva pledge",
+                    List.of(ARMENIA),
+                    List.of(),
+                    "Geneva",
+                    at("2020-10-30T23:00+01:00"),
+                    at("2020-10-30T23:00+01:00"),
+                    null,
+                    null,
+                    RECEIVED);
             fixture.givenNoPriorActivity()
                     .when(pledge)
-                    .expectEvents(new PledgeMade(GENEVA, NK, PledgeKind.CIVILIAN_PROTECTION, "Geneva pledge",
-                            List.of(ARMENIA), List.of(), "Geneva", at("2020-10-30T23:00+01:00"),
-                            at("2020-10-30T23:00+01:00"), List.of(), null));
+                    .expectEvents(new PledgeMade(
+                            GENEVA,
+                            NK,
+                            PledgeKind.CIVILIAN_PROTECTION,
+                            "Geneva pledge",
+                            List.of(ARMENIA),
+                            List.of(),
+                            "Geneva",
+                            at("2020-10-30T23:00+01:00"),
+                            at("2020-10-30T23:00+01:00"),
+                            List.of(),
+                            null));
         }
     }
 
@@ -334,8 +497,18 @@ class CommitmentTest {
 
         @Test
         void cannotReportViolationInTheFutureOfItsRecordTime() {
-            ReportViolation early = new ReportViolation(MOSCOW, V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"),
-                    null, null, null, null, Instant.parse("2020-10-10T08:04:00Z"), null);
+            ReportViolation early = new ReportViolation(
+                    MOSCOW,
+                    V1,
+                    ARMENIA,
+                    AZERBAIJAN,
+                    at("2020-10-10T12:05+04:00"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    Instant.parse("2020-10-10T08:04:00Z"),
+                    null);
             fixture.given(moscowAgreed())
                     .when(early)
                     .expectException(RuleViolationException.class)
@@ -345,7 +518,8 @@ class CommitmentTest {
 
         @Test
         void cannotReportViolationAfterCommitmentEnded() {
-            fixture.given(moscowAgreed(),
+            fixture.given(
+                            moscowAgreed(),
                             new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null))
                     .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-11T00:05+04:00")))
                     .expectException(RuleViolationException.class)
@@ -355,7 +529,8 @@ class CommitmentTest {
 
         @Test
         void canReportViolationThatOccurredBeforeTheEndAfterTheEnd() {
-            fixture.given(moscowAgreed(),
+            fixture.given(
+                            moscowAgreed(),
                             new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null))
                     .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T23:00+04:00")))
                     .expectSuccessfulHandlerExecution();
@@ -363,9 +538,21 @@ class CommitmentTest {
 
         @Test
         void cannotReportViolationAfterCommitmentExpired() {
-            TruceAgreed expiring = new TruceAgreed(MOSCOW, NK, TruceKind.CEASEFIRE, "t", List.of(ARMENIA, AZERBAIJAN),
-                    List.of(), null, MOSCOW_AGREED, MOSCOW_EFFECTIVE, at("2020-10-10T18:00+04:00"), List.of(), null,
-                    List.of(), null);
+            TruceAgreed expiring = new TruceAgreed(
+                    MOSCOW,
+                    NK,
+                    TruceKind.CEASEFIRE,
+                    "t",
+                    List.of(ARMENIA, AZERBAIJAN),
+                    List.of(),
+                    null,
+                    MOSCOW_AGREED,
+                    MOSCOW_EFFECTIVE,
+                    at("2020-10-10T18:00+04:00"),
+                    List.of(),
+                    null,
+                    List.of(),
+                    null);
             fixture.given(expiring)
                     .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T18:30+04:00")))
                     .expectException(RuleViolationException.class)
@@ -375,8 +562,7 @@ class CommitmentTest {
 
         @Test
         void cannotReportViolationAfterSupersedingTruceTookEffect() {
-            fixture.given(moscowAgreed(),
-                            new CommitmentSuperseded(MOSCOW, TRILATERAL, at("2020-11-10T01:00+04:00")))
+            fixture.given(moscowAgreed(), new CommitmentSuperseded(MOSCOW, TRILATERAL, at("2020-11-10T01:00+04:00")))
                     .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-11-10T02:00+04:00")))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("SUPERSEDED"))
@@ -393,8 +579,18 @@ class CommitmentTest {
 
         @Test
         void cannotClaimNegativeCasualties() {
-            ReportViolation negative = new ReportViolation(MOSCOW, V1, ARMENIA, AZERBAIJAN,
-                    at("2020-10-10T12:05+04:00"), null, null, new Casualties(-1, 0), null, RECEIVED, null);
+            ReportViolation negative = new ReportViolation(
+                    MOSCOW,
+                    V1,
+                    ARMENIA,
+                    AZERBAIJAN,
+                    at("2020-10-10T12:05+04:00"),
+                    null,
+                    null,
+                    new Casualties(-1, 0),
+                    null,
+                    RECEIVED,
+                    null);
             fixture.given(moscowAgreed())
                     .when(negative)
                     .expectException(RuleViolationException.class)
@@ -408,7 +604,8 @@ class CommitmentTest {
         @Test
         void cannotEndCommitmentAtStaleExpectedVersion() {
             fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 0L))
+                    .when(new EndCommitment(
+                            MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 0L))
                     .expectException(VersionConflictException.class)
                     .expectNoEvents();
         }
@@ -416,14 +613,16 @@ class CommitmentTest {
         @Test
         void canEndCommitmentAtCurrentExpectedVersion() {
             fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 1L))
+                    .when(new EndCommitment(
+                            MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 1L))
                     .expectResultMessagePayload(2L);
         }
 
         @Test
         void cannotAddressAVersionTheCommitmentHasNotReached() {
             fixture.given(moscowAgreed())
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 7L))
+                    .when(new EndCommitment(
+                            MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 7L))
                     .expectException(VersionConflictException.class)
                     .expectNoEvents();
         }
@@ -445,17 +644,23 @@ class CommitmentTest {
         @Test
         void canEndCommitment() {
             fixture.given(moscowAgreed())
-                    .when(new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), "fighting resumed", RECEIVED,
+                    .when(new EndCommitment(
+                            MOSCOW,
+                            EndReason.COLLAPSED,
+                            at("2020-10-11T00:00+04:00"),
+                            "fighting resumed",
+                            RECEIVED,
                             null))
-                    .expectEvents(new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"),
-                            "fighting resumed"))
+                    .expectEvents(new CommitmentEnded(
+                            MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), "fighting resumed"))
                     .expectResultMessagePayload(1L);
         }
 
         @Test
         void cannotEndCommitmentInTheFutureOfItsReceipt() {
             fixture.given(moscowAgreed())
-                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2021-06-01T00:00Z"), null, RECEIVED, null))
+                    .when(new EndCommitment(
+                            MOSCOW, EndReason.TERMINATED, at("2021-06-01T00:00Z"), null, RECEIVED, null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("expiresAt"))
                     .expectNoEvents();
@@ -463,9 +668,11 @@ class CommitmentTest {
 
         @Test
         void cannotEndCommitmentTwice() {
-            fixture.given(moscowAgreed(),
+            fixture.given(
+                            moscowAgreed(),
                             new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null))
-                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-12T00:00+04:00"), null, RECEIVED, null))
+                    .when(new EndCommitment(
+                            MOSCOW, EndReason.TERMINATED, at("2020-10-12T00:00+04:00"), null, RECEIVED, null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("already ended"))
                     .expectNoEvents();
@@ -474,7 +681,8 @@ class CommitmentTest {
         @Test
         void cannotEndCommitmentBeforeItWasAgreed() {
             fixture.given(moscowAgreed())
-                    .when(new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-09T00:00+04:00"), null, RECEIVED, null))
+                    .when(new EndCommitment(
+                            MOSCOW, EndReason.TERMINATED, at("2020-10-09T00:00+04:00"), null, RECEIVED, null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -486,24 +694,32 @@ class CommitmentTest {
         private final ViolationReported reported = reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
 
         private AssessViolation assess(AssessmentOutcome outcome, ActorId attributedTo) {
-            return new AssessViolation(MOSCOW, V1, outcome, attributedTo, ICRC, at("2020-10-12T10:00+04:00"), "seen",
-                    RECEIVED, null);
+            return new AssessViolation(
+                    MOSCOW, V1, outcome, attributedTo, ICRC, at("2020-10-12T10:00+04:00"), "seen", RECEIVED, null);
         }
 
         @Test
         void canConfirmReport() {
             fixture.given(moscowAgreed(), reported)
                     .when(assess(AssessmentOutcome.CONFIRMED, null))
-                    .expectEvents(new ViolationAssessed(MOSCOW, V1, AssessmentOutcome.CONFIRMED, null, ICRC,
-                            at("2020-10-12T10:00+04:00"), "seen"))
+                    .expectEvents(new ViolationAssessed(
+                            MOSCOW, V1, AssessmentOutcome.CONFIRMED, null, ICRC, at("2020-10-12T10:00+04:00"), "seen"))
                     .expectResultMessagePayload(2L);
         }
 
         @Test
         void accusedPartyCannotAssessTheReportAgainstIt() {
             fixture.given(moscowAgreed(), reported)
-                    .when(new AssessViolation(MOSCOW, V1, AssessmentOutcome.UNFOUNDED, null, AZERBAIJAN,
-                            at("2020-10-12T10:00+04:00"), "never happened", RECEIVED, null))
+                    .when(new AssessViolation(
+                            MOSCOW,
+                            V1,
+                            AssessmentOutcome.UNFOUNDED,
+                            null,
+                            AZERBAIJAN,
+                            at("2020-10-12T10:00+04:00"),
+                            "never happened",
+                            RECEIVED,
+                            null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("no stake"))
                     .expectNoEvents();
@@ -513,8 +729,16 @@ class CommitmentTest {
         void aPartyCannotAssessEvenAReportItDidNotFile() {
             ViolationReported byRussia = reported(V1, RUSSIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
             fixture.given(moscowAgreed(), byRussia)
-                    .when(new AssessViolation(MOSCOW, V1, AssessmentOutcome.CONFIRMED, null, ARMENIA,
-                            at("2020-10-12T10:00+04:00"), null, RECEIVED, null))
+                    .when(new AssessViolation(
+                            MOSCOW,
+                            V1,
+                            AssessmentOutcome.CONFIRMED,
+                            null,
+                            ARMENIA,
+                            at("2020-10-12T10:00+04:00"),
+                            null,
+                            RECEIVED,
+                            null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("a party to moscow-2020-10-10"))
                     .expectNoEvents();
@@ -533,8 +757,16 @@ class CommitmentTest {
         @Test
         void anActorWithNoStakeCanAssess() {
             fixture.given(moscowAgreed(), reported)
-                    .when(new AssessViolation(MOSCOW, V1, AssessmentOutcome.NOT_ATTRIBUTABLE, null, FRANCE,
-                            at("2020-10-12T10:00+04:00"), null, RECEIVED, null))
+                    .when(new AssessViolation(
+                            MOSCOW,
+                            V1,
+                            AssessmentOutcome.NOT_ATTRIBUTABLE,
+                            null,
+                            FRANCE,
+                            at("2020-10-12T10:00+04:00"),
+                            null,
+                            RECEIVED,
+                            null))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -580,8 +812,16 @@ class CommitmentTest {
         @Test
         void cannotAssessReportBeforeTheViolationOccurred() {
             fixture.given(moscowAgreed(), reported)
-                    .when(new AssessViolation(MOSCOW, V1, AssessmentOutcome.CONFIRMED, null, ICRC,
-                            at("2020-10-10T12:00+04:00"), null, RECEIVED, null))
+                    .when(new AssessViolation(
+                            MOSCOW,
+                            V1,
+                            AssessmentOutcome.CONFIRMED,
+                            null,
+                            ICRC,
+                            at("2020-10-10T12:00+04:00"),
+                            null,
+                            RECEIVED,
+                            null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }

@@ -5,9 +5,9 @@ import static org.negotiationledger.core.TestDirectory.ARMENIA;
 import static org.negotiationledger.core.TestDirectory.AZERBAIJAN;
 import static org.negotiationledger.core.TestDirectory.FRANCE;
 import static org.negotiationledger.core.TestDirectory.NK;
-import static org.negotiationledger.core.Times.RECEIVED;
 import static org.negotiationledger.core.TestDirectory.RUSSIA;
 import static org.negotiationledger.core.TestDirectory.UNITED_STATES;
+import static org.negotiationledger.core.Times.RECEIVED;
 import static org.negotiationledger.core.Times.at;
 
 import java.util.List;
@@ -23,8 +23,11 @@ import org.negotiationledger.core.shared.UnknownReferenceException;
 
 class NegotiationTest {
 
-    private static final NegotiationOpened OPENED = new NegotiationOpened(NK, "Nagorno-Karabakh conflict settlement",
-            List.of(ARMENIA, AZERBAIJAN), List.of(RUSSIA, FRANCE, UNITED_STATES));
+    private static final NegotiationOpened OPENED = new NegotiationOpened(
+            NK,
+            "Nagorno-Karabakh conflict settlement",
+            List.of(ARMENIA, AZERBAIJAN),
+            List.of(RUSSIA, FRANCE, UNITED_STATES));
     private static final TalksId GENEVA = TalksId.of("geneva-2020-10-30");
 
     private AggregateTestFixture<Negotiation> fixture;
@@ -40,8 +43,16 @@ class NegotiationTest {
     }
 
     private static RecordTalks talks(List<Participant> participants) {
-        return new RecordTalks(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), at("2020-10-30T23:50+01:00"),
-                participants, "pledge not to target civilians", RECEIVED, null);
+        return new RecordTalks(
+                NK,
+                GENEVA,
+                "Geneva",
+                at("2020-10-30T10:00+01:00"),
+                at("2020-10-30T23:50+01:00"),
+                participants,
+                "pledge not to target civilians",
+                RECEIVED,
+                null);
     }
 
     @Test
@@ -88,20 +99,29 @@ class NegotiationTest {
 
     @Test
     void canRecordTalksAndAnswerTheNewVersion() {
-        List<Participant> participants = List.of(new Participant(ARMENIA, ParticipantRole.PARTY),
-                new Participant(AZERBAIJAN, ParticipantRole.PARTY), new Participant(FRANCE, ParticipantRole.MEDIATOR));
+        List<Participant> participants = List.of(
+                new Participant(ARMENIA, ParticipantRole.PARTY),
+                new Participant(AZERBAIJAN, ParticipantRole.PARTY),
+                new Participant(FRANCE, ParticipantRole.MEDIATOR));
         fixture.given(OPENED)
                 .when(talks(participants))
-                .expectEvents(new TalksRecorded(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"),
-                        at("2020-10-30T23:50+01:00"), participants, "pledge not to target civilians"))
+                .expectEvents(new TalksRecorded(
+                        NK,
+                        GENEVA,
+                        "Geneva",
+                        at("2020-10-30T10:00+01:00"),
+                        at("2020-10-30T23:50+01:00"),
+                        participants,
+                        "pledge not to target civilians"))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void cannotRecordTheSameTalksTwice() {
         List<Participant> participants = List.of(new Participant(ARMENIA, ParticipantRole.PARTY));
-        fixture.given(OPENED, new TalksRecorded(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), null,
-                        participants, null))
+        fixture.given(
+                        OPENED,
+                        new TalksRecorded(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), null, participants, null))
                 .when(talks(participants))
                 .expectException(DuplicateRecordException.class)
                 .expectNoEvents();
@@ -110,8 +130,16 @@ class NegotiationTest {
     @Test
     void cannotRecordTalksThatHaveNotBegun() {
         fixture.given(OPENED)
-                .when(new RecordTalks(NK, GENEVA, "Geneva", at("2021-03-01T10:00+01:00"), null,
-                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)), null, RECEIVED, null))
+                .when(new RecordTalks(
+                        NK,
+                        GENEVA,
+                        "Geneva",
+                        at("2021-03-01T10:00+01:00"),
+                        null,
+                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)),
+                        null,
+                        RECEIVED,
+                        null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("in the future"))
                 .expectNoEvents();
@@ -120,8 +148,16 @@ class NegotiationTest {
     @Test
     void cannotRecordTalksThatEndBeforeTheyStart() {
         fixture.given(OPENED)
-                .when(new RecordTalks(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), at("2020-10-30T09:00+01:00"),
-                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)), null, RECEIVED, null))
+                .when(new RecordTalks(
+                        NK,
+                        GENEVA,
+                        "Geneva",
+                        at("2020-10-30T10:00+01:00"),
+                        at("2020-10-30T09:00+01:00"),
+                        List.of(new Participant(ARMENIA, ParticipantRole.PARTY)),
+                        null,
+                        RECEIVED,
+                        null))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("cannot end before"))
                 .expectNoEvents();

@@ -23,7 +23,8 @@ class StatedTimeTest {
     @Test
     void refusesTimeWithoutOffset() {
         assertThatThrownBy(() -> StatedTime.parse("2020-10-10T12:00", null)).hasMessageContaining("no UTC offset");
-        assertThatThrownBy(() -> StatedTime.parse("2020-10-10T12:00[Asia/Baku]", null)).hasMessageContaining("offset");
+        assertThatThrownBy(() -> StatedTime.parse("2020-10-10T12:00[Asia/Baku]", null))
+                .hasMessageContaining("offset");
     }
 
     @Test
@@ -48,7 +49,8 @@ class StatedTimeTest {
 
     @Test
     void roundTripsThroughJson() throws Exception {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         StatedTime t = StatedTime.parse("2020-10-10T03:00+03:00[Europe/Moscow]", Precision.HOUR);
         String text = json.writeValueAsString(t);

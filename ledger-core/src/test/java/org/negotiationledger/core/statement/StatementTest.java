@@ -31,8 +31,16 @@ class StatementTest {
     }
 
     private static IssueStatement statement(ActorId author, List<StatementKind> kinds, List<String> concerns) {
-        return new IssueStatement(ID, author, "Spokesperson", at("2020-10-31T00:00-04:00", Precision.DAY), kinds,
-                "deeply concerned", concerns, null, RECEIVED);
+        return new IssueStatement(
+                ID,
+                author,
+                "Spokesperson",
+                at("2020-10-31T00:00-04:00", Precision.DAY),
+                kinds,
+                "deeply concerned",
+                concerns,
+                null,
+                RECEIVED);
     }
 
     @Test
@@ -41,15 +49,30 @@ class StatementTest {
         List<String> concerns = List.of(NK.value(), "geneva-2020-10-30");
         fixture.givenNoPriorActivity()
                 .when(statement(AUTHOR, kinds, concerns))
-                .expectEvents(new StatementIssued(ID, AUTHOR, "Spokesperson", at("2020-10-31T00:00-04:00", Precision.DAY),
-                        kinds, "deeply concerned", concerns, null));
+                .expectEvents(new StatementIssued(
+                        ID,
+                        AUTHOR,
+                        "Spokesperson",
+                        at("2020-10-31T00:00-04:00", Precision.DAY),
+                        kinds,
+                        "deeply concerned",
+                        concerns,
+                        null));
     }
 
     @Test
     void cannotIssueStatementInTheFutureOfItsReceipt() {
         fixture.givenNoPriorActivity()
-                .when(new IssueStatement(ID, AUTHOR, null, at("2150-01-01T00:00Z"), List.of(StatementKind.CALL), "x",
-                        List.of(), null, RECEIVED))
+                .when(new IssueStatement(
+                        ID,
+                        AUTHOR,
+                        null,
+                        at("2150-01-01T00:00Z"),
+                        List.of(StatementKind.CALL),
+                        "x",
+                        List.of(),
+                        null,
+                        RECEIVED))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("in the future"))
                 .expectNoEvents();

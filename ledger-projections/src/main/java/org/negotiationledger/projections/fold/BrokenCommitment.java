@@ -23,9 +23,17 @@ public record BrokenCommitment(
         double minutes = hours * 60;
         return views.stream()
                 .filter(v -> v.minutesToFirstViolation() != null && v.minutesToFirstViolation() <= minutes)
-                .map(v -> new BrokenCommitment(v.id(), v.negotiationId(), v.kind(), v.title(), v.effectiveFromUtc(),
-                        v.firstViolationAtUtc(), v.minutesToFirstViolation(), v.firstViolation().reportedBy(),
-                        v.firstViolation().accused(), v.firstViolation().assessment()))
+                .map(v -> new BrokenCommitment(
+                        v.id(),
+                        v.negotiationId(),
+                        v.kind(),
+                        v.title(),
+                        v.effectiveFromUtc(),
+                        v.firstViolationAtUtc(),
+                        v.minutesToFirstViolation(),
+                        v.firstViolation().reportedBy(),
+                        v.firstViolation().accused(),
+                        v.firstViolation().assessment()))
                 .sorted(Comparator.comparingLong(BrokenCommitment::minutesToBreak)
                         .thenComparing(BrokenCommitment::effectiveFromUtc)
                         .thenComparing(BrokenCommitment::commitmentId))

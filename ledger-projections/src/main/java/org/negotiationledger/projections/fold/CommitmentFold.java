@@ -16,22 +16,58 @@ public final class CommitmentFold {
     public static final String TRUCE = "TRUCE";
     public static final String PLEDGE = "PLEDGE";
 
-    private CommitmentFold() {
-    }
+    private CommitmentFold() {}
 
     static CommitmentState created(Fact fact) {
         if (fact.payload() instanceof TruceAgreed e) {
-            return new CommitmentState(e.id().value(), e.negotiationId().value(), TRUCE, e.kind().name(), e.title(),
-                    ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.agreedAt(), e.effectiveFrom(),
-                    e.expiresAt(), e.terms(), e.renews() == null ? null : e.renews().value(),
-                    ViewFold.commitmentIds(e.supersedes()), List.of(), e.source(), fact.recordedAt(), List.of(), null,
-                    List.of(), fact.sequence(), fact.globalIndex());
+            return new CommitmentState(
+                    e.id().value(),
+                    e.negotiationId().value(),
+                    TRUCE,
+                    e.kind().name(),
+                    e.title(),
+                    ViewFold.ids(e.parties()),
+                    ViewFold.ids(e.brokers()),
+                    e.venue(),
+                    e.agreedAt(),
+                    e.effectiveFrom(),
+                    e.expiresAt(),
+                    e.terms(),
+                    e.renews() == null ? null : e.renews().value(),
+                    ViewFold.commitmentIds(e.supersedes()),
+                    List.of(),
+                    e.source(),
+                    fact.recordedAt(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    fact.sequence(),
+                    fact.globalIndex());
         }
         PledgeMade e = (PledgeMade) fact.payload();
-        return new CommitmentState(e.id().value(), e.negotiationId().value(), PLEDGE, e.kind().name(), e.title(),
-                ViewFold.ids(e.parties()), ViewFold.ids(e.brokers()), e.venue(), e.madeAt(), e.effectiveFrom(), null,
-                e.terms(), null, List.of(), List.of(), e.source(), fact.recordedAt(), List.of(), null, List.of(),
-                fact.sequence(), fact.globalIndex());
+        return new CommitmentState(
+                e.id().value(),
+                e.negotiationId().value(),
+                PLEDGE,
+                e.kind().name(),
+                e.title(),
+                ViewFold.ids(e.parties()),
+                ViewFold.ids(e.brokers()),
+                e.venue(),
+                e.madeAt(),
+                e.effectiveFrom(),
+                null,
+                e.terms(),
+                null,
+                List.of(),
+                List.of(),
+                e.source(),
+                fact.recordedAt(),
+                List.of(),
+                null,
+                List.of(),
+                fact.sequence(),
+                fact.globalIndex());
     }
 
     /** The commitment an event of a commitment's stream belongs to, or null for any other event. */
@@ -57,23 +93,42 @@ public final class CommitmentFold {
         Object event = fact.payload();
         if (event instanceof ViolationReported e) {
             reports = new ArrayList<>(reports);
-            reports.add(new ReportState(e.violationId().value(), e.reportedBy().value(), e.accused().value(),
-                    e.occurredAt(), fact.recordedAt(), e.location(), e.description(), e.casualties(), e.source(),
-                    List.of(), null));
+            reports.add(new ReportState(
+                    e.violationId().value(),
+                    e.reportedBy().value(),
+                    e.accused().value(),
+                    e.occurredAt(),
+                    fact.recordedAt(),
+                    e.location(),
+                    e.description(),
+                    e.casualties(),
+                    e.source(),
+                    List.of(),
+                    null));
         } else if (event instanceof ViolationAssessed e) {
-            reports = replace(reports, e.violationId().value(), r -> r.assessed(new ReportState.Assessment(e.outcome(),
-                    e.attributedTo() == null ? null : e.attributedTo().value(), e.assessedBy().value(),
-                    e.assessedAt(), e.note(), fact.recordedAt())));
+            reports = replace(
+                    reports,
+                    e.violationId().value(),
+                    r -> r.assessed(new ReportState.Assessment(
+                            e.outcome(),
+                            e.attributedTo() == null ? null : e.attributedTo().value(),
+                            e.assessedBy().value(),
+                            e.assessedAt(),
+                            e.note(),
+                            fact.recordedAt())));
         } else if (event instanceof ViolationReportRetracted e) {
-            reports = replace(reports, e.violationId().value(),
-                    r -> r.retracted(new ReportState.Retraction(e.retractedBy().value(), e.reason(), fact.recordedAt())));
+            reports = replace(
+                    reports,
+                    e.violationId().value(),
+                    r -> r.retracted(
+                            new ReportState.Retraction(e.retractedBy().value(), e.reason(), fact.recordedAt())));
         } else if (event instanceof CommitmentEnded e) {
             ending = new CommitmentState.Ending(e.reason(), e.endedAt(), e.note(), fact.recordedAt());
         } else if (event instanceof CommitmentSuperseded e) {
             // All are kept (with when each was learned); the one that takes effect first ends it.
             supersessions = new ArrayList<>(supersessions);
-            supersessions.add(new CommitmentState.Supersession(e.supersededBy().value(), e.effectiveAt(),
-                    fact.recordedAt()));
+            supersessions.add(
+                    new CommitmentState.Supersession(e.supersededBy().value(), e.effectiveAt(), fact.recordedAt()));
             supersessions = List.copyOf(supersessions);
         }
         return state.with(List.copyOf(reports), supersessions, ending, fact.sequence());
@@ -83,8 +138,8 @@ public final class CommitmentFold {
      * The reports with the one of {@code violationId} changed. A plain copy and loop: streaming over every report
      * for each finding was a third of the fold's time in a rebuild (JFR, 300,000 events).
      */
-    private static List<ReportState> replace(List<ReportState> reports, String violationId,
-            java.util.function.UnaryOperator<ReportState> change) {
+    private static List<ReportState> replace(
+            List<ReportState> reports, String violationId, java.util.function.UnaryOperator<ReportState> change) {
         List<ReportState> changed = new ArrayList<>(reports);
         for (int i = changed.size() - 1; i >= 0; i--) {
             if (changed.get(i).violationId().equals(violationId)) {

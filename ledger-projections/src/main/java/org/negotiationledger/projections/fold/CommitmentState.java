@@ -44,11 +44,9 @@ public record CommitmentState(
         long lastSequence,
         long firstIndex) {
 
-    public record Supersession(String supersededBy, StatedTime effectiveAt, Instant recordedAt) {
-    }
+    public record Supersession(String supersededBy, StatedTime effectiveAt, Instant recordedAt) {}
 
-    public record Renewal(String renewedBy, Instant recordedAt) {
-    }
+    public record Renewal(String renewedBy, Instant recordedAt) {}
 
     /** The ids of the truces that renew this one. */
     public List<String> renewedBy() {
@@ -59,7 +57,8 @@ public record CommitmentState(
     public Supersession supersession() {
         Supersession first = null;
         for (Supersession s : supersessions) {
-            if (first == null || s.effectiveAt().utc().isBefore(first.effectiveAt().utc())) {
+            if (first == null
+                    || s.effectiveAt().utc().isBefore(first.effectiveAt().utc())) {
                 first = s;
             }
         }
@@ -74,30 +73,90 @@ public record CommitmentState(
         if (recordedAt.isAfter(asOf)) {
             return null;
         }
-        return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
-                effectiveFrom, expiresAt, terms, renews, supersedes,
-                renewals.stream().filter(r -> !r.recordedAt().isAfter(asOf)).toList(), source, recordedAt,
-                supersessions.stream().filter(s -> !s.recordedAt().isAfter(asOf)).toList(),
+        return new CommitmentState(
+                id,
+                negotiationId,
+                category,
+                kind,
+                title,
+                parties,
+                brokers,
+                venue,
+                agreedAt,
+                effectiveFrom,
+                expiresAt,
+                terms,
+                renews,
+                supersedes,
+                renewals.stream().filter(r -> !r.recordedAt().isAfter(asOf)).toList(),
+                source,
+                recordedAt,
+                supersessions.stream()
+                        .filter(s -> !s.recordedAt().isAfter(asOf))
+                        .toList(),
                 ending == null || ending.recordedAt().isAfter(asOf) ? null : ending,
-                reports.stream().map(r -> r.asOf(asOf)).filter(java.util.Objects::nonNull).toList(), lastSequence,
+                reports.stream()
+                        .map(r -> r.asOf(asOf))
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                lastSequence,
                 firstIndex);
     }
 
-    public record Ending(EndReason reason, StatedTime endedAt, String note, Instant recordedAt) {
-    }
+    public record Ending(EndReason reason, StatedTime endedAt, String note, Instant recordedAt) {}
 
-    CommitmentState with(List<ReportState> newReports, List<Supersession> newSupersessions, Ending newEnding,
-            long sequence) {
-        return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
-                effectiveFrom, expiresAt, terms, renews, supersedes, renewals, source, recordedAt, newSupersessions,
-                newEnding, newReports, sequence, firstIndex);
+    CommitmentState with(
+            List<ReportState> newReports, List<Supersession> newSupersessions, Ending newEnding, long sequence) {
+        return new CommitmentState(
+                id,
+                negotiationId,
+                category,
+                kind,
+                title,
+                parties,
+                brokers,
+                venue,
+                agreedAt,
+                effectiveFrom,
+                expiresAt,
+                terms,
+                renews,
+                supersedes,
+                renewals,
+                source,
+                recordedAt,
+                newSupersessions,
+                newEnding,
+                newReports,
+                sequence,
+                firstIndex);
     }
 
     /** The same commitment with these reports: the store keeps reports apart and joins them back. */
     public CommitmentState withReports(List<ReportState> newReports) {
-        return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
-                effectiveFrom, expiresAt, terms, renews, supersedes, renewals, source, recordedAt, supersessions,
-                ending, List.copyOf(newReports), lastSequence, firstIndex);
+        return new CommitmentState(
+                id,
+                negotiationId,
+                category,
+                kind,
+                title,
+                parties,
+                brokers,
+                venue,
+                agreedAt,
+                effectiveFrom,
+                expiresAt,
+                terms,
+                renews,
+                supersedes,
+                renewals,
+                source,
+                recordedAt,
+                supersessions,
+                ending,
+                List.copyOf(newReports),
+                lastSequence,
+                firstIndex);
     }
 
     CommitmentState renewedBy(String renewer, Instant at) {
@@ -106,8 +165,28 @@ public record CommitmentState(
         }
         List<Renewal> renewers = new ArrayList<>(renewals);
         renewers.add(new Renewal(renewer, at));
-        return new CommitmentState(id, negotiationId, category, kind, title, parties, brokers, venue, agreedAt,
-                effectiveFrom, expiresAt, terms, renews, supersedes, List.copyOf(renewers), source, recordedAt,
-                supersessions, ending, reports, lastSequence, firstIndex);
+        return new CommitmentState(
+                id,
+                negotiationId,
+                category,
+                kind,
+                title,
+                parties,
+                brokers,
+                venue,
+                agreedAt,
+                effectiveFrom,
+                expiresAt,
+                terms,
+                renews,
+                supersedes,
+                List.copyOf(renewers),
+                source,
+                recordedAt,
+                supersessions,
+                ending,
+                reports,
+                lastSequence,
+                firstIndex);
     }
 }

@@ -49,11 +49,9 @@ public record CommitmentView(
     }
 
     /** Report counts: standing, confirmed (or attributed) and standing, retracted, assessed unfounded. */
-    public record ReportCounts(int standing, int confirmed, int retracted, int unfounded) {
-    }
+    public record ReportCounts(int standing, int confirmed, int retracted, int unfounded) {}
 
     /** The earliest standing report: who reported it, whom it accuses, and the latest finding on it. */
-    public record FirstViolation(String violationId, String reportedBy, String accused, Instant occurredAtUtc,
-            String assessment) {
-    }
+    public record FirstViolation(
+            String violationId, String reportedBy, String accused, Instant occurredAtUtc, String assessment) {}
 }

@@ -19,42 +19,81 @@ import org.negotiationledger.projections.fold.CommitmentView.Status;
 public final class CommitmentViews {
 
     private static final Comparator<ReportState> FIRST = Comparator.comparing(ReportState::countsFrom)
-            .thenComparing(ReportState::recordedAt).thenComparing(ReportState::violationId);
+            .thenComparing(ReportState::recordedAt)
+            .thenComparing(ReportState::violationId);
 
-    private CommitmentViews() {
-    }
+    private CommitmentViews() {}
 
     /** The commitment at valid time {@code at}; empty when it had not been agreed by then. */
     public static Optional<CommitmentView> at(CommitmentState state, Instant at) {
         if (at.isBefore(state.agreedAt().earliest())) {
             return Optional.empty();
         }
-        List<ReportState> counted = state.reports().stream().filter(r -> !r.countsFrom().isAfter(at)).toList();
-        List<ReportState> standing = counted.stream().filter(ReportState::standing).toList();
+        List<ReportState> counted = state.reports().stream()
+                .filter(r -> !r.countsFrom().isAfter(at))
+                .toList();
+        List<ReportState> standing =
+                counted.stream().filter(ReportState::standing).toList();
         Optional<ReportState> first = standing.stream().min(FIRST);
         Map<String, Integer> byAccused = new TreeMap<>();
         standing.forEach(r -> byAccused.merge(r.accused(), 1, Integer::sum));
 
         End end = end(state, at);
-        Status status = end != null ? Status.ENDED
-                : at.isBefore(state.effectiveFrom().utc()) ? Status.PENDING
-                : standing.isEmpty() ? Status.HOLDING : Status.VIOLATED;
+        Status status = end != null
+                ? Status.ENDED
+                : at.isBefore(state.effectiveFrom().utc())
+                        ? Status.PENDING
+                        : standing.isEmpty() ? Status.HOLDING : Status.VIOLATED;
         Instant firstAt = first.map(ReportState::countsFrom).orElse(null);
-        return Optional.of(new CommitmentView(state.id(), state.category(), state.kind(), state.title(),
-                state.negotiationId(), status, state.parties(), state.brokers(), state.venue(),
-                state.agreedAt().stated(), state.agreedAt().utc(), state.effectiveFrom().stated(),
-                state.effectiveFrom().utc(), stated(state.expiresAt()), utc(state.expiresAt()), state.terms(),
-                state.source(), firstAt, firstAt == null ? null : minutesBetween(state.effectiveFrom(), firstAt),
-                first.map(r -> new CommitmentView.FirstViolation(r.violationId(), r.reportedBy(), r.accused(),
-                        r.countsFrom(), r.assessment() == null ? null : r.assessment().outcome().name())).orElse(null),
-                new CommitmentView.ReportCounts(standing.size(),
+        return Optional.of(new CommitmentView(
+                state.id(),
+                state.category(),
+                state.kind(),
+                state.title(),
+                state.negotiationId(),
+                status,
+                state.parties(),
+                state.brokers(),
+                state.venue(),
+                state.agreedAt().stated(),
+                state.agreedAt().utc(),
+                state.effectiveFrom().stated(),
+                state.effectiveFrom().utc(),
+                stated(state.expiresAt()),
+                utc(state.expiresAt()),
+                state.terms(),
+                state.source(),
+                firstAt,
+                firstAt == null ? null : minutesBetween(state.effectiveFrom(), firstAt),
+                first.map(r -> new CommitmentView.FirstViolation(
+                                r.violationId(),
+                                r.reportedBy(),
+                                r.accused(),
+                                r.countsFrom(),
+                                r.assessment() == null
+                                        ? null
+                                        : r.assessment().outcome().name()))
+                        .orElse(null),
+                new CommitmentView.ReportCounts(
+                        standing.size(),
                         (int) counted.stream().filter(ReportState::confirmed).count(),
-                        (int) counted.stream().filter(r -> r.retraction() != null).count(),
-                        (int) counted.stream().filter(r -> r.retraction() == null && r.assessment() != null
-                                && r.assessment().outcome() == AssessmentOutcome.UNFOUNDED).count()),
-                byAccused, state.renews(), state.renewedBy(), state.supersedes(),
+                        (int) counted.stream()
+                                .filter(r -> r.retraction() != null)
+                                .count(),
+                        (int) counted.stream()
+                                .filter(r -> r.retraction() == null
+                                        && r.assessment() != null
+                                        && r.assessment().outcome() == AssessmentOutcome.UNFOUNDED)
+                                .count()),
+                byAccused,
+                state.renews(),
+                state.renewedBy(),
+                state.supersedes(),
                 state.supersession() == null ? null : state.supersession().supersededBy(),
-                end == null ? null : end.reason(), end == null ? null : end.at(), state.recordedAt(), at));
+                end == null ? null : end.reason(),
+                end == null ? null : end.at(),
+                state.recordedAt(),
+                at));
     }
 
     /**
@@ -100,20 +139,25 @@ public final class CommitmentViews {
         return earliest == null ? null : minutesBetween(state.effectiveFrom(), earliest);
     }
 
-    private record End(String reason, Instant at) {
-    }
+    private record End(String reason, Instant at) {}
 
     /** How the commitment had ended by {@code at}, if it had: the earliest of its ends that had come. */
     private static End end(CommitmentState state, Instant at) {
         End end = null;
         if (state.ending() != null) {
-            end = earlier(end, new End(state.ending().reason().name(), state.ending().endedAt().utc()));
+            end = earlier(
+                    end,
+                    new End(
+                            state.ending().reason().name(),
+                            state.ending().endedAt().utc()));
         }
         if (state.expiresAt() != null) {
             end = earlier(end, new End("EXPIRED", state.expiresAt().utc()));
         }
         if (state.supersession() != null) {
-            end = earlier(end, new End("SUPERSEDED", state.supersession().effectiveAt().utc()));
+            end = earlier(
+                    end,
+                    new End("SUPERSEDED", state.supersession().effectiveAt().utc()));
         }
         return end == null || end.at().isAfter(at) ? null : end;
     }

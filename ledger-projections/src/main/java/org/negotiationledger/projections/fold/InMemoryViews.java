@@ -44,15 +44,18 @@ public final class InMemoryViews implements ViewStore {
     /** A negotiation's timeline in valid-time order (ties in the order the ledger recorded them). */
     public List<TimelineEntry> timeline(String negotiationId) {
         List<TimelineEntry> entries = new ArrayList<>();
-        timeline.values().forEach(list -> list.stream()
-                .filter(e -> e.negotiationId().equals(negotiationId)).forEach(entries::add));
+        timeline.values()
+                .forEach(list -> list.stream()
+                        .filter(e -> e.negotiationId().equals(negotiationId))
+                        .forEach(entries::add));
         entries.sort(TIMELINE_ORDER);
         return entries;
     }
 
-    public static final Comparator<TimelineEntry> TIMELINE_ORDER = Comparator
-            .comparing(TimelineEntry::validAtUtc, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(TimelineEntry::globalIndex).thenComparingInt(TimelineEntry::entry);
+    public static final Comparator<TimelineEntry> TIMELINE_ORDER = Comparator.comparing(
+                    TimelineEntry::validAtUtc, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(TimelineEntry::globalIndex)
+            .thenComparingInt(TimelineEntry::entry);
 
     @Override
     public CommitmentState commitment(String id) {

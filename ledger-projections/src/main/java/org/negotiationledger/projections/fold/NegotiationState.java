@@ -9,24 +9,34 @@ import org.negotiationledger.core.shared.StatedTime;
  * A negotiation as the views know it, with its rounds of talks in the order recorded. {@code lastSequence}:
  * see {@link CommitmentState}.
  */
-public record NegotiationState(String id, String title, List<String> parties, List<String> mediators,
-        Instant recordedAt, long lastSequence, List<Talks> talks) {
+public record NegotiationState(
+        String id,
+        String title,
+        List<String> parties,
+        List<String> mediators,
+        Instant recordedAt,
+        long lastSequence,
+        List<Talks> talks) {
 
     public NegotiationState {
         talks = talks == null ? List.of() : List.copyOf(talks);
     }
 
     /** A round of talks, with when the ledger learned of it. */
-    public record Talks(String id, String venue, StatedTime startedAt, StatedTime endedAt,
-            List<Participant> participants, String outcome, Instant recordedAt) {
-    }
+    public record Talks(
+            String id,
+            String venue,
+            StatedTime startedAt,
+            StatedTime endedAt,
+            List<Participant> participants,
+            String outcome,
+            Instant recordedAt) {}
 
     /** An actor at a round of talks, in a role ({@code MEDIATOR}, {@code PARTY}, ...). */
-    public record Participant(String actor, String role) {
-    }
+    public record Participant(String actor, String role) {}
 
-    static NegotiationState opened(String id, String title, List<String> parties, List<String> mediators,
-            Instant recordedAt, long sequence) {
+    static NegotiationState opened(
+            String id, String title, List<String> parties, List<String> mediators, Instant recordedAt, long sequence) {
         return new NegotiationState(id, title, parties, mediators, recordedAt, sequence, List.of());
     }
 
@@ -41,7 +51,13 @@ public record NegotiationState(String id, String title, List<String> parties, Li
         if (recordedAt.isAfter(asOf)) {
             return null;
         }
-        return new NegotiationState(id, title, parties, mediators, recordedAt, lastSequence,
+        return new NegotiationState(
+                id,
+                title,
+                parties,
+                mediators,
+                recordedAt,
+                lastSequence,
                 talks.stream().filter(t -> !t.recordedAt().isAfter(asOf)).toList());
     }
 }

@@ -21,19 +21,26 @@ public record PartyRecord(
         List<String> statements,
         Instant validAt) {
 
-    public record CommitmentSummary(String commitmentId, String title, String kind, CommitmentView.Status status) {
-    }
+    public record CommitmentSummary(String commitmentId, String title, String kind, CommitmentView.Status status) {}
 
-    public record ReportSummary(String commitmentId, String violationId, String reportedBy, String accused,
-            Instant occurredAtUtc, boolean standing, String assessment) {
-    }
+    public record ReportSummary(
+            String commitmentId,
+            String violationId,
+            String reportedBy,
+            String accused,
+            Instant occurredAtUtc,
+            boolean standing,
+            String assessment) {}
 
     /**
      * Builds the record from the commitments that concern the actor (as party, accused or reporter) and its
      * statements.
      */
-    public static PartyRecord of(ActorState actor, Collection<CommitmentState> commitments,
-            Collection<StatementState> statements, Instant at) {
+    public static PartyRecord of(
+            ActorState actor,
+            Collection<CommitmentState> commitments,
+            Collection<StatementState> statements,
+            Instant at) {
         List<CommitmentSummary> asParty = new ArrayList<>();
         List<ReportSummary> against = new ArrayList<>();
         List<ReportSummary> filed = new ArrayList<>();
@@ -44,16 +51,23 @@ public record PartyRecord(
                 continue;
             }
             if (commitment.parties().contains(actor.id())) {
-                CommitmentViews.at(commitment, at).ifPresent(v ->
-                        asParty.add(new CommitmentSummary(v.id(), v.title(), v.kind(), v.status())));
+                CommitmentViews.at(commitment, at)
+                        .ifPresent(v -> asParty.add(new CommitmentSummary(v.id(), v.title(), v.kind(), v.status())));
             }
             for (ReportState report : commitment.reports()) {
                 if (report.countsFrom().isAfter(at)) {
                     continue;
                 }
-                ReportSummary summary = new ReportSummary(commitment.id(), report.violationId(), report.reportedBy(),
-                        report.accused(), report.countsFrom(), report.standing(),
-                        report.assessment() == null ? null : report.assessment().outcome().name());
+                ReportSummary summary = new ReportSummary(
+                        commitment.id(),
+                        report.violationId(),
+                        report.reportedBy(),
+                        report.accused(),
+                        report.countsFrom(),
+                        report.standing(),
+                        report.assessment() == null
+                                ? null
+                                : report.assessment().outcome().name());
                 if (report.accused().equals(actor.id())) {
                     against.add(summary);
                     standing += report.standing() ? 1 : 0;
@@ -64,9 +78,22 @@ public record PartyRecord(
                 }
             }
         }
-        List<String> issued = statements.stream().filter(s -> s.author().equals(actor.id()))
-                .filter(s -> !s.issuedAt().earliest().isAfter(at)).map(StatementState::id).sorted().toList();
-        return new PartyRecord(actor.id(), actor.name(), actor.kind().name(), asParty, standing, confirmed, against,
-                filed, issued, at);
+        List<String> issued = statements.stream()
+                .filter(s -> s.author().equals(actor.id()))
+                .filter(s -> !s.issuedAt().earliest().isAfter(at))
+                .map(StatementState::id)
+                .sorted()
+                .toList();
+        return new PartyRecord(
+                actor.id(),
+                actor.name(),
+                actor.kind().name(),
+                asParty,
+                standing,
+                confirmed,
+                against,
+                filed,
+                issued,
+                at);
     }
 }

@@ -27,13 +27,16 @@ public record ReportState(
         Retraction retraction) {
 
     /** The latest finding on a report. */
-    public record Assessment(AssessmentOutcome outcome, String attributedTo, String assessedBy, StatedTime assessedAt,
-            String note, Instant recordedAt) {
-    }
+    public record Assessment(
+            AssessmentOutcome outcome,
+            String attributedTo,
+            String assessedBy,
+            StatedTime assessedAt,
+            String note,
+            Instant recordedAt) {}
 
     /** Who withdrew a report, why, and when the ledger learned it. */
-    public record Retraction(String retractedBy, String reason, Instant recordedAt) {
-    }
+    public record Retraction(String retractedBy, String reason, Instant recordedAt) {}
 
     /** The finding that counts: the latest recorded, or null. */
     public Assessment assessment() {
@@ -47,8 +50,10 @@ public record ReportState(
 
     public boolean confirmed() {
         Assessment latest = assessment();
-        return standing() && latest != null && (latest.outcome() == AssessmentOutcome.CONFIRMED
-                || latest.outcome() == AssessmentOutcome.ATTRIBUTED);
+        return standing()
+                && latest != null
+                && (latest.outcome() == AssessmentOutcome.CONFIRMED
+                        || latest.outcome() == AssessmentOutcome.ATTRIBUTED);
     }
 
     /** When the violation counts as having happened: the latest instant its stated time allows. */
@@ -59,13 +64,33 @@ public record ReportState(
     ReportState assessed(Assessment finding) {
         List<Assessment> findings = new ArrayList<>(assessments);
         findings.add(finding);
-        return new ReportState(violationId, reportedBy, accused, occurredAt, recordedAt, location, description,
-                casualties, source, List.copyOf(findings), retraction);
+        return new ReportState(
+                violationId,
+                reportedBy,
+                accused,
+                occurredAt,
+                recordedAt,
+                location,
+                description,
+                casualties,
+                source,
+                List.copyOf(findings),
+                retraction);
     }
 
     ReportState retracted(Retraction withdrawal) {
-        return new ReportState(violationId, reportedBy, accused, occurredAt, recordedAt, location, description,
-                casualties, source, assessments, withdrawal);
+        return new ReportState(
+                violationId,
+                reportedBy,
+                accused,
+                occurredAt,
+                recordedAt,
+                location,
+                description,
+                casualties,
+                source,
+                assessments,
+                withdrawal);
     }
 
     /** The report as the ledger knew it at record time {@code asOf}, or null if it was not yet reported. */
@@ -73,8 +98,17 @@ public record ReportState(
         if (recordedAt.isAfter(asOf)) {
             return null;
         }
-        return new ReportState(violationId, reportedBy, accused, occurredAt, recordedAt, location, description,
-                casualties, source, assessments.stream().filter(a -> !a.recordedAt().isAfter(asOf)).toList(),
+        return new ReportState(
+                violationId,
+                reportedBy,
+                accused,
+                occurredAt,
+                recordedAt,
+                location,
+                description,
+                casualties,
+                source,
+                assessments.stream().filter(a -> !a.recordedAt().isAfter(asOf)).toList(),
                 retraction == null || retraction.recordedAt().isAfter(asOf) ? null : retraction);
     }
 }

@@ -21,5 +21,4 @@ public record TimelineEntry(
         Instant recordedAt,
         String type,
         String recordId,
-        String summary) {
-}
+        String summary) {}

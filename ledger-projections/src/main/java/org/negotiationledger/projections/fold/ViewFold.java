@@ -27,8 +27,7 @@ import org.negotiationledger.core.statement.StatementIssued;
  */
 public final class ViewFold {
 
-    private ViewFold() {
-    }
+    private ViewFold() {}
 
     public static void apply(Fact fact, ViewStore store) {
         Object event = fact.payload();
@@ -38,29 +37,64 @@ public final class ViewFold {
             }
         } else if (event instanceof NegotiationOpened e) {
             if (store.negotiation(e.id().value()) == null) {
-                store.put(NegotiationState.opened(e.id().value(), e.title(), ids(e.parties()), ids(e.mediators()),
-                        fact.recordedAt(), fact.sequence()));
-                store.putTimeline(fact.globalIndex(), List.of(opening(e.id().value(), fact,
-                        "Negotiation opened: " + e.title() + "; parties " + String.join(", ", ids(e.parties()))
-                                + (e.mediators().isEmpty() ? "" : "; mediators " + String.join(", ", ids(e.mediators()))))));
+                store.put(NegotiationState.opened(
+                        e.id().value(),
+                        e.title(),
+                        ids(e.parties()),
+                        ids(e.mediators()),
+                        fact.recordedAt(),
+                        fact.sequence()));
+                store.putTimeline(
+                        fact.globalIndex(),
+                        List.of(opening(
+                                e.id().value(),
+                                fact,
+                                "Negotiation opened: " + e.title() + "; parties " + String.join(", ", ids(e.parties()))
+                                        + (e.mediators().isEmpty()
+                                                ? ""
+                                                : "; mediators " + String.join(", ", ids(e.mediators()))))));
             }
         } else if (event instanceof TalksRecorded e) {
             NegotiationState negotiation = store.negotiation(e.negotiationId().value());
             if (negotiation != null && fact.sequence() > negotiation.lastSequence()) {
-                store.put(negotiation.withTalks(new NegotiationState.Talks(e.talksId().value(), e.venue(),
-                        e.startedAt(), e.endedAt(), e.participants().stream().map(p -> new NegotiationState.Participant(
-                                p.actor().value(), p.role().name())).toList(), e.outcome(), fact.recordedAt()),
+                store.put(negotiation.withTalks(
+                        new NegotiationState.Talks(
+                                e.talksId().value(),
+                                e.venue(),
+                                e.startedAt(),
+                                e.endedAt(),
+                                e.participants().stream()
+                                        .map(p -> new NegotiationState.Participant(
+                                                p.actor().value(), p.role().name()))
+                                        .toList(),
+                                e.outcome(),
+                                fact.recordedAt()),
                         fact.sequence()));
-                store.putTimeline(fact.globalIndex(), List.of(entry(negotiation.id(), fact, 0, e.startedAt(),
-                        "TalksRecorded", e.talksId().value(), "Talks at " + e.venue()
-                                + (e.outcome() == null ? "" : ": " + e.outcome()))));
+                store.putTimeline(
+                        fact.globalIndex(),
+                        List.of(entry(
+                                negotiation.id(),
+                                fact,
+                                0,
+                                e.startedAt(),
+                                "TalksRecorded",
+                                e.talksId().value(),
+                                "Talks at " + e.venue() + (e.outcome() == null ? "" : ": " + e.outcome()))));
             }
         } else if (event instanceof TruceAgreed || event instanceof PledgeMade) {
             commitmentCreated(fact, store);
         } else if (event instanceof StatementIssued e) {
             if (store.statement(e.id().value()) == null) {
-                store.put(new StatementState(e.id().value(), e.author().value(), e.deliveredBy(), e.issuedAt(),
-                        e.kinds(), e.text(), e.concerns(), e.source(), fact.recordedAt()));
+                store.put(new StatementState(
+                        e.id().value(),
+                        e.author().value(),
+                        e.deliveredBy(),
+                        e.issuedAt(),
+                        e.kinds(),
+                        e.text(),
+                        e.concerns(),
+                        e.source(),
+                        fact.recordedAt()));
                 statementOnTimelines(fact, e, store);
             }
         } else {
@@ -82,14 +116,32 @@ public final class ViewFold {
         }
         String what = state.category().equals(CommitmentFold.TRUCE) ? "Truce agreed" : "Pledge made";
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(entry(state.negotiationId(), fact, 0, state.agreedAt(), fact.payload().getClass().getSimpleName(),
-                state.id(), what + ": " + state.title() + " (" + state.kind() + "), parties "
+        entries.add(entry(
+                state.negotiationId(),
+                fact,
+                0,
+                state.agreedAt(),
+                fact.payload().getClass().getSimpleName(),
+                state.id(),
+                what + ": " + state.title() + " (" + state.kind() + "), parties "
                         + String.join(", ", state.parties())
                         + (state.brokers().isEmpty() ? "" : ", brokered by " + String.join(", ", state.brokers()))));
-        entries.add(entry(state.negotiationId(), fact, 1, state.effectiveFrom(), "CommitmentTookEffect", state.id(),
+        entries.add(entry(
+                state.negotiationId(),
+                fact,
+                1,
+                state.effectiveFrom(),
+                "CommitmentTookEffect",
+                state.id(),
                 state.title() + " takes effect"));
         if (state.expiresAt() != null) {
-            entries.add(entry(state.negotiationId(), fact, 2, state.expiresAt(), "CommitmentExpired", state.id(),
+            entries.add(entry(
+                    state.negotiationId(),
+                    fact,
+                    2,
+                    state.expiresAt(),
+                    "CommitmentExpired",
+                    state.id(),
                     state.title() + " expires"));
         }
         store.putTimeline(fact.globalIndex(), entries);
@@ -109,23 +161,56 @@ public final class ViewFold {
         Object event = fact.payload();
         TimelineEntry entry = null;
         if (event instanceof ViolationReported e) {
-            entry = entry(after.negotiationId(), fact, 0, e.occurredAt(), "ViolationReported", id,
-                    "Violation of " + after.title() + " reported by " + e.reportedBy().value() + ", accusing "
+            entry = entry(
+                    after.negotiationId(),
+                    fact,
+                    0,
+                    e.occurredAt(),
+                    "ViolationReported",
+                    id,
+                    "Violation of " + after.title() + " reported by "
+                            + e.reportedBy().value() + ", accusing "
                             + e.accused().value() + (e.description() == null ? "" : ": " + e.description()));
         } else if (event instanceof ViolationAssessed e) {
-            entry = entry(after.negotiationId(), fact, 0, e.assessedAt(), "ViolationAssessed", id,
+            entry = entry(
+                    after.negotiationId(),
+                    fact,
+                    0,
+                    e.assessedAt(),
+                    "ViolationAssessed",
+                    id,
                     "Report " + e.violationId() + " on " + after.title() + " assessed " + e.outcome()
-                            + (e.attributedTo() == null ? "" : " (attributed to " + e.attributedTo().value() + ")")
+                            + (e.attributedTo() == null
+                                    ? ""
+                                    : " (attributed to " + e.attributedTo().value() + ")")
                             + " by " + e.assessedBy().value());
         } else if (event instanceof ViolationReportRetracted e) {
-            entry = entry(after.negotiationId(), fact, 0, null, "ViolationReportRetracted", id,
+            entry = entry(
+                    after.negotiationId(),
+                    fact,
+                    0,
+                    null,
+                    "ViolationReportRetracted",
+                    id,
                     "Report " + e.violationId() + " on " + after.title() + " retracted by "
                             + e.retractedBy().value() + ": " + e.reason());
         } else if (event instanceof CommitmentEnded e) {
-            entry = entry(after.negotiationId(), fact, 0, e.endedAt(), "CommitmentEnded", id,
+            entry = entry(
+                    after.negotiationId(),
+                    fact,
+                    0,
+                    e.endedAt(),
+                    "CommitmentEnded",
+                    id,
                     after.title() + " ended (" + e.reason() + ")" + (e.note() == null ? "" : ": " + e.note()));
         } else if (event instanceof CommitmentSuperseded e) {
-            entry = entry(after.negotiationId(), fact, 0, e.effectiveAt(), "CommitmentSuperseded", id,
+            entry = entry(
+                    after.negotiationId(),
+                    fact,
+                    0,
+                    e.effectiveAt(),
+                    "CommitmentSuperseded",
+                    id,
                     after.title() + " superseded by " + e.supersededBy().value());
         }
         if (entry != null) {
@@ -147,7 +232,13 @@ public final class ViewFold {
         }
         List<TimelineEntry> entries = new ArrayList<>();
         for (String negotiation : negotiations) {
-            entries.add(entry(negotiation, fact, 0, e.issuedAt(), "StatementIssued", e.id().value(),
+            entries.add(entry(
+                    negotiation,
+                    fact,
+                    0,
+                    e.issuedAt(),
+                    "StatementIssued",
+                    e.id().value(),
                     "Statement by " + e.author().value() + (e.deliveredBy() == null ? "" : " (" + e.deliveredBy() + ")")
                             + " " + e.kinds() + ": " + e.text()));
         }
@@ -158,17 +249,32 @@ public final class ViewFold {
 
     /** The opening of a negotiation: no valid time of its own, first on its timeline. */
     private static TimelineEntry opening(String negotiation, Fact fact, String summary) {
-        return new TimelineEntry(negotiation, fact.globalIndex(), 0, null, null, null, fact.recordedAt(),
-                "NegotiationOpened", negotiation, summary);
+        return new TimelineEntry(
+                negotiation,
+                fact.globalIndex(),
+                0,
+                null,
+                null,
+                null,
+                fact.recordedAt(),
+                "NegotiationOpened",
+                negotiation,
+                summary);
     }
 
-    private static TimelineEntry entry(String negotiation, Fact fact, int n, StatedTime validAt, String type,
-            String recordId, String summary) {
-        return new TimelineEntry(negotiation, fact.globalIndex(), n,
+    private static TimelineEntry entry(
+            String negotiation, Fact fact, int n, StatedTime validAt, String type, String recordId, String summary) {
+        return new TimelineEntry(
+                negotiation,
+                fact.globalIndex(),
+                n,
                 validAt == null ? fact.recordedAt() : validAt.latest(),
                 validAt == null ? null : validAt.stated(),
                 validAt == null ? null : validAt.precision(),
-                fact.recordedAt(), type, recordId, summary);
+                fact.recordedAt(),
+                type,
+                recordId,
+                summary);
     }
 
     static List<String> ids(List<ActorId> actors) {

@@ -39,6 +39,7 @@ public final class JdbcViewStore implements ViewStore {
     private final ViewTables tables;
     /** What a rebuild has written to its generation so far; null for the live projection. */
     private final Building building;
+
     private final Table<CommitmentState> commitments;
     private final Table<NegotiationState> negotiations;
     private final Table<StatementState> statements;
@@ -50,11 +51,13 @@ public final class JdbcViewStore implements ViewStore {
     private final Set<String> stored = new HashSet<>();
     /** The actors each commitment's stored reports name, where known from an earlier batch; and as written. */
     private final Map<String, Set<ActorRole>> loadedRoles = new HashMap<>();
+
     private final Map<String, Set<ActorRole>> writtenRoles = new HashMap<>();
 
     private final ReportCache cache;
     /** The global index of the event being folded, and of the last event that changed each commitment. */
     private long position;
+
     private final Map<String, Long> commitmentChangedAt = new HashMap<>();
 
     /**
@@ -117,13 +120,22 @@ public final class JdbcViewStore implements ViewStore {
             if (written != null && !written.contains(id)) {
                 return read.computeIfAbsent(id, key -> Optional.empty()).orElse(null);
             }
-            return read.computeIfAbsent(id, key -> jdbc.query("SELECT state FROM " + name + " WHERE id = ?",
-                    (rs, n) -> ViewJson.read(rs.getString(1), type), key).stream().findFirst()).orElse(null);
+            return read.computeIfAbsent(
+                            id,
+                            key -> jdbc
+                                    .query(
+                                            "SELECT state FROM " + name + " WHERE id = ?",
+                                            (rs, n) -> ViewJson.read(rs.getString(1), type),
+                                            key)
+                                    .stream()
+                                    .findFirst())
+                    .orElse(null);
         }
 
         /** The changed rows that exist in the table already, and so are replaced rather than added. */
         Collection<String> existing() {
-            return written == null ? changed.keySet()
+            return written == null
+                    ? changed.keySet()
                     : changed.keySet().stream().filter(written::contains).toList();
         }
 
@@ -139,7 +151,8 @@ public final class JdbcViewStore implements ViewStore {
             }
             deleteWhereIn(name, "id", existing());
             int parameters = columns.split(",").length;
-            jdbc.batchUpdate("INSERT INTO " + name + " (" + columns + ") VALUES (" + "?, ".repeat(parameters - 1) + "?)",
+            jdbc.batchUpdate(
+                    "INSERT INTO " + name + " (" + columns + ") VALUES (" + "?, ".repeat(parameters - 1) + "?)",
                     changed.values().stream().map(values).toList());
         }
 
@@ -243,12 +256,20 @@ public final class JdbcViewStore implements ViewStore {
     /** Writes every row this batch changed. */
     public void flush() {
         Collection<String> existingStatements = statements.existing();
-        commitments.flush("id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, "
+        commitments.flush(
+                "id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, "
                         + "changed_at_index, state",
-                c -> new Object[] {c.id(), c.negotiationId(), c.category(), c.kind(),
-                        c.effectiveFrom().utc().toEpochMilli(), CommitmentViews.earliestReportMinutes(c),
-                        c.recordedAt().toEpochMilli(), commitmentChangedAt.get(c.id()),
-                        ViewJson.write(c.withReports(List.of()))});
+                c -> new Object[] {
+                    c.id(),
+                    c.negotiationId(),
+                    c.category(),
+                    c.kind(),
+                    c.effectiveFrom().utc().toEpochMilli(),
+                    CommitmentViews.earliestReportMinutes(c),
+                    c.recordedAt().toEpochMilli(),
+                    commitmentChangedAt.get(c.id()),
+                    ViewJson.write(c.withReports(List.of()))
+                });
         flushReports();
         if (!commitments.changed.isEmpty()) {
             // A commitment's actors change only when a report names someone new: most changes rewrite none.
@@ -259,7 +280,8 @@ public final class JdbcViewStore implements ViewStore {
                 // new or replaced reports'. Kept between batches, so a hot commitment's are not counted anew.
                 List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
                 Set<ActorRole> stored = this.stored.contains(c.id())
-                        ? loadedRoles.computeIfAbsent(c.id(), id -> reportRoles(before)) : Set.of();
+                        ? loadedRoles.computeIfAbsent(c.id(), id -> reportRoles(before))
+                        : Set.of();
                 Set<ActorRole> roles = new LinkedHashSet<>(stored);
                 for (int i = 0; i < c.reports().size(); i++) {
                     if (i >= before.size() || before.get(i) != c.reports().get(i)) {
@@ -277,16 +299,21 @@ public final class JdbcViewStore implements ViewStore {
                 roles.forEach(role -> rows.add(new Object[] {c.id(), role.actor(), role.role()}));
             }
             deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", replaced);
-            jdbc.batchUpdate(tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"),
+            jdbc.batchUpdate(
+                    tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"),
                     rows);
         }
-        negotiations.flush("id, recorded_at_ms, state",
-                n -> new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
-        actors.flush("id, recorded_at_ms, state",
-                a -> new Object[] {a.id(), a.recordedAt().toEpochMilli(), ViewJson.write(a)});
-        statements.flush("id, author, issued_at_ms, recorded_at_ms, state",
-                s -> new Object[] {s.id(), s.author(), s.issuedAt().latest().toEpochMilli(),
-                        s.recordedAt().toEpochMilli(), ViewJson.write(s)});
+        negotiations.flush("id, recorded_at_ms, state", n ->
+                new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
+        actors.flush("id, recorded_at_ms, state", a ->
+                new Object[] {a.id(), a.recordedAt().toEpochMilli(), ViewJson.write(a)});
+        statements.flush("id, author, issued_at_ms, recorded_at_ms, state", s -> new Object[] {
+            s.id(),
+            s.author(),
+            s.issuedAt().latest().toEpochMilli(),
+            s.recordedAt().toEpochMilli(),
+            ViewJson.write(s)
+        });
         if (!statements.changed.isEmpty()) {
             deleteWhereIn(tables.name("view_statement_tag"), "statement_id", existingStatements);
             List<Object[]> rows = new ArrayList<>();
@@ -296,8 +323,8 @@ public final class JdbcViewStore implements ViewStore {
                 }
                 s.concerns().forEach(c -> rows.add(new Object[] {s.id(), "CONCERNS", c}));
             }
-            jdbc.batchUpdate(tables.sql("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)"),
-                    rows);
+            jdbc.batchUpdate(
+                    tables.sql("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)"), rows);
         }
         if (!timeline.isEmpty()) {
             if (building == null) {
@@ -305,11 +332,19 @@ public final class JdbcViewStore implements ViewStore {
                 deleteWhereIn(tables.name("view_timeline"), "global_index", timeline.keySet());
             }
             List<Object[]> rows = new ArrayList<>();
-            timeline.values().forEach(entries -> entries.forEach(e -> rows.add(new Object[] {e.negotiationId(),
-                    e.globalIndex(), e.entry(), e.validAtUtc() == null ? Long.MIN_VALUE : e.validAtUtc().toEpochMilli(), e.recordedAt().toEpochMilli(),
-                    ViewJson.write(e)})));
-            jdbc.batchUpdate(tables.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, valid_at_ms, "
-                    + "recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"), rows);
+            timeline.values()
+                    .forEach(entries -> entries.forEach(e -> rows.add(new Object[] {
+                        e.negotiationId(),
+                        e.globalIndex(),
+                        e.entry(),
+                        e.validAtUtc() == null ? Long.MIN_VALUE : e.validAtUtc().toEpochMilli(),
+                        e.recordedAt().toEpochMilli(),
+                        ViewJson.write(e)
+                    })));
+            jdbc.batchUpdate(
+                    tables.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, valid_at_ms, "
+                            + "recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"),
+                    rows);
         }
         for (Table<?> table : List.of(commitments, negotiations, actors, statements)) {
             table.flushed();
@@ -320,8 +355,7 @@ public final class JdbcViewStore implements ViewStore {
     }
 
     /** An actor named by a commitment's reports, and how (ACCUSED, REPORTER). */
-    record ActorRole(String actor, String role) {
-    }
+    record ActorRole(String actor, String role) {}
 
     /** Every actor the reports name, and how. */
     private static Set<ActorRole> reportRoles(List<ReportState> reports) {
@@ -343,27 +377,32 @@ public final class JdbcViewStore implements ViewStore {
             List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
             for (int i = 0; i < c.reports().size(); i++) {
                 ReportState report = c.reports().get(i);
-                if (i < before.size() && (before.get(i) == report || before.get(i).equals(report))) {
+                if (i < before.size()
+                        && (before.get(i) == report || before.get(i).equals(report))) {
                     continue;
                 }
                 long key = Reports.key(c, i);
                 if (i < before.size()) {
                     deletes.add(new Object[] {key});
                 }
-                inserts.add(new Object[] {key, c.id(), report.violationId(), report.countsFrom().toEpochMilli(),
-                        ViewJson.write(report)});
+                inserts.add(new Object[] {
+                    key, c.id(), report.violationId(), report.countsFrom().toEpochMilli(), ViewJson.write(report)
+                });
             }
         }
         jdbc.batchUpdate(tables.sql("DELETE FROM view_report WHERE report_key = ?"), deletes);
-        jdbc.batchUpdate(tables.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, counts_from_ms, "
-                + "state) VALUES (?, ?, ?, ?, ?)"), inserts);
+        jdbc.batchUpdate(
+                tables.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, counts_from_ms, "
+                        + "state) VALUES (?, ?, ?, ?, ?)"),
+                inserts);
     }
 
     private void deleteWhereIn(String table, String column, Collection<?> keys) {
         List<?> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += 500) {
             List<?> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            jdbc.update("DELETE FROM " + table + " WHERE " + column + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+            jdbc.update(
+                    "DELETE FROM " + table + " WHERE " + column + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
                     chunk.toArray());
         }
     }

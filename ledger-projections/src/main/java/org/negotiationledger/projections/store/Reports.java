@@ -1,6 +1,5 @@
 package org.negotiationledger.projections.store;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +19,24 @@ final class Reports {
      */
     static final int REPORT_BITS = 24;
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** The storage key of a commitment's report number {@code reportNo}. */
     static long key(CommitmentState commitment, int reportNo) {
         if (reportNo >= 1 << REPORT_BITS) {
-            throw new IllegalStateException("commitment " + commitment.id() + " has more reports than the views can key ("
-                    + (1 << REPORT_BITS) + ")");
+            throw new IllegalStateException("commitment " + commitment.id()
+                    + " has more reports than the views can key (" + (1 << REPORT_BITS) + ")");
         }
         return (commitment.firstIndex() << REPORT_BITS) + reportNo;
     }
 
     /** The reports of one commitment, in the order they were reported: one range read of its keys. */
     static List<ReportState> of(JdbcTemplate jdbc, ViewTables tables, CommitmentState commitment) {
-        return jdbc.query(tables.sql("SELECT state FROM view_report WHERE report_key BETWEEN ? AND ? ORDER BY report_key"),
+        return jdbc.query(
+                tables.sql("SELECT state FROM view_report WHERE report_key BETWEEN ? AND ? ORDER BY report_key"),
                 (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
-                key(commitment, 0), key(commitment, (1 << REPORT_BITS) - 1));
+                key(commitment, 0),
+                key(commitment, (1 << REPORT_BITS) - 1));
     }
 
     /**
@@ -45,23 +45,25 @@ final class Reports {
      * the end of its last minute. One range query per commitment on (commitment_id, counts_from_ms): a single
      * query comparing with each commitment's start defeated the index and scanned every report.
      */
-    private static Map<String, List<ReportState>> within(JdbcTemplate jdbc, ViewTables tables,
-            List<CommitmentState> commitments, long windowMinutes) {
+    private static Map<String, List<ReportState>> within(
+            JdbcTemplate jdbc, ViewTables tables, List<CommitmentState> commitments, long windowMinutes) {
         Map<String, List<ReportState>> reports = new HashMap<>();
         long window = (windowMinutes + 1) * 60_000 - 1;
         for (CommitmentState c : commitments) {
-            List<ReportState> found = jdbc.query(tables.sql("SELECT state FROM view_report WHERE commitment_id = ? "
+            List<ReportState> found = jdbc.query(
+                    tables.sql("SELECT state FROM view_report WHERE commitment_id = ? "
                             + "AND counts_from_ms <= ? ORDER BY report_key"),
                     (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
-                    c.id(), c.effectiveFrom().utc().toEpochMilli() + window);
+                    c.id(),
+                    c.effectiveFrom().utc().toEpochMilli() + window);
             reports.put(c.id(), found);
         }
         return reports;
     }
 
     /** The commitments with their reports (within the window, when one is given) joined back. */
-    static List<CommitmentState> joined(JdbcTemplate jdbc, ViewTables tables, List<CommitmentState> headers,
-            Long windowMinutes) {
+    static List<CommitmentState> joined(
+            JdbcTemplate jdbc, ViewTables tables, List<CommitmentState> headers, Long windowMinutes) {
         if (headers.isEmpty()) {
             return headers;
         }
@@ -69,6 +71,8 @@ final class Reports {
             return headers.stream().map(c -> c.withReports(of(jdbc, tables, c))).toList();
         }
         Map<String, List<ReportState>> reports = within(jdbc, tables, headers, windowMinutes);
-        return headers.stream().map(c -> c.withReports(reports.getOrDefault(c.id(), List.of()))).toList();
+        return headers.stream()
+                .map(c -> c.withReports(reports.getOrDefault(c.id(), List.of())))
+                .toList();
     }
 }

@@ -20,8 +20,7 @@ final class ViewJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private ViewJson() {
-    }
+    private ViewJson() {}
 
     static String write(Object state) {
         try {

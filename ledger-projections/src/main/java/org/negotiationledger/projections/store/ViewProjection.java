@@ -39,10 +39,11 @@ public class ViewProjection {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message, @Timestamp Instant recordedAt, TrackingToken token) {
-        long globalIndex = token.position().orElseThrow(() ->
-                new IllegalStateException("the views need the event's global index; token " + token + " has none"));
-        batch().fold(new Fact(globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(), recordedAt,
-                event));
+        long globalIndex = token.position()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the views need the event's global index; token " + token + " has none"));
+        batch().fold(new Fact(
+                globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(), recordedAt, event));
     }
 
     @ResetHandler

@@ -25,7 +25,8 @@ public class ViewQueries {
     }
 
     public Optional<CommitmentState> commitment(String id) {
-        return commitmentRows(tables(), "SELECT state FROM view_commitment WHERE id = ?", id).stream().findFirst();
+        return commitmentRows(tables(), "SELECT state FROM view_commitment WHERE id = ?", id).stream()
+                .findFirst();
     }
 
     /** Commitments, optionally of one negotiation and one kind, in the order they took effect. */
@@ -48,7 +49,8 @@ public class ViewQueries {
         List<Object> args = new ArrayList<>(List.of(minutes));
         negotiationAndKind(sql, args, negotiationId, kind);
         ViewTables tables = tables();
-        return Reports.joined(jdbc, tables, many(tables, sql.toString(), CommitmentState.class, args.toArray()), minutes);
+        return Reports.joined(
+                jdbc, tables, many(tables, sql.toString(), CommitmentState.class, args.toArray()), minutes);
     }
 
     public Optional<NegotiationState> negotiation(String id) {
@@ -56,14 +58,21 @@ public class ViewQueries {
     }
 
     public List<TimelineEntry> timeline(String negotiationId) {
-        return many(tables(), "SELECT state FROM view_timeline WHERE negotiation_id = ? ORDER BY valid_at_ms, global_index, entry",
-                TimelineEntry.class, negotiationId);
+        return many(
+                tables(),
+                "SELECT state FROM view_timeline WHERE negotiation_id = ? ORDER BY valid_at_ms, global_index, entry",
+                TimelineEntry.class,
+                negotiationId);
     }
 
     /** One violation report of a commitment, with its findings and retraction. */
     public Optional<ReportState> report(String commitmentId, String violationId) {
-        return one(tables(), "SELECT state FROM view_report WHERE commitment_id = ? AND violation_id = ?", ReportState.class,
-                commitmentId, violationId);
+        return one(
+                tables(),
+                "SELECT state FROM view_report WHERE commitment_id = ? AND violation_id = ?",
+                ReportState.class,
+                commitmentId,
+                violationId);
     }
 
     public Optional<StatementState> statement(String id) {
@@ -76,8 +85,10 @@ public class ViewQueries {
 
     /** The commitments an actor is party to, accused under, or reported against. */
     public List<CommitmentState> commitmentsConcerning(String actorId) {
-        return commitmentRows(tables(), "SELECT state FROM view_commitment WHERE id IN "
-                + "(SELECT commitment_id FROM view_commitment_actor WHERE actor_id = ?) ORDER BY effective_from_ms, id",
+        return commitmentRows(
+                tables(),
+                "SELECT state FROM view_commitment WHERE id IN "
+                        + "(SELECT commitment_id FROM view_commitment_actor WHERE actor_id = ?) ORDER BY effective_from_ms, id",
                 actorId);
     }
 
@@ -90,11 +101,13 @@ public class ViewQueries {
             args.add(author);
         }
         if (kind != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM view_statement_tag t WHERE t.statement_id = s.id AND t.tag = 'KIND' AND t.tag_value = ?)");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM view_statement_tag t WHERE t.statement_id = s.id AND t.tag = 'KIND' AND t.tag_value = ?)");
             args.add(kind);
         }
         if (concerns != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM view_statement_tag t WHERE t.statement_id = s.id AND t.tag = 'CONCERNS' AND t.tag_value = ?)");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM view_statement_tag t WHERE t.statement_id = s.id AND t.tag = 'CONCERNS' AND t.tag_value = ?)");
             args.add(concerns);
         }
         sql.append(" ORDER BY s.issued_at_ms DESC, s.id");
@@ -102,22 +115,25 @@ public class ViewQueries {
     }
 
     /** A view's state with the global index of the last event that changed it: where a stream has got to. */
-    public record Change<T>(long position, T state) {
-    }
+    public record Change<T>(long position, T state) {}
 
     /**
      * The commitments (of one negotiation, when given) changed by events after global index {@code after}, in
      * the order of their last change.
      */
     public List<Change<CommitmentState>> commitmentsChangedAfter(long after, String negotiationId) {
-        StringBuilder sql = new StringBuilder("SELECT changed_at_index, state FROM view_commitment WHERE changed_at_index > ?");
+        StringBuilder sql =
+                new StringBuilder("SELECT changed_at_index, state FROM view_commitment WHERE changed_at_index > ?");
         List<Object> args = new ArrayList<>(List.of(after));
         negotiationAndKind(sql, args, negotiationId, null);
         sql.append(" ORDER BY changed_at_index, id");
         ViewTables tables = tables();
-        List<Change<CommitmentState>> headers = jdbc.query(tables.sql(sql.toString()), (rs, n) -> new Change<>(rs.getLong(1),
-                ViewJson.read(rs.getString(2), CommitmentState.class)), args.toArray());
-        List<CommitmentState> whole = Reports.joined(jdbc, tables, headers.stream().map(Change::state).toList(), null);
+        List<Change<CommitmentState>> headers = jdbc.query(
+                tables.sql(sql.toString()),
+                (rs, n) -> new Change<>(rs.getLong(1), ViewJson.read(rs.getString(2), CommitmentState.class)),
+                args.toArray());
+        List<CommitmentState> whole =
+                Reports.joined(jdbc, tables, headers.stream().map(Change::state).toList(), null);
         List<Change<CommitmentState>> changes = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             changes.add(new Change<>(headers.get(i).position(), whole.get(i)));
@@ -130,9 +146,11 @@ public class ViewQueries {
      * reports), in the order of their last change: what decides when their views change with the clock.
      */
     public List<Change<CommitmentState>> commitmentRowsChangedAfter(long after) {
-        return jdbc.query(tables().sql("SELECT changed_at_index, state FROM view_commitment WHERE changed_at_index > ? "
-                + "ORDER BY changed_at_index"), (rs, n) -> new Change<>(rs.getLong(1),
-                ViewJson.read(rs.getString(2), CommitmentState.class)), after);
+        return jdbc.query(
+                tables().sql("SELECT changed_at_index, state FROM view_commitment WHERE changed_at_index > ? "
+                        + "ORDER BY changed_at_index"),
+                (rs, n) -> new Change<>(rs.getLong(1), ViewJson.read(rs.getString(2), CommitmentState.class)),
+                after);
     }
 
     /** These commitments, with their reports, in no particular order; those unknown are left out. */
@@ -140,8 +158,11 @@ public class ViewQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return commitmentRows(tables(), "SELECT state FROM view_commitment WHERE id IN ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
+        return commitmentRows(
+                tables(),
+                "SELECT state FROM view_commitment WHERE id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                ids.toArray());
     }
 
     /** The global index of the last event that changed any commitment; 0 while none has. */
@@ -151,9 +172,15 @@ public class ViewQueries {
 
     /** A negotiation's timeline entries of events after ({@code afterIndex}, {@code afterEntry}), in record order. */
     public List<TimelineEntry> timelineAfter(String negotiationId, long afterIndex, int afterEntry) {
-        return many(tables(), "SELECT state FROM view_timeline WHERE negotiation_id = ? AND global_index >= ? "
+        return many(
+                tables(),
+                "SELECT state FROM view_timeline WHERE negotiation_id = ? AND global_index >= ? "
                         + "AND (global_index > ? OR entry > ?) ORDER BY global_index, entry",
-                TimelineEntry.class, negotiationId, afterIndex, afterIndex, afterEntry);
+                TimelineEntry.class,
+                negotiationId,
+                afterIndex,
+                afterIndex,
+                afterEntry);
     }
 
     /** The global index of the last event that put an entry on any timeline; 0 while none has. */

@@ -24,8 +24,15 @@ public record ViewTables(int generation) {
     public static final int SCHEMA = 1;
 
     /** The base names, longest first where one begins another, so that the pattern takes the whole name. */
-    static final List<String> TABLES = List.of("view_commitment_actor", "view_commitment", "view_report",
-            "view_negotiation", "view_actor", "view_statement_tag", "view_statement", "view_timeline");
+    static final List<String> TABLES = List.of(
+            "view_commitment_actor",
+            "view_commitment",
+            "view_report",
+            "view_negotiation",
+            "view_actor",
+            "view_statement_tag",
+            "view_statement",
+            "view_timeline");
 
     private static final Pattern NAMES = Pattern.compile("\\b(" + String.join("|", TABLES) + ")\\b");
     private static final Map<String, String> REWRITTEN = new ConcurrentHashMap<>();
@@ -65,7 +72,8 @@ public record ViewTables(int generation) {
                         + "minutes_to_break BIGINT, recorded_at_ms BIGINT NOT NULL, state " + text + " NOT NULL, "
                         + "changed_at_index BIGINT NOT NULL)",
                 "CREATE TABLE view_report (report_key BIGINT NOT NULL PRIMARY KEY, commitment_id VARCHAR(100) NOT NULL, "
-                        + "violation_id VARCHAR(100) NOT NULL, counts_from_ms BIGINT NOT NULL, state " + text + " NOT NULL)",
+                        + "violation_id VARCHAR(100) NOT NULL, counts_from_ms BIGINT NOT NULL, state " + text
+                        + " NOT NULL)",
                 "CREATE TABLE view_commitment_actor (commitment_id VARCHAR(100) NOT NULL, actor_id VARCHAR(100) NOT NULL, "
                         + "role VARCHAR(10) NOT NULL, PRIMARY KEY (commitment_id, actor_id, role))",
                 "CREATE TABLE view_negotiation (id VARCHAR(100) NOT NULL PRIMARY KEY, recorded_at_ms BIGINT NOT NULL, "
@@ -98,7 +106,8 @@ public record ViewTables(int generation) {
                 "CREATE INDEX ix_view_commitment_actor" + g + " ON view_commitment_actor (actor_id)",
                 "CREATE INDEX ix_view_statement_author" + g + " ON view_statement (author)",
                 "CREATE INDEX ix_view_statement_tag" + g + " ON view_statement_tag (tag, tag_value)",
-                "CREATE INDEX ix_view_timeline_order" + g + " ON view_timeline (negotiation_id, valid_at_ms, global_index, entry)",
+                "CREATE INDEX ix_view_timeline_order" + g
+                        + " ON view_timeline (negotiation_id, valid_at_ms, global_index, entry)",
                 "CREATE INDEX ix_view_timeline_event" + g + " ON view_timeline (global_index)")) {
             jdbc.execute(sql(ddl));
             afterEach.run();
@@ -121,7 +130,8 @@ public record ViewTables(int generation) {
 
     /** H2 keeps a TEXT (a CLOB) outside the row, and rewriting one per event was a rebuild's bottleneck. */
     private static String text(JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        String product =
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         return product != null && product.startsWith("PostgreSQL") ? "TEXT" : "VARCHAR";
     }
 }

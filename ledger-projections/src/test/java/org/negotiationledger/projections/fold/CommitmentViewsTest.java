@@ -24,7 +24,9 @@ class CommitmentViewsTest {
     }
 
     private static History moscowWithTwoReports() {
-        return new History().negotiation().truce("moscow", "2020-10-10T12:00+04:00", null, null)
+        return new History()
+                .negotiation()
+                .truce("moscow", "2020-10-10T12:00+04:00", null, null)
                 .report("moscow", "first", ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"))
                 .report("moscow", "second", AZERBAIJAN, ARMENIA, at("2020-10-10T12:30+04:00"));
     }
@@ -36,7 +38,9 @@ class CommitmentViewsTest {
         assertThat(moscow.firstViolationAtUtc()).isEqualTo(Instant.parse("2020-10-10T08:05:00Z"));
         assertThat(moscow.minutesToFirstViolation()).isEqualTo(5);
         assertThat(moscow.reports()).isEqualTo(new CommitmentView.ReportCounts(2, 0, 0, 0));
-        assertThat(moscow.standingReportsByAccused()).containsEntry("azerbaijan", 1).containsEntry("armenia", 1);
+        assertThat(moscow.standingReportsByAccused())
+                .containsEntry("azerbaijan", 1)
+                .containsEntry("armenia", 1);
     }
 
     @Test
@@ -49,8 +53,12 @@ class CommitmentViewsTest {
 
     @Test
     void unfoundedReportStopsCountingLikeARetraction() {
-        CommitmentView moscow = view(moscowWithTwoReports().assess("moscow", "first", AssessmentOutcome.UNFOUNDED)
-                .assess("moscow", "second", AssessmentOutcome.UNFOUNDED), "moscow", LATER);
+        CommitmentView moscow = view(
+                moscowWithTwoReports()
+                        .assess("moscow", "first", AssessmentOutcome.UNFOUNDED)
+                        .assess("moscow", "second", AssessmentOutcome.UNFOUNDED),
+                "moscow",
+                LATER);
         assertThat(moscow.status()).isEqualTo(Status.HOLDING);
         assertThat(moscow.firstViolationAtUtc()).isNull();
         assertThat(moscow.reports()).isEqualTo(new CommitmentView.ReportCounts(0, 0, 0, 2));
@@ -58,72 +66,97 @@ class CommitmentViewsTest {
 
     @Test
     void confirmedAndAttributedReportsCountAsConfirmedAndShowOnTheFirstViolation() {
-        CommitmentView moscow = view(moscowWithTwoReports().assess("moscow", "first", AssessmentOutcome.ATTRIBUTED)
-                .assess("moscow", "second", AssessmentOutcome.CONFIRMED), "moscow", LATER);
+        CommitmentView moscow = view(
+                moscowWithTwoReports()
+                        .assess("moscow", "first", AssessmentOutcome.ATTRIBUTED)
+                        .assess("moscow", "second", AssessmentOutcome.CONFIRMED),
+                "moscow",
+                LATER);
         assertThat(moscow.reports().confirmed()).isEqualTo(2);
         assertThat(moscow.firstViolation().assessment()).isEqualTo("ATTRIBUTED");
     }
 
     @Test
     void impreciseReportCountsAtTheLatestInstantOfItsDay() {
-        History history = new History().negotiation().truce("moscow", "2020-10-10T12:00+04:00", null, null)
+        History history = new History()
+                .negotiation()
+                .truce("moscow", "2020-10-10T12:00+04:00", null, null)
                 .report("moscow", "day", AZERBAIJAN, ARMENIA, at("2020-10-10T00:00+04:00", Precision.DAY))
                 .report("moscow", "minute", ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
         CommitmentView moscow = view(history, "moscow", LATER);
         assertThat(moscow.firstViolation().violationId()).isEqualTo("minute");
-        CommitmentView alone = view(new History().negotiation().truce("moscow", "2020-10-10T12:00+04:00", null, null)
-                .report("moscow", "day", AZERBAIJAN, ARMENIA, at("2020-10-10T00:00+04:00", Precision.DAY)), "moscow", LATER);
+        CommitmentView alone = view(
+                new History()
+                        .negotiation()
+                        .truce("moscow", "2020-10-10T12:00+04:00", null, null)
+                        .report("moscow", "day", AZERBAIJAN, ARMENIA, at("2020-10-10T00:00+04:00", Precision.DAY)),
+                "moscow",
+                LATER);
         assertThat(alone.firstViolationAtUtc()).isEqualTo(Instant.parse("2020-10-10T19:59:00Z"));
     }
 
     @Test
     void statusIsJudgedAtTheValidTimeAsked() {
-        History history = new History().negotiation()
+        History history = new History()
+                .negotiation()
                 .truce("paris", "2020-10-18T00:00+04:00", "2020-10-25T00:00+04:00", null)
                 .report("paris", "v", ARMENIA, AZERBAIJAN, at("2020-10-18T00:04+04:00"));
-        assertThat(view(history, "paris", Instant.parse("2020-10-17T12:00:00Z")).status()).isEqualTo(Status.PENDING);
-        assertThat(view(history, "paris", at("2020-10-18T00:03+04:00").utc()).status()).isEqualTo(Status.HOLDING);
-        assertThat(view(history, "paris", at("2020-10-18T00:05+04:00").utc()).status()).isEqualTo(Status.VIOLATED);
+        assertThat(view(history, "paris", Instant.parse("2020-10-17T12:00:00Z")).status())
+                .isEqualTo(Status.PENDING);
+        assertThat(view(history, "paris", at("2020-10-18T00:03+04:00").utc()).status())
+                .isEqualTo(Status.HOLDING);
+        assertThat(view(history, "paris", at("2020-10-18T00:05+04:00").utc()).status())
+                .isEqualTo(Status.VIOLATED);
         CommitmentView expired = view(history, "paris", LATER);
         assertThat(expired.status()).isEqualTo(Status.ENDED);
         assertThat(expired.endedReason()).isEqualTo("EXPIRED");
-        assertThat(expired.minutesToFirstViolation()).as("the first violation is kept after the end").isEqualTo(4);
+        assertThat(expired.minutesToFirstViolation())
+                .as("the first violation is kept after the end")
+                .isEqualTo(4);
         assertThat(CommitmentViews.at(history.fold().commitments().get("paris"), Instant.parse("2020-10-09T00:00:00Z")))
-                .as("not yet agreed").isEmpty();
+                .as("not yet agreed")
+                .isEmpty();
     }
 
     @Test
     void supersessionEndsAtTheNewTrucesEffectiveTimeAndAnExplicitEarlierEndWins() {
-        History history = new History().negotiation().truce("moscow", "2020-10-10T12:00+04:00", null, null)
+        History history = new History()
+                .negotiation()
+                .truce("moscow", "2020-10-10T12:00+04:00", null, null)
                 .truce("trilateral", "2020-11-10T01:00+04:00", null, null)
                 .supersede("moscow", "trilateral", "2020-11-10T01:00+04:00");
-        CommitmentView before = view(history, "moscow", at("2020-11-10T00:59+04:00").utc());
+        CommitmentView before =
+                view(history, "moscow", at("2020-11-10T00:59+04:00").utc());
         assertThat(before.status()).isEqualTo(Status.HOLDING);
         CommitmentView after = view(history, "moscow", LATER);
         assertThat(after.status()).isEqualTo(Status.ENDED);
         assertThat(after.endedReason()).isEqualTo("SUPERSEDED");
         assertThat(after.supersededBy()).isEqualTo("trilateral");
-        CommitmentView collapsed = view(history.end("moscow", EndReason.COLLAPSED, "2020-10-11T00:00+04:00"), "moscow",
-                LATER);
+        CommitmentView collapsed =
+                view(history.end("moscow", EndReason.COLLAPSED, "2020-10-11T00:00+04:00"), "moscow", LATER);
         assertThat(collapsed.endedReason()).isEqualTo("COLLAPSED");
         assertThat(collapsed.endedAtUtc()).isEqualTo(Instant.parse("2020-10-10T20:00:00Z"));
     }
 
     @Test
     void renewalsShowOnBothSides() {
-        History history = new History().negotiation().truce("moscow", "2020-10-10T12:00+04:00", null, null)
+        History history = new History()
+                .negotiation()
+                .truce("moscow", "2020-10-10T12:00+04:00", null, null)
                 .truce("paris", "2020-10-18T00:00+04:00", null, "moscow")
                 .truce("washington", "2020-10-26T08:00+04:00", null, "paris");
         assertThat(view(history, "moscow", LATER).renewedBy()).containsExactly("paris");
         assertThat(view(history, "paris", LATER).renews()).isEqualTo("moscow");
         assertThat(view(history, "paris", LATER).renewedBy()).containsExactly("washington");
-        assertThat(view(history, "moscow", LATER).status()).as("a renewed truce stays in force")
+        assertThat(view(history, "moscow", LATER).status())
+                .as("a renewed truce stays in force")
                 .isEqualTo(Status.HOLDING);
     }
 
     @Test
     void brokenWithinFractionalHoursListsShortestFirst() {
-        History history = new History().negotiation()
+        History history = new History()
+                .negotiation()
                 .truce("moscow", "2020-10-10T12:00+04:00", null, null)
                 .truce("paris", "2020-10-18T00:00+04:00", null, null)
                 .truce("washington", "2020-10-26T08:00+04:00", null, null)
@@ -131,19 +164,27 @@ class CommitmentViewsTest {
                 .report("paris", "p", ARMENIA, AZERBAIJAN, at("2020-10-18T00:04+04:00"))
                 .report("washington", "w", AZERBAIJAN, ARMENIA, at("2020-10-26T10:08+04:00"));
         List<CommitmentView> views = new ArrayList<>();
-        history.fold().commitments().values().forEach(s -> views.add(CommitmentViews.at(s, LATER).orElseThrow()));
-        assertThat(BrokenCommitment.within(1, views)).extracting(BrokenCommitment::commitmentId)
+        history.fold()
+                .commitments()
+                .values()
+                .forEach(s -> views.add(CommitmentViews.at(s, LATER).orElseThrow()));
+        assertThat(BrokenCommitment.within(1, views))
+                .extracting(BrokenCommitment::commitmentId)
                 .containsExactly("paris", "moscow");
-        assertThat(BrokenCommitment.within(0.07, views)).extracting(BrokenCommitment::commitmentId)
+        assertThat(BrokenCommitment.within(0.07, views))
+                .extracting(BrokenCommitment::commitmentId)
                 .containsExactly("paris");
-        assertThat(BrokenCommitment.within(2.2, views)).extracting(BrokenCommitment::minutesToBreak)
+        assertThat(BrokenCommitment.within(2.2, views))
+                .extracting(BrokenCommitment::minutesToBreak)
                 .containsExactly(4L, 5L, 128L);
     }
 
     @Test
     void anEventDeliveredTwiceChangesNothing() {
-        History history = moscowWithTwoReports().assess("moscow", "first", AssessmentOutcome.CONFIRMED)
-                .retract("moscow", "second").truce("paris", "2020-10-18T00:00+04:00", null, "moscow");
+        History history = moscowWithTwoReports()
+                .assess("moscow", "first", AssessmentOutcome.CONFIRMED)
+                .retract("moscow", "second")
+                .truce("paris", "2020-10-18T00:00+04:00", null, "moscow");
         InMemoryViews once = history.fold();
         List<Fact> twice = new ArrayList<>();
         for (Fact fact : history.facts()) {
@@ -158,24 +199,40 @@ class CommitmentViewsTest {
 
     @Test
     void partyRecordCountsStandingAndConfirmedReportsAgainstTheActor() {
-        History history = moscowWithTwoReports().assess("moscow", "first", AssessmentOutcome.CONFIRMED)
+        History history = moscowWithTwoReports()
+                .assess("moscow", "first", AssessmentOutcome.CONFIRMED)
                 .report("moscow", "third", ActorId.of("icrc"), AZERBAIJAN, at("2020-10-10T13:00+04:00"))
                 .retract("moscow", "third");
         InMemoryViews views = history.fold();
-        PartyRecord record = PartyRecord.of(new ActorState("azerbaijan", "Azerbaijan",
-                org.negotiationledger.core.actor.ActorKind.STATE, Instant.EPOCH), views.commitments().values(),
-                views.statements().values(), LATER);
+        PartyRecord record = PartyRecord.of(
+                new ActorState(
+                        "azerbaijan", "Azerbaijan", org.negotiationledger.core.actor.ActorKind.STATE, Instant.EPOCH),
+                views.commitments().values(),
+                views.statements().values(),
+                LATER);
         assertThat(record.standingReportsAgainst()).isEqualTo(1);
         assertThat(record.confirmedReportsAgainst()).isEqualTo(1);
         assertThat(record.reportsAgainst()).hasSize(2);
-        assertThat(record.reportsFiled()).extracting(PartyRecord.ReportSummary::violationId).containsExactly("second");
-        assertThat(record.commitments()).extracting(PartyRecord.CommitmentSummary::commitmentId).containsExactly("moscow");
+        assertThat(record.reportsFiled())
+                .extracting(PartyRecord.ReportSummary::violationId)
+                .containsExactly("second");
+        assertThat(record.commitments())
+                .extracting(PartyRecord.CommitmentSummary::commitmentId)
+                .containsExactly("moscow");
     }
 
     @Test
     void timelineIsInValidTimeOrderWithTheOpeningFirst() {
-        List<TimelineEntry> timeline = moscowWithTwoReports().retract("moscow", "first").fold().timeline("nk");
-        assertThat(timeline).extracting(TimelineEntry::type).containsExactly("NegotiationOpened", "TruceAgreed",
-                "CommitmentTookEffect", "ViolationReported", "ViolationReported", "ViolationReportRetracted");
+        List<TimelineEntry> timeline =
+                moscowWithTwoReports().retract("moscow", "first").fold().timeline("nk");
+        assertThat(timeline)
+                .extracting(TimelineEntry::type)
+                .containsExactly(
+                        "NegotiationOpened",
+                        "TruceAgreed",
+                        "CommitmentTookEffect",
+                        "ViolationReported",
+                        "ViolationReported",
+                        "ViolationReportRetracted");
     }
 }

@@ -13,19 +13,33 @@ import com.tngtech.archunit.lang.ArchRule;
 class FoldArchitectureTest {
 
     @ArchTest
-    static final ArchRule foldsArePure = classes().that().resideInAPackage("..projections.fold..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("..projections.fold..", "java..",
-                    "org.negotiationledger.core..", "com.fasterxml.jackson.annotation..");
+    static final ArchRule foldsArePure = classes()
+            .that()
+            .resideInAPackage("..projections.fold..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "..projections.fold..",
+                    "java..",
+                    "org.negotiationledger.core..",
+                    "com.fasterxml.jackson.annotation..");
 
     @ArchTest
     static final ArchRule projectionsNeverTouchAggregates = noClasses()
-            .that().resideInAPackage("org.negotiationledger.projections..")
-            .should().dependOnClassesThat().belongToAnyOf(org.negotiationledger.core.actor.Actor.class,
+            .that()
+            .resideInAPackage("org.negotiationledger.projections..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(
+                    org.negotiationledger.core.actor.Actor.class,
                     org.negotiationledger.core.commitment.Commitment.class,
                     org.negotiationledger.core.negotiation.Negotiation.class,
                     org.negotiationledger.core.statement.Statement.class);
 
     @ArchTest
-    static final ArchRule noWallClock = noClasses().that().resideInAPackage("..projections.fold..")
-            .should().callMethod(java.time.Instant.class, "now");
+    static final ArchRule noWallClock = noClasses()
+            .that()
+            .resideInAPackage("..projections.fold..")
+            .should()
+            .callMethod(java.time.Instant.class, "now");
 }

@@ -53,36 +53,70 @@ final class History {
     }
 
     History truce(String id, String effective, String expires, String renews) {
-        return add("commitment:" + id, new TruceAgreed(CommitmentId.of(id), NK, TruceKind.CEASEFIRE, id,
-                List.of(ARMENIA, AZERBAIJAN), List.of(), null, at("2020-10-10T03:00+04:00"), at(effective),
-                expires == null ? null : at(expires), List.of(), renews == null ? null : CommitmentId.of(renews),
-                List.of(), null));
+        return add(
+                "commitment:" + id,
+                new TruceAgreed(
+                        CommitmentId.of(id),
+                        NK,
+                        TruceKind.CEASEFIRE,
+                        id,
+                        List.of(ARMENIA, AZERBAIJAN),
+                        List.of(),
+                        null,
+                        at("2020-10-10T03:00+04:00"),
+                        at(effective),
+                        expires == null ? null : at(expires),
+                        List.of(),
+                        renews == null ? null : CommitmentId.of(renews),
+                        List.of(),
+                        null));
     }
 
     History report(String commitment, String violation, ActorId by, ActorId accused, StatedTime occurred) {
-        return add("commitment:" + commitment, new ViolationReported(CommitmentId.of(commitment),
-                ViolationId.of(violation), by, accused, occurred, null, null, null, null));
+        return add(
+                "commitment:" + commitment,
+                new ViolationReported(
+                        CommitmentId.of(commitment),
+                        ViolationId.of(violation),
+                        by,
+                        accused,
+                        occurred,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     History assess(String commitment, String violation, AssessmentOutcome outcome) {
-        return add("commitment:" + commitment, new ViolationAssessed(CommitmentId.of(commitment),
-                ViolationId.of(violation), outcome, outcome == AssessmentOutcome.ATTRIBUTED ? ARMENIA : null,
-                ActorId.of("icrc"), at("2020-10-12T10:00+04:00"), null));
+        return add(
+                "commitment:" + commitment,
+                new ViolationAssessed(
+                        CommitmentId.of(commitment),
+                        ViolationId.of(violation),
+                        outcome,
+                        outcome == AssessmentOutcome.ATTRIBUTED ? ARMENIA : null,
+                        ActorId.of("icrc"),
+                        at("2020-10-12T10:00+04:00"),
+                        null));
     }
 
     History retract(String commitment, String violation) {
-        return add("commitment:" + commitment, new ViolationReportRetracted(CommitmentId.of(commitment),
-                ViolationId.of(violation), ARMENIA, "mistaken"));
+        return add(
+                "commitment:" + commitment,
+                new ViolationReportRetracted(
+                        CommitmentId.of(commitment), ViolationId.of(violation), ARMENIA, "mistaken"));
     }
 
     History supersede(String commitment, String by, String effective) {
-        return add("commitment:" + commitment, new CommitmentSuperseded(CommitmentId.of(commitment),
-                CommitmentId.of(by), at(effective)));
+        return add(
+                "commitment:" + commitment,
+                new CommitmentSuperseded(CommitmentId.of(commitment), CommitmentId.of(by), at(effective)));
     }
 
     History end(String commitment, EndReason reason, String endedAt) {
-        return add("commitment:" + commitment, new CommitmentEnded(CommitmentId.of(commitment), reason, at(endedAt),
-                null));
+        return add(
+                "commitment:" + commitment,
+                new CommitmentEnded(CommitmentId.of(commitment), reason, at(endedAt), null));
     }
 
     List<Fact> facts() {
@@ -92,5 +126,4 @@ final class History {
     InMemoryViews fold() {
         return InMemoryViews.fold(facts);
     }
-
 }
