@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.negotiationledger.api.config.DemoHistoryProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -87,11 +88,11 @@ public class SecurityConfig {
             Environment environment,
             PasswordEncoder encoder,
             DemoLoaderAccount loader,
-            @Value("${ledger.demo-history.enabled:false}") boolean demoHistory) {
+            DemoHistoryProperties demoHistory) {
         // The embedded demo is the default profile; any named profile is a deployment.
         boolean embeddedDemo = environment.getActiveProfiles().length == 0;
         List<UserDetails> internal = new ArrayList<>();
-        if (demoHistory) {
+        if (demoHistory.enabled()) {
             internal.add(User.withUsername(loader.name())
                     .password("{noop}" + loader.password())
                     .roles(Role.MEDIATOR.name())

@@ -14,10 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.negotiationledger.api.config.DemoHistoryProperties;
 import org.negotiationledger.api.security.DemoLoaderAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -46,12 +46,12 @@ class DemoHistoryLoader {
     private final DemoLoaderAccount account;
 
     DemoHistoryLoader(
-            @Value("${ledger.demo-history.enabled:true}") boolean enabled,
+            DemoHistoryProperties demoHistory,
             JdbcTemplate jdbc,
             ObjectMapper json,
             Clock clock,
             DemoLoaderAccount account) {
-        this.enabled = enabled;
+        this.enabled = demoHistory.enabled();
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;

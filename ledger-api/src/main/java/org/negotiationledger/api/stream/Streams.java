@@ -26,7 +26,6 @@ import org.negotiationledger.api.store.DurableReads;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -94,23 +93,15 @@ class Streams implements SmartLifecycle, MeterBinder {
     private ScheduledFuture<?> nextTick;
     private long nextTickAt = Long.MAX_VALUE;
 
-    Streams(
-            ViewQueries queries,
-            DurableReads durable,
-            Clock clock,
-            @Value("${ledger.streams.poll-interval:PT1S}") Duration pollInterval,
-            @Value("${ledger.streams.heartbeat:PT10S}") Duration heartbeat,
-            @Value("${ledger.streams.timeout:PT30M}") Duration timeout,
-            @Value("${ledger.streams.max-subscribers:1000}") int maxSubscribers,
-            @Value("${ledger.streams.sender-threads:16}") int senderThreads) {
+    Streams(ViewQueries queries, DurableReads durable, Clock clock, StreamProperties settings) {
         this.queries = queries;
         this.durable = durable;
         this.clock = clock;
-        this.timeout = timeout;
-        this.maxSubscribers = maxSubscribers;
-        this.senders = Executors.newFixedThreadPool(senderThreads, named("ledger-stream-send"));
-        this.pollInterval = pollInterval;
-        this.heartbeat = heartbeat;
+        this.timeout = settings.timeout();
+        this.maxSubscribers = settings.maxSubscribers();
+        this.senders = Executors.newFixedThreadPool(settings.senderThreads(), named("ledger-stream-send"));
+        this.pollInterval = settings.pollInterval();
+        this.heartbeat = settings.heartbeat();
     }
 
     /** {@code ledger.streams.subscribers}: the streams open on this server (refused above the maximum). */
