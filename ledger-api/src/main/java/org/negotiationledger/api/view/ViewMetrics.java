@@ -137,7 +137,7 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
                 head,
                 position,
                 lagSeconds,
-                rebuilds.progress("all").percent(),
+                rebuilds.progress("all", head, () -> position).percent(),
                 rebuilds.isRunning(),
                 System.nanoTime());
     }
