@@ -17,6 +17,7 @@ const span = { from: null, to: null };  // the history's valid-time span, for th
 const reports = new Map();              // commitmentId -> its violation reports (with locations), for map and detail
 let selected = null;                    // the commitment whose reports are shown
 let world = null;                       // the countries, GeoJSON
+let drawn = { frame: null, countries: [] };  // the countries as last drawn, and the frame they were drawn in
 const loadingReports = new Map();
 let choosing = null;
 const streams = new Set();
@@ -265,15 +266,12 @@ async function renderMap() {
   const projection = d3.geoMercator().fitExtent([[10, 10], [990, 410]], extent);
   const path = d3.geoPath(projection);
   const parties = new Set([...commitments.values()].flatMap(v => v.parties || []));
-  // ECharts' features carry no "type": their geometries are drawn as they are.
-  const countries = world.features.map(feature => {
-    const country = element("path", { class: "country" + (parties.has(feature.properties.name.toLowerCase()) ? " party" : ""),
-      d: path(feature.geometry) || "", "data-country": feature.properties.name });
-    const name = element("title", {});
-    name.textContent = feature.properties.name;
-    country.append(name);
-    return country;
-  });
+  // The countries are redrawn only when their frame or the parties change, not on every change of a commitment.
+  const frameKey = JSON.stringify(extent.coordinates) + [...parties].sort().join(",");
+  if (drawn.frame !== frameKey) {
+    drawn = { frame: frameKey, countries: drawCountries(path, parties) };
+  }
+  const countries = drawn.countries;
   const marks = located.map(report => {
     const [px, py] = projection([report.location.longitude, report.location.latitude]);
     const mark = report.status === "UNFOUNDED"
@@ -296,6 +294,18 @@ async function renderMap() {
     return mark;
   });
   svg.replaceChildren(...countries, ...marks);
+}
+
+/** The countries' paths (ECharts' features carry no "type": their geometries are drawn as they are). */
+function drawCountries(path, parties) {
+  return world.features.map(feature => {
+    const country = element("path", { class: "country" + (parties.has(feature.properties.name.toLowerCase()) ? " party" : ""),
+      d: path(feature.geometry) || "", "data-country": feature.properties.name });
+    const name = element("title", {});
+    name.textContent = feature.properties.name;
+    country.append(name);
+    return country;
+  });
 }
 
 // ---- Broken within hours ------------------------------------------------------------------------------------
