@@ -1,13 +1,10 @@
 package org.negotiationledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.view.ViewsCaughtUp;
 
 /**
  * The README's examples, run as written against a server started as from a fresh clone (embedded H2, demo
@@ -50,14 +48,7 @@ class ReadmeExamplesTest {
         try (LedgerInstance ledger = LedgerInstance.start(
                 Map.of("ledger.data-dir", work.resolve("data").toString(), "ledger.demo-history.enabled", "true"))) {
             Http http = ledger.http();
-            await().atMost(Duration.ofMinutes(1))
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> {
-                        JsonNode progress =
-                                http.get("/api/v1/admin/replays/all").json();
-                        return progress.get("total").asLong() > 0
-                                && "DONE".equals(progress.get("state").asText());
-                    });
+            ViewsCaughtUp.awaitHistory(http);
 
             Path statuses = work.resolve("statuses");
             StringBuilder script = new StringBuilder(PRELUDE);

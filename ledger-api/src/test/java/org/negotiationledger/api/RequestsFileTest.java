@@ -3,7 +3,6 @@ package org.negotiationledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.negotiationledger.api.view.ViewsCaughtUp;
 
 /**
  * requests.http, the requests to try by hand, run in order against a server started as from a fresh clone
@@ -50,14 +50,7 @@ class RequestsFileTest {
                 "ledger.demo-history.enabled",
                 "true"))) {
             Http http = ledger.http();
-            await().atMost(Duration.ofMinutes(1))
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> {
-                        JsonNode progress =
-                                http.get("/api/v1/admin/replays/all").json();
-                        return progress.get("total").asLong() > 0
-                                && "DONE".equals(progress.get("state").asText());
-                    });
+            ViewsCaughtUp.awaitHistory(http);
             for (Request request : requests) {
                 String[] headers = request.headers().toArray(String[]::new);
                 int status;

@@ -1,7 +1,6 @@
 package org.negotiationledger.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.TestUsers;
+import org.negotiationledger.api.view.ViewsCaughtUp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -34,12 +34,7 @@ class TimeTravelTest {
                 "ledger.demo-history.enabled",
                 "true"))) {
             Http http = ledger.http();
-            await().atMost(Duration.ofMinutes(1))
-                    .until(() -> "DONE"
-                            .equals(http.get("/api/v1/admin/replays/all")
-                                    .json()
-                                    .path("state")
-                                    .asText()));
+            ViewsCaughtUp.awaitHistory(http);
             String now = http.get("/api/v1/commitments/moscow-2020-10-10")
                     .json()
                     .path("status")
