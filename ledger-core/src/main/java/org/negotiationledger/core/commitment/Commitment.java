@@ -228,11 +228,11 @@ public class Commitment {
                 "occurredAt",
                 "a violation cannot precede the commitment: it occurred " + occurred + ", the commitment took effect "
                         + effectiveFrom);
-        Instant end = endOfForce();
-        if (end != null && !occurred.earliest().isBefore(end)) {
+        EndOfForce end = EndOfForce.earliest(endedReason, endedAt, expiresAt, supersededAt);
+        if (end != null && !occurred.earliest().isBefore(end.at())) {
             throw new RuleViolationException(
                     "occurredAt",
-                    "the commitment was no longer in force: it ended at " + end + " (" + endReason()
+                    "the commitment was no longer in force: it ended at " + end.at() + " (" + end.reason()
                             + "), the violation occurred " + occurred);
         }
         Rules.happenedBy(occurred, command.receivedAt(), "occurredAt", "a violation");
@@ -318,25 +318,6 @@ public class Commitment {
             throw new RecordNotFoundException("no violation report '" + violationId + "' on commitment " + id.value());
         }
         return report;
-    }
-
-    /** When the commitment stops being in force, or null while nothing ends it. */
-    private Instant endOfForce() {
-        Instant end = null;
-        for (Instant candidate : new Instant[] {expiresAt, endedAt, supersededAt}) {
-            if (candidate != null && (end == null || candidate.isBefore(end))) {
-                end = candidate;
-            }
-        }
-        return end;
-    }
-
-    private EndReason endReason() {
-        Instant end = endOfForce();
-        if (end.equals(endedAt)) {
-            return endedReason;
-        }
-        return end.equals(supersededAt) ? EndReason.SUPERSEDED : EndReason.EXPIRED;
     }
 
     private static void checkCasualties(Casualties casualties) {

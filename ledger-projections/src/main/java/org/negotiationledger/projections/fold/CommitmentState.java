@@ -73,24 +73,8 @@ public record CommitmentState(
         if (recordedAt.isAfter(asOf)) {
             return null;
         }
-        return new CommitmentState(
-                id,
-                negotiationId,
-                category,
-                kind,
-                title,
-                parties,
-                brokers,
-                venue,
-                agreedAt,
-                effectiveFrom,
-                expiresAt,
-                terms,
-                renews,
-                supersedes,
+        return changed(
                 renewals.stream().filter(r -> !r.recordedAt().isAfter(asOf)).toList(),
-                source,
-                recordedAt,
                 supersessions.stream()
                         .filter(s -> !s.recordedAt().isAfter(asOf))
                         .toList(),
@@ -99,64 +83,19 @@ public record CommitmentState(
                         .map(r -> r.asOf(asOf))
                         .filter(java.util.Objects::nonNull)
                         .toList(),
-                lastSequence,
-                firstIndex);
+                lastSequence);
     }
 
     public record Ending(EndReason reason, StatedTime endedAt, String note, Instant recordedAt) {}
 
     CommitmentState with(
             List<ReportState> newReports, List<Supersession> newSupersessions, Ending newEnding, long sequence) {
-        return new CommitmentState(
-                id,
-                negotiationId,
-                category,
-                kind,
-                title,
-                parties,
-                brokers,
-                venue,
-                agreedAt,
-                effectiveFrom,
-                expiresAt,
-                terms,
-                renews,
-                supersedes,
-                renewals,
-                source,
-                recordedAt,
-                newSupersessions,
-                newEnding,
-                newReports,
-                sequence,
-                firstIndex);
+        return changed(renewals, newSupersessions, newEnding, newReports, sequence);
     }
 
     /** The same commitment with these reports: the store keeps reports apart and joins them back. */
     public CommitmentState withReports(List<ReportState> newReports) {
-        return new CommitmentState(
-                id,
-                negotiationId,
-                category,
-                kind,
-                title,
-                parties,
-                brokers,
-                venue,
-                agreedAt,
-                effectiveFrom,
-                expiresAt,
-                terms,
-                renews,
-                supersedes,
-                renewals,
-                source,
-                recordedAt,
-                supersessions,
-                ending,
-                List.copyOf(newReports),
-                lastSequence,
-                firstIndex);
+        return changed(renewals, supersessions, ending, List.copyOf(newReports), lastSequence);
     }
 
     CommitmentState renewedBy(String renewer, Instant at) {
@@ -165,6 +104,19 @@ public record CommitmentState(
         }
         List<Renewal> renewers = new ArrayList<>(renewals);
         renewers.add(new Renewal(renewer, at));
+        return changed(List.copyOf(renewers), supersessions, ending, reports, lastSequence);
+    }
+
+    /**
+     * The same agreement with what later events change: its renewals, supersessions, ending, reports and the last
+     * event folded. The terms agreed (ids, parties, times, text) never change after the event that created it.
+     */
+    private CommitmentState changed(
+            List<Renewal> newRenewals,
+            List<Supersession> newSupersessions,
+            Ending newEnding,
+            List<ReportState> newReports,
+            long sequence) {
         return new CommitmentState(
                 id,
                 negotiationId,
@@ -180,13 +132,13 @@ public record CommitmentState(
                 terms,
                 renews,
                 supersedes,
-                List.copyOf(renewers),
+                newRenewals,
                 source,
                 recordedAt,
-                supersessions,
-                ending,
-                reports,
-                lastSequence,
+                newSupersessions,
+                newEnding,
+                newReports,
+                sequence,
                 firstIndex);
     }
 }

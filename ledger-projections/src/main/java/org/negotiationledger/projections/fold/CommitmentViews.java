@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.negotiationledger.core.commitment.AssessmentOutcome;
+import org.negotiationledger.core.commitment.EndOfForce;
 import org.negotiationledger.core.shared.StatedTime;
 import org.negotiationledger.projections.fold.CommitmentView.Status;
 
@@ -38,7 +39,7 @@ public final class CommitmentViews {
         Map<String, Integer> byAccused = new TreeMap<>();
         standing.forEach(r -> byAccused.merge(r.accused(), 1, Integer::sum));
 
-        End end = end(state, at);
+        EndOfForce end = end(state, at);
         Status status = end != null
                 ? Status.ENDED
                 : at.isBefore(state.effectiveFrom().utc())
@@ -90,7 +91,7 @@ public final class CommitmentViews {
                 state.renewedBy(),
                 state.supersedes(),
                 state.supersession() == null ? null : state.supersession().supersededBy(),
-                end == null ? null : end.reason(),
+                end == null ? null : end.reason().name(),
                 end == null ? null : end.at(),
                 state.recordedAt(),
                 at));
@@ -139,31 +140,16 @@ public final class CommitmentViews {
         return earliest == null ? null : minutesBetween(state.effectiveFrom(), earliest);
     }
 
-    private record End(String reason, Instant at) {}
-
     /** How the commitment had ended by {@code at}, if it had: the earliest of its ends that had come. */
-    private static End end(CommitmentState state, Instant at) {
-        End end = null;
-        if (state.ending() != null) {
-            end = earlier(
-                    end,
-                    new End(
-                            state.ending().reason().name(),
-                            state.ending().endedAt().utc()));
-        }
-        if (state.expiresAt() != null) {
-            end = earlier(end, new End("EXPIRED", state.expiresAt().utc()));
-        }
-        if (state.supersession() != null) {
-            end = earlier(
-                    end,
-                    new End("SUPERSEDED", state.supersession().effectiveAt().utc()));
-        }
+    private static EndOfForce end(CommitmentState state, Instant at) {
+        EndOfForce end = EndOfForce.earliest(
+                state.ending() == null ? null : state.ending().reason(),
+                state.ending() == null ? null : state.ending().endedAt().utc(),
+                state.expiresAt() == null ? null : state.expiresAt().utc(),
+                state.supersession() == null
+                        ? null
+                        : state.supersession().effectiveAt().utc());
         return end == null || end.at().isAfter(at) ? null : end;
-    }
-
-    private static End earlier(End a, End b) {
-        return a == null || b.at().isBefore(a.at()) ? b : a;
     }
 
     private static String stated(StatedTime time) {

@@ -253,9 +253,35 @@ public final class JdbcViewStore implements ViewStore {
         cache.committed(commitments.changed.values(), writtenRoles);
     }
 
-    /** Writes every row this batch changed. */
+    /** Writes every row this batch changed: each table in turn, then marks them written. */
     public void flush() {
         Collection<String> existingStatements = statements.existing();
+        flushCommitments();
+        flushReports();
+        flushCommitmentActors();
+        negotiations.flush("id, recorded_at_ms, state", n ->
+                new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
+        actors.flush("id, recorded_at_ms, state", a ->
+                new Object[] {a.id(), a.recordedAt().toEpochMilli(), ViewJson.write(a)});
+        statements.flush("id, author, issued_at_ms, recorded_at_ms, state", s -> new Object[] {
+            s.id(),
+            s.author(),
+            s.issuedAt().latest().toEpochMilli(),
+            s.recordedAt().toEpochMilli(),
+            ViewJson.write(s)
+        });
+        flushStatementTags(existingStatements);
+        flushTimeline();
+        for (Table<?> table : List.of(commitments, negotiations, actors, statements)) {
+            table.flushed();
+        }
+        if (building != null) {
+            building.commitments.committed(commitments.changed.values(), writtenRoles);
+        }
+    }
+
+    /** A commitment's row: the columns its queries filter and sort on, and its state without the reports. */
+    private void flushCommitments() {
         commitments.flush(
                 "id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, "
                         + "changed_at_index, state",
@@ -270,88 +296,84 @@ public final class JdbcViewStore implements ViewStore {
                     commitmentChangedAt.get(c.id()),
                     ViewJson.write(c.withReports(List.of()))
                 });
-        flushReports();
-        if (!commitments.changed.isEmpty()) {
-            // A commitment's actors change only when a report names someone new: most changes rewrite none.
-            List<String> replaced = new ArrayList<>();
-            List<Object[]> rows = new ArrayList<>();
-            for (CommitmentState c : commitments.changed.values()) {
-                // Reports are only added or replaced, never lose an actor: the roles are those stored and the
-                // new or replaced reports'. Kept between batches, so a hot commitment's are not counted anew.
-                List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
-                Set<ActorRole> stored = this.stored.contains(c.id())
-                        ? loadedRoles.computeIfAbsent(c.id(), id -> reportRoles(before))
-                        : Set.of();
-                Set<ActorRole> roles = new LinkedHashSet<>(stored);
-                for (int i = 0; i < c.reports().size(); i++) {
-                    if (i >= before.size() || before.get(i) != c.reports().get(i)) {
-                        addRoles(roles, c.reports().get(i));
-                    }
+    }
+
+    /** Who each changed commitment concerns: its parties, and the actors its reports accuse or were made by. */
+    private void flushCommitmentActors() {
+        if (commitments.changed.isEmpty()) {
+            return;
+        }
+        // A commitment's actors change only when a report names someone new: most changes rewrite none.
+        List<String> replaced = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (CommitmentState c : commitments.changed.values()) {
+            // Reports are only added or replaced, never lose an actor: the roles are those stored and the
+            // new or replaced reports'. Kept between batches, so a hot commitment's are not counted anew.
+            List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
+            Set<ActorRole> stored = this.stored.contains(c.id())
+                    ? loadedRoles.computeIfAbsent(c.id(), id -> reportRoles(before))
+                    : Set.of();
+            Set<ActorRole> roles = new LinkedHashSet<>(stored);
+            for (int i = 0; i < c.reports().size(); i++) {
+                if (i >= before.size() || before.get(i) != c.reports().get(i)) {
+                    addRoles(roles, c.reports().get(i));
                 }
-                writtenRoles.put(c.id(), roles);
-                if (this.stored.contains(c.id())) {
-                    if (roles.size() == stored.size()) {
-                        continue;
-                    }
-                    replaced.add(c.id());
+            }
+            writtenRoles.put(c.id(), roles);
+            if (this.stored.contains(c.id())) {
+                if (roles.size() == stored.size()) {
+                    continue;
                 }
-                c.parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
-                roles.forEach(role -> rows.add(new Object[] {c.id(), role.actor(), role.role()}));
+                replaced.add(c.id());
             }
-            deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", replaced);
-            jdbc.batchUpdate(
-                    tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"),
-                    rows);
+            c.parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
+            roles.forEach(role -> rows.add(new Object[] {c.id(), role.actor(), role.role()}));
         }
-        negotiations.flush("id, recorded_at_ms, state", n ->
-                new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
-        actors.flush("id, recorded_at_ms, state", a ->
-                new Object[] {a.id(), a.recordedAt().toEpochMilli(), ViewJson.write(a)});
-        statements.flush("id, author, issued_at_ms, recorded_at_ms, state", s -> new Object[] {
-            s.id(),
-            s.author(),
-            s.issuedAt().latest().toEpochMilli(),
-            s.recordedAt().toEpochMilli(),
-            ViewJson.write(s)
-        });
-        if (!statements.changed.isEmpty()) {
-            deleteWhereIn(tables.name("view_statement_tag"), "statement_id", existingStatements);
-            List<Object[]> rows = new ArrayList<>();
-            for (StatementState s : statements.changed.values()) {
-                for (StatementKind kind : s.kinds()) {
-                    rows.add(new Object[] {s.id(), "KIND", kind.name()});
-                }
-                s.concerns().forEach(c -> rows.add(new Object[] {s.id(), "CONCERNS", c}));
+        deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", replaced);
+        jdbc.batchUpdate(
+                tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"), rows);
+    }
+
+    /** A statement's kinds and the records it concerns, for the filters: rewritten for each changed statement. */
+    private void flushStatementTags(Collection<String> existingStatements) {
+        if (statements.changed.isEmpty()) {
+            return;
+        }
+        deleteWhereIn(tables.name("view_statement_tag"), "statement_id", existingStatements);
+        List<Object[]> rows = new ArrayList<>();
+        for (StatementState s : statements.changed.values()) {
+            for (StatementKind kind : s.kinds()) {
+                rows.add(new Object[] {s.id(), "KIND", kind.name()});
             }
-            jdbc.batchUpdate(
-                    tables.sql("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)"), rows);
+            s.concerns().forEach(c -> rows.add(new Object[] {s.id(), "CONCERNS", c}));
         }
-        if (!timeline.isEmpty()) {
-            if (building == null) {
-                // A rebuild folds each event once; the live projection may be given one again.
-                deleteWhereIn(tables.name("view_timeline"), "global_index", timeline.keySet());
-            }
-            List<Object[]> rows = new ArrayList<>();
-            timeline.values()
-                    .forEach(entries -> entries.forEach(e -> rows.add(new Object[] {
-                        e.negotiationId(),
-                        e.globalIndex(),
-                        e.entry(),
-                        e.validAtUtc() == null ? Long.MIN_VALUE : e.validAtUtc().toEpochMilli(),
-                        e.recordedAt().toEpochMilli(),
-                        ViewJson.write(e)
-                    })));
-            jdbc.batchUpdate(
-                    tables.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, valid_at_ms, "
-                            + "recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"),
-                    rows);
+        jdbc.batchUpdate(
+                tables.sql("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)"), rows);
+    }
+
+    /** The timeline entries of the events this batch folded. */
+    private void flushTimeline() {
+        if (timeline.isEmpty()) {
+            return;
         }
-        for (Table<?> table : List.of(commitments, negotiations, actors, statements)) {
-            table.flushed();
+        if (building == null) {
+            // A rebuild folds each event once; the live projection may be given one again.
+            deleteWhereIn(tables.name("view_timeline"), "global_index", timeline.keySet());
         }
-        if (building != null) {
-            building.commitments.committed(commitments.changed.values(), writtenRoles);
-        }
+        List<Object[]> rows = new ArrayList<>();
+        timeline.values()
+                .forEach(entries -> entries.forEach(e -> rows.add(new Object[] {
+                    e.negotiationId(),
+                    e.globalIndex(),
+                    e.entry(),
+                    e.validAtUtc() == null ? Long.MIN_VALUE : e.validAtUtc().toEpochMilli(),
+                    e.recordedAt().toEpochMilli(),
+                    ViewJson.write(e)
+                })));
+        jdbc.batchUpdate(
+                tables.sql("INSERT INTO view_timeline (negotiation_id, global_index, entry, valid_at_ms, "
+                        + "recorded_at_ms, state) VALUES (?, ?, ?, ?, ?, ?)"),
+                rows);
     }
 
     /** An actor named by a commitment's reports, and how (ACCUSED, REPORTER). */
