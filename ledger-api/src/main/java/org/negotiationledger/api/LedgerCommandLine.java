@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.negotiationledger.api.command.Imports;
-import org.negotiationledger.api.seal.ExportVerifier;
-import org.negotiationledger.api.seal.Verification;
+import org.negotiationledger.seal.ExportVerifier;
+import org.negotiationledger.seal.VerificationReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -169,7 +169,7 @@ public final class LedgerCommandLine implements Callable<Integer> {
                 notedIndex = Long.parseLong(m.group(1));
                 notedHead = m.group(2);
             }
-            Verification.Report report;
+            VerificationReport report;
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 report = ExportVerifier.verify(lines, notedIndex, notedHead);
             } catch (NoSuchFileException e) {

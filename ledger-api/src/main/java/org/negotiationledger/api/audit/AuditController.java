@@ -1,20 +1,22 @@
 package org.negotiationledger.api.audit;
 
-import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
+import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.problem.InvalidFieldException;
-import org.negotiationledger.api.seal.Verification;
 import org.negotiationledger.api.store.DurableReads;
-import org.negotiationledger.api.view.Views;
+import org.negotiationledger.seal.VerificationReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +34,8 @@ class AuditController {
     static final String NDJSON = "application/x-ndjson";
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 10_000;
+    private static final String LIMITS = "must be between 1 and " + MAX_LIMIT;
+    private static final String NOT_NEGATIVE = "must be 0 or more";
 
     private final AuditHistory history;
     private final ObjectMapper json;
@@ -61,38 +65,40 @@ class AuditController {
             operationId = "auditEvents",
             summary = "The event history in global order, a page at a time (follow with fromIndex = last + 1)")
     List<AuditEvent> events(
-            @Parameter(description = "only this record's events (its id)") @RequestParam(required = false)
+            @Parameter(description = "only this record's events (its id)") @RequestParam(required = false) @Slug
                     String aggregateId,
-            @Parameter(description = "the first global index to return") @RequestParam(defaultValue = "0")
+            @Parameter(description = "the first global index to return")
+                    @RequestParam(defaultValue = "0")
+                    @Min(value = 0, message = NOT_NEGATIVE)
                     long fromIndex,
             @Parameter(description = "at most this many events (1 to 10000, default 1000)")
                     @RequestParam(required = false)
+                    @Min(value = 1, message = LIMITS)
+                    @Max(value = MAX_LIMIT, message = LIMITS)
                     Integer limit,
             @Parameter(description = "only events recorded at or before this time") @RequestParam(required = false)
-                    String asOf) {
+                    Instant asOf) {
         return history.page(filter(aggregateId, fromIndex, asOf, limit == null ? DEFAULT_LIMIT : limit));
     }
 
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Verify the whole history: every event's digest and its chain; the head digest to note")
-    Verification.Report verify(
+    VerificationReport verify(
             @Parameter(description = "a global index at which a head was noted earlier (with notedHead)")
                     @RequestParam(required = false)
+                    @Min(value = 0, message = NOT_NEGATIVE)
                     Long notedIndex,
             @Parameter(description = "the head noted at notedIndex: is the history up to there unchanged?")
                     @RequestParam(required = false)
+                    @Pattern(
+                            regexp = "[0-9a-fA-F]{64}",
+                            message = "must be a SHA-256 digest in hexadecimal (64 characters)")
                     String notedHead) {
         if ((notedIndex == null) != (notedHead == null)) {
             throw new InvalidFieldException(
                     notedIndex == null ? "notedIndex" : "notedHead", "notedIndex and notedHead go together");
         }
-        if (notedHead != null && !notedHead.matches("[0-9a-fA-F]{64}")) {
-            throw new InvalidFieldException("notedHead", "must be a SHA-256 digest in hexadecimal (64 characters)");
-        }
-        if (notedIndex != null && notedIndex < 0) {
-            throw new InvalidFieldException("notedIndex", "must be 0 or more");
-        }
-        Verification.Report report = verification.verify(notedIndex, notedHead);
+        VerificationReport report = verification.verify(notedIndex, notedHead);
         // ledger.verifications{result}: an alert on "broken" is the one an operator must not miss.
         meters.counter("ledger.verifications", "result", report.verified() ? "verified" : "broken")
                 .increment();
@@ -104,10 +110,11 @@ class AuditController {
             operationId = "auditEvents",
             summary = "The whole history (or the filtered part) as newline-delimited JSON, one event a line")
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(required = false) String aggregateId,
-            @RequestParam(defaultValue = "0") long fromIndex,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) @Slug String aggregateId,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = NOT_NEGATIVE) long fromIndex,
+            @RequestParam(required = false) @Min(value = 1, message = LIMITS) @Max(value = MAX_LIMIT, message = LIMITS)
+                    Integer limit,
+            @RequestParam(required = false) Instant asOf) {
         AuditHistory.Filter filter = filter(aggregateId, fromIndex, asOf, limit);
         StreamingResponseBody body = client -> {
             OutputStream out = durable.confirmingBeforeSending(client);
@@ -126,14 +133,7 @@ class AuditController {
         }
     }
 
-    private static AuditHistory.Filter filter(String aggregateId, long fromIndex, String asOf, Integer limit) {
-        checkId("aggregateId", aggregateId);
-        if (fromIndex < 0) {
-            throw new InvalidFieldException("fromIndex", "must be 0 or more");
-        }
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw new InvalidFieldException("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return new AuditHistory.Filter(fromIndex, aggregateId, Views.time("asOf", asOf), limit);
+    private static AuditHistory.Filter filter(String aggregateId, long fromIndex, Instant asOf, Integer limit) {
+        return new AuditHistory.Filter(fromIndex, aggregateId, asOf, limit);
     }
 }

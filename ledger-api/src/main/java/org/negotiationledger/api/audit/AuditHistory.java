@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.common.DateTimeUtils;
 import org.negotiationledger.api.config.AxonConfig;
-import org.negotiationledger.api.seal.Seal;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.RecordId;
 import org.negotiationledger.core.shared.StatementId;
+import org.negotiationledger.seal.Seal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

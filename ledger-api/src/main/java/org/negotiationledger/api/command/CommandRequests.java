@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.negotiationledger.api.param.TimeText;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.core.actor.ActorKind;
 import org.negotiationledger.core.commitment.AssessmentOutcome;

@@ -6,11 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.negotiationledger.api.problem.InvalidFieldException;
-import org.negotiationledger.api.problem.ProblemHandler;
+import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.store.DurableReads;
-import org.negotiationledger.core.shared.RecordId;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -53,21 +50,8 @@ class ImportController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ImportAnswer.class)))
-    ResponseEntity<Object> importCommands(@RequestParam("id") String importId, @RequestBody String ndjson) {
-        checkId(importId);
-        Imports.Outcome outcome;
-        try {
-            outcome = imports.apply(importId, ndjson, Requests.principal());
-        } catch (Imports.ImportConflictException conflict) {
-            return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemHandler.problem(
-                            HttpStatus.CONFLICT,
-                            ProblemHandler.IMPORT_CONFLICT,
-                            "Import conflict",
-                            conflict.getMessage(),
-                            null));
-        }
+    ResponseEntity<Object> importCommands(@RequestParam("id") @Slug String importId, @RequestBody String ndjson) {
+        Imports.Outcome outcome = imports.apply(importId, ndjson, Requests.principal());
         // What an earlier post of this import recorded was read, not committed here: on disk before reported.
         durable.confirm();
         if (outcome.stopped() && outcome.recorded() == 0) {
@@ -118,14 +102,7 @@ class ImportController {
 
     @GetMapping(path = "/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "importProgress", summary = "An import's progress: the batches and lines committed so far")
-    Imports.Progress progress(@PathVariable String importId) {
-        checkId(importId);
+    Imports.Progress progress(@PathVariable @Slug String importId) {
         return imports.progress(importId);
-    }
-
-    private static void checkId(String importId) {
-        if (!importId.matches(RecordId.SYNTAX)) {
-            throw new InvalidFieldException("id", "an import id must match " + RecordId.SYNTAX);
-        }
     }
 }

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import org.negotiationledger.api.problem.FieldError;
 import org.negotiationledger.api.problem.InvalidFieldException;
+import org.negotiationledger.api.problem.ProblemException;
 import org.negotiationledger.api.problem.ProblemHandler;
-import org.negotiationledger.api.seal.Seal;
+import org.negotiationledger.api.problem.ProblemType;
+import org.negotiationledger.seal.Seal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -64,9 +65,9 @@ public class Imports {
     private record Prepared(LedgerCommands.Submission submission, String path) {}
 
     /** An import posted again with lines that differ from those recorded under its id. */
-    public static class ImportConflictException extends RuntimeException {
+    public static class ImportConflictException extends ProblemException {
         ImportConflictException(String message) {
-            super(message);
+            super(ProblemType.IMPORT_CONFLICT, message);
         }
     }
 
@@ -164,13 +165,8 @@ public class Imports {
                             skipped,
                             batches.size(),
                             batch.get(0).number(),
-                            ProblemHandler.problem(
-                                    HttpStatus.CONFLICT,
-                                    ProblemHandler.IMPORT_CONFLICT,
-                                    "Import conflict",
-                                    "another post of import '" + importId + "' recorded other lines in this batch "
-                                            + "first",
-                                    null));
+                            ProblemType.IMPORT_CONFLICT.problem("another post of import '" + importId
+                                    + "' recorded other lines in this batch " + "first"));
                 }
                 skipped += batch.size();
             }

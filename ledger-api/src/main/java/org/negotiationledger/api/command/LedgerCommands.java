@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -19,6 +15,7 @@ import org.negotiationledger.api.config.AxonConfig;
 import org.negotiationledger.api.store.EventStoreDirectory;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.RecordId;
+import org.negotiationledger.seal.Seal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -174,11 +171,9 @@ public class LedgerCommands {
     /** The same key with the same request (path and body) replays; with another request it is refused. */
     private String fingerprint(Submission submission, String postedTo) {
         try {
-            byte[] request = (submission.command().getClass().getName() + "\n" + postedTo + "\n"
-                            + json.writeValueAsString(submission.requestBody()))
-                    .getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Seal.sha256Hex(submission.command().getClass().getName() + "\n" + postedTo + "\n"
+                    + json.writeValueAsString(submission.requestBody()));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
     }

@@ -3,6 +3,7 @@ package org.negotiationledger.api.command;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.negotiationledger.api.param.TimeText;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.Precision;

@@ -41,8 +41,6 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
-import org.negotiationledger.api.seal.Seal;
-import org.negotiationledger.api.seal.SealingEventStorageEngine;
 import org.negotiationledger.api.store.CheckedCachingRepository;
 import org.negotiationledger.api.store.LedgerSnapshotter;
 import org.negotiationledger.api.store.RecordCache;
@@ -52,6 +50,8 @@ import org.negotiationledger.core.commitment.Commitment;
 import org.negotiationledger.core.commitment.SupersessionPolicy;
 import org.negotiationledger.core.negotiation.Negotiation;
 import org.negotiationledger.core.statement.Statement;
+import org.negotiationledger.seal.Seal;
+import org.negotiationledger.seal.SealingEventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

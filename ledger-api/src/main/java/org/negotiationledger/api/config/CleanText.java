@@ -2,9 +2,9 @@ package org.negotiationledger.api.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import java.io.IOException;
+import org.negotiationledger.api.problem.RefusedValueException;
 
 /**
  * What every text of a request must be, whatever its field: well-formed Unicode, with no control characters
@@ -25,17 +25,9 @@ public final class CleanText extends StringDeserializer {
         }
         String problem = problem(text);
         if (problem != null) {
-            throw new Refused(parser, problem);
+            throw new RefusedValueException(parser, problem);
         }
         return text;
-    }
-
-    /** A text refused for what it holds; the message says what, without echoing the text. */
-    public static final class Refused extends JsonMappingException {
-
-        Refused(JsonParser parser, String problem) {
-            super(parser, problem);
-        }
     }
 
     /** What is wrong with a text, or null when it is acceptable anywhere. */

@@ -6,8 +6,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.negotiationledger.api.seal.SealingEventStorageEngine;
 import org.negotiationledger.api.store.LedgerSnapshotter;
+import org.negotiationledger.seal.SealingEventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

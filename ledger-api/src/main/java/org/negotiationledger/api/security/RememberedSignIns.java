@@ -1,14 +1,11 @@
 package org.negotiationledger.api.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.negotiationledger.seal.Seal;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -39,7 +36,7 @@ final class RememberedSignIns implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication request) {
-        String key = request.getName() + "\n" + sha256(String.valueOf(request.getCredentials()));
+        String key = request.getName() + "\n" + Seal.sha256Hex(String.valueOf(request.getCredentials()));
         Instant now = clock.instant();
         Remembered known = remembered.get(key);
         if (known != null && now.isBefore(known.until())) {
@@ -58,14 +55,5 @@ final class RememberedSignIns implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

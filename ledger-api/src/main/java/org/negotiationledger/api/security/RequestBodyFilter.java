@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.negotiationledger.api.problem.BodyTooLargeException;
 import org.negotiationledger.api.problem.MalformedBodyException;
-import org.springframework.http.HttpStatus;
+import org.negotiationledger.api.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -65,13 +65,7 @@ final class RequestBodyFilter extends OncePerRequestFilter {
         } catch (IOException | ServletException | RuntimeException e) {
             MalformedBodyException malformed = MalformedBodyException.in(e);
             if (malformed != null) {
-                Problems.write(
-                        response,
-                        json,
-                        HttpStatus.BAD_REQUEST,
-                        Problems.REJECTED,
-                        "Malformed request",
-                        malformed.getMessage());
+                Problems.write(response, json, ProblemType.MALFORMED_REQUEST, malformed.getMessage());
             } else if (BodyTooLargeException.in(e) != null) {
                 tooLarge(response, limit);
             } else {
@@ -96,25 +90,14 @@ final class RequestBodyFilter extends OncePerRequestFilter {
 
     private void unsupported(HttpServletResponse response, String detail) throws IOException {
         response.setHeader("Connection", "close");
-        Problems.write(
-                response,
-                json,
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                Problems.UNSUPPORTED,
-                "Unsupported media type",
-                detail);
+        Problems.write(response, json, ProblemType.UNSUPPORTED_MEDIA_TYPE, detail);
     }
 
     private void tooLarge(HttpServletResponse response, long limit) throws IOException {
         // The rest of the body is not read; the connection is closed rather than kept for another request.
         response.setHeader("Connection", "close");
         Problems.write(
-                response,
-                json,
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                Problems.TOO_LARGE,
-                "Request too large",
-                "a request body may be at most " + limit + " bytes");
+                response, json, ProblemType.REQUEST_TOO_LARGE, "a request body may be at most " + limit + " bytes");
     }
 
     /** A request whose body stream fails once more than the limit has been read, or on a malformed byte. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.negotiationledger.api.config.DemoHistoryProperties;
+import org.negotiationledger.api.problem.ProblemType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,7 +22,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -128,17 +128,13 @@ public class SecurityConfig {
             Problems.write(
                     response,
                     json,
-                    HttpStatus.UNAUTHORIZED,
-                    Problems.UNAUTHENTICATED,
-                    "Unauthenticated",
+                    ProblemType.UNAUTHENTICATED,
                     "sign in: HTTP Basic with a user of this ledger" + (bearer ? ", or a bearer token" : ""));
         };
         AccessDeniedHandler forbidden = (request, response, denied) -> Problems.write(
                 response,
                 json,
-                HttpStatus.FORBIDDEN,
-                Problems.FORBIDDEN,
-                "Forbidden",
+                ProblemType.FORBIDDEN,
                 "your role does not allow " + request.getMethod() + " " + request.getRequestURI()
                         + "; see the roles in the API description");
 
@@ -193,9 +189,7 @@ public class SecurityConfig {
                     Problems.write(
                             ((ServletServerHttpResponse) response).getServletResponse(),
                             json,
-                            HttpStatus.FORBIDDEN,
-                            Problems.FORBIDDEN,
-                            "Forbidden",
+                            ProblemType.FORBIDDEN,
                             "a cross-origin request from an "
                                     + "origin, or with a method or header, that this ledger does not allow");
                 }
@@ -216,9 +210,7 @@ public class SecurityConfig {
         return (request, response, rejected) -> Problems.write(
                 response,
                 json,
-                HttpStatus.BAD_REQUEST,
-                Problems.REJECTED,
-                "Malformed request",
+                ProblemType.MALFORMED_REQUEST,
                 "the request was refused: its path or headers are not allowed");
     }
 

@@ -17,7 +17,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpStatus;
+import org.negotiationledger.api.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -64,9 +64,7 @@ final class SignInThrottle extends OncePerRequestFilter {
             Problems.write(
                     response,
                     json,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    Problems.TOO_MANY_SIGN_INS,
-                    "Too many failed sign-ins",
+                    ProblemType.TOO_MANY_SIGN_INS,
                     "too many failed sign-ins for this user or from this address; " + "try again in " + seconds + " s");
             return;
         }

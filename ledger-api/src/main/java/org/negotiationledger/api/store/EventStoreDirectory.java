@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.negotiationledger.api.seal.SealingEventStorageEngine;
 import org.negotiationledger.core.commitment.PledgeMade;
 import org.negotiationledger.core.commitment.TruceAgreed;
 import org.negotiationledger.core.negotiation.NegotiationOpened;
@@ -12,6 +11,7 @@ import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.Directory;
 import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.seal.SealingEventStorageEngine;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,11 +1,10 @@
 package org.negotiationledger.api.stream;
 
-import static org.negotiationledger.api.problem.InvalidFieldException.checkHours;
-import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.negotiationledger.api.param.Hours;
+import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.view.Views;
 import org.negotiationledger.projections.store.ViewQueries;
 import org.springframework.http.MediaType;
@@ -40,15 +39,14 @@ class StreamController {
             operationId = "streamCommitments",
             summary = "`commitment` events: each commitment's status view, all first, then each that changes")
     SseEmitter commitments(
-            @RequestParam(required = false) String negotiationId,
+            @RequestParam(required = false) @Slug String negotiationId,
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
                     String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false)
                     String resume) {
-        String negotiation = checkId("negotiationId", negotiationId);
         StreamPosition.Commitments after = StreamPosition.commitments(lastEventId, resume);
         return streams.open(
-                emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, negotiation, after));
+                emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, negotiationId, after));
     }
 
     @GetMapping("/broken")
@@ -56,17 +54,15 @@ class StreamController {
             operationId = "streamBroken",
             summary = "`broken` events: the broken-within-hours list, first as it stands, then whenever it changes")
     SseEmitter broken(
-            @RequestParam double withinHours,
-            @RequestParam(required = false) String negotiationId,
+            @RequestParam @Hours double withinHours,
+            @RequestParam(required = false) @Slug String negotiationId,
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
                     String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false)
                     String resume) {
-        checkHours("withinHours", withinHours);
-        String negotiation = checkId("negotiationId", negotiationId);
         long after = StreamPosition.index(lastEventId, resume);
         return streams.open(emitter ->
-                new BrokenSubscription(emitter, streams.senders(), queries, views, withinHours, negotiation, after));
+                new BrokenSubscription(emitter, streams.senders(), queries, views, withinHours, negotiationId, after));
     }
 
     @GetMapping("/timeline")
@@ -74,14 +70,13 @@ class StreamController {
             operationId = "streamTimeline",
             summary = "`fact` events: a negotiation's timeline entries, all first, then each new one")
     SseEmitter timeline(
-            @RequestParam String negotiationId,
+            @RequestParam @Slug String negotiationId,
             @Parameter(description = RESUME) @RequestHeader(name = "Last-Event-ID", required = false)
                     String lastEventId,
             @Parameter(description = RESUME_PARAMETER) @RequestParam(name = "lastEventId", required = false)
                     String resume) {
-        String negotiation = checkId("negotiationId", negotiationId);
         StreamPosition after = StreamPosition.entry(lastEventId, resume);
         return streams.open(
-                emitter -> new TimelineSubscription(emitter, streams.senders(), queries, negotiation, after));
+                emitter -> new TimelineSubscription(emitter, streams.senders(), queries, negotiationId, after));
     }
 }

@@ -1,12 +1,11 @@
 package org.negotiationledger.api.view;
 
-import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.view.RecordResponses.ActorResponse;
 import org.negotiationledger.api.view.RecordResponses.NegotiationResponse;
 import org.negotiationledger.api.view.RecordResponses.StatementResponse;
@@ -40,17 +39,17 @@ class RecordController {
     @GetMapping("/actors/{id}")
     @Operation(summary = "One actor: its name and kind")
     ActorResponse actor(
-            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return views.actor(checkId("id", id), time(asOf))
-                .map(ActorResponse::of)
-                .orElseThrow(() -> notFound("no actor '" + id + "'", asOf));
+            @PathVariable @Slug String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.actor(id, asOf).map(ActorResponse::of).orElseThrow(() -> notFound("no actor '" + id + "'", asOf));
     }
 
     @GetMapping("/negotiations/{id}")
     @Operation(summary = "One negotiation: its title, parties, mediators and rounds of talks")
     NegotiationResponse negotiation(
-            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return views.negotiation(checkId("id", id), time(asOf))
+            @PathVariable @Slug String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.negotiation(id, asOf)
                 .map(NegotiationResponse::of)
                 .orElseThrow(() -> notFound("no negotiation '" + id + "'", asOf));
     }
@@ -58,11 +57,10 @@ class RecordController {
     @GetMapping("/negotiations/{id}/talks/{talksId}")
     @Operation(summary = "One round of talks of a negotiation")
     TalksResponse talks(
-            @PathVariable String id,
-            @PathVariable String talksId,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        checkId("talksId", talksId);
-        return views.negotiation(checkId("id", id), time(asOf))
+            @PathVariable @Slug String id,
+            @PathVariable @Slug String talksId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.negotiation(id, asOf)
                 .flatMap(n -> n.talks().stream()
                         .filter(t -> t.id().equals(talksId))
                         .findFirst()
@@ -75,8 +73,9 @@ class RecordController {
             summary = "A commitment's violation reports, in the order recorded, each with its findings and "
                     + "retraction")
     List<ViolationReportResponse> violations(
-            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return views.reports(checkId("id", id), time(asOf))
+            @PathVariable @Slug String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.reports(id, asOf)
                 .map(reports -> reports.stream()
                         .map(r -> ViolationReportResponse.of(id, r))
                         .toList())
@@ -86,11 +85,10 @@ class RecordController {
     @GetMapping("/commitments/{id}/violations/{violationId}")
     @Operation(summary = "One violation report, with every finding on it and its retraction")
     ViolationReportResponse violation(
-            @PathVariable String id,
-            @PathVariable String violationId,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        checkId("violationId", violationId);
-        return views.report(checkId("id", id), violationId, time(asOf))
+            @PathVariable @Slug String id,
+            @PathVariable @Slug String violationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.report(id, violationId, asOf)
                 .map(r -> ViolationReportResponse.of(id, r))
                 .orElseThrow(
                         () -> notFound("no violation report '" + violationId + "' on commitment '" + id + "'", asOf));
@@ -99,17 +97,14 @@ class RecordController {
     @GetMapping("/statements/{id}")
     @Operation(summary = "One statement")
     StatementResponse statement(
-            @PathVariable String id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return views.statement(checkId("id", id), time(asOf))
+            @PathVariable @Slug String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
+        return views.statement(id, asOf)
                 .map(StatementResponse::of)
                 .orElseThrow(() -> notFound("no statement '" + id + "'", asOf));
     }
 
-    private static Instant time(String asOf) {
-        return Views.time("asOf", asOf);
-    }
-
-    private static RecordNotFoundException notFound(String what, String asOf) {
+    private static RecordNotFoundException notFound(String what, Instant asOf) {
         return new RecordNotFoundException(what + (asOf == null ? "" : " recorded by " + asOf));
     }
 }

@@ -1,13 +1,13 @@
 package org.negotiationledger.api.view;
 
-import static org.negotiationledger.api.problem.InvalidFieldException.checkHours;
-import static org.negotiationledger.api.problem.InvalidFieldException.checkId;
-import static org.negotiationledger.api.problem.InvalidFieldException.checkKind;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
+import org.negotiationledger.api.param.CommitmentKindName;
+import org.negotiationledger.api.param.Hours;
+import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.view.RecordResponses.StatementResponse;
 import org.negotiationledger.api.view.ViewResponses.BrokenCommitmentResponse;
 import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
@@ -44,18 +44,12 @@ class ViewController {
     @GetMapping("/commitments")
     @Operation(summary = "Every commitment's status")
     List<CommitmentResponse> commitments(
-            @RequestParam(required = false) String negotiationId,
+            @RequestParam(required = false) @Slug String negotiationId,
             @RequestParam(required = false) CommitmentView.Status status,
-            @RequestParam(required = false) String kind,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views
-                .commitments(
-                        checkId("negotiationId", negotiationId),
-                        status,
-                        checkKind("kind", kind),
-                        views.moment(asOf, validAt))
-                .stream()
+            @RequestParam(required = false) @CommitmentKindName String kind,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
+        return views.commitments(negotiationId, status, kind, views.moment(asOf, validAt)).stream()
                 .map(CommitmentResponse::of)
                 .toList();
     }
@@ -64,26 +58,21 @@ class ViewController {
     @Operation(
             summary = "Commitments whose first standing violation came within H hours of taking effect, shortest first")
     List<BrokenCommitmentResponse> broken(
-            @RequestParam double withinHours,
-            @RequestParam(required = false) String negotiationId,
-            @RequestParam(required = false) String kind,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        checkHours("withinHours", withinHours);
-        return BrokenCommitmentResponse.of(views.broken(
-                withinHours,
-                checkId("negotiationId", negotiationId),
-                checkKind("kind", kind),
-                views.moment(asOf, validAt)));
+            @RequestParam @Hours double withinHours,
+            @RequestParam(required = false) @Slug String negotiationId,
+            @RequestParam(required = false) @CommitmentKindName String kind,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
+        return BrokenCommitmentResponse.of(views.broken(withinHours, negotiationId, kind, views.moment(asOf, validAt)));
     }
 
     @GetMapping("/commitments/{id}")
     @Operation(summary = "One commitment's status")
     CommitmentResponse commitment(
-            @PathVariable String id,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.commitment(checkId("id", id), views.moment(asOf, validAt))
+            @PathVariable @Slug String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
+        return views.commitment(id, views.moment(asOf, validAt))
                 .map(CommitmentResponse::of)
                 .orElseThrow(() -> new RecordNotFoundException(
                         "no commitment '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)
@@ -93,10 +82,10 @@ class ViewController {
     @GetMapping("/negotiations/{id}/timeline")
     @Operation(summary = "Every fact of a negotiation in valid-time order, each with its record time")
     List<TimelineEntryResponse> timeline(
-            @PathVariable String id,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.timeline(checkId("id", id), views.moment(asOf, validAt))
+            @PathVariable @Slug String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
+        return views.timeline(id, views.moment(asOf, validAt))
                 .map(entries -> entries.stream().map(TimelineEntryResponse::of).toList())
                 .orElseThrow(() -> new RecordNotFoundException(
                         "no negotiation '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
@@ -105,10 +94,10 @@ class ViewController {
     @GetMapping("/actors/{id}/record")
     @Operation(summary = "An actor's record: commitments as a party, reports against it and by it, statements")
     PartyRecordResponse record(
-            @PathVariable String id,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
-        return views.partyRecord(checkId("id", id), views.moment(asOf, validAt))
+            @PathVariable @Slug String id,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
+        return views.partyRecord(id, views.moment(asOf, validAt))
                 .map(PartyRecordResponse::of)
                 .orElseThrow(() -> new RecordNotFoundException(
                         "no actor '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
@@ -117,17 +106,13 @@ class ViewController {
     @GetMapping("/statements")
     @Operation(summary = "Statements, newest first; filters author, kind and the record they concern")
     List<StatementResponse> statements(
-            @RequestParam(required = false) String author,
+            @RequestParam(required = false) @Slug String author,
             @RequestParam(required = false) StatementKind kind,
-            @RequestParam(required = false) String concerns,
-            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = VALID_AT) @RequestParam(required = false) String validAt) {
+            @RequestParam(required = false) @Slug String concerns,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
+            @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
         return views
-                .statements(
-                        checkId("author", author),
-                        kind == null ? null : kind.name(),
-                        checkId("concerns", concerns),
-                        views.moment(asOf, validAt))
+                .statements(author, kind == null ? null : kind.name(), concerns, views.moment(asOf, validAt))
                 .stream()
                 .map(StatementResponse::of)
                 .toList();

@@ -6,10 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.negotiationledger.api.command.TimeText;
-import org.negotiationledger.api.problem.InvalidFieldException;
-import org.negotiationledger.core.shared.Precision;
-import org.negotiationledger.core.shared.StatedTime;
 import org.negotiationledger.projections.fold.ActorState;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentState;
@@ -46,29 +42,9 @@ public class Views {
         }
     }
 
-    /** Reads {@code asOf} and {@code validAt}; without validAt, now. */
-    public Moment moment(String asOf, String validAt) {
-        return new Moment(time("asOf", asOf), validAt == null ? clock.instant() : time("validAt", validAt));
-    }
-
-    /**
-     * A time given as a query parameter: ISO-8601 with an offset, like every time in the API, within the same
-     * years as a stated time; null stays null.
-     */
-    public static Instant time(String name, String text) {
-        if (text == null) {
-            return null;
-        }
-        StatedTime time;
-        try {
-            time = StatedTime.parse(text, Precision.MINUTE);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(name, e.getMessage());
-        }
-        if (!TimeText.Validator.inRange(time)) {
-            throw new InvalidFieldException(name, TimeText.RANGE);
-        }
-        return time.utc();
+    /** The moment of a query: as of {@code asOf} (null: now), judged at {@code validAt} (null: now). */
+    public Moment moment(Instant asOf, Instant validAt) {
+        return new Moment(asOf, validAt == null ? clock.instant() : validAt);
     }
 
     public Optional<CommitmentView> commitment(String id, Moment moment) {

@@ -18,8 +18,8 @@ import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SmallWorld;
-import org.negotiationledger.api.seal.Seal;
 import org.negotiationledger.core.commitment.Commitment;
+import org.negotiationledger.seal.Seal;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

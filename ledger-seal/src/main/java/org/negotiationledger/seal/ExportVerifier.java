@@ -1,4 +1,4 @@
-package org.negotiationledger.api.seal;
+package org.negotiationledger.seal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +35,7 @@ public final class ExportVerifier {
             "metadata",
             "payload");
 
-    public static Verification.Report verify(BufferedReader lines, Long notedIndex, String notedHead)
+    public static VerificationReport verify(BufferedReader lines, Long notedIndex, String notedHead)
             throws IOException {
         // An export does not say where sealing began: the events say it, under their seals.
         HistoryVerifier verifier = new HistoryVerifier(null, notedIndex);
@@ -76,7 +76,7 @@ public final class ExportVerifier {
                 verifier.refuse(stream, sequence, globalIndex, "line " + lineNumber + ": " + unsealedField);
             }
         }
-        return Verification.report(verifier.result(), notedHead);
+        return VerificationReport.of(verifier.result(), notedHead);
     }
 
     /**

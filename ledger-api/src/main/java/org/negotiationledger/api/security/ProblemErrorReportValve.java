@@ -1,11 +1,11 @@
-package org.negotiationledger.api.problem;
+package org.negotiationledger.api.security;
 
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.negotiationledger.api.security.SecurityHeaders;
+import org.negotiationledger.api.problem.ProblemType;
 
 /**
  * Tomcat's own error answers, for requests it refuses before the application sees them (an encoded slash or

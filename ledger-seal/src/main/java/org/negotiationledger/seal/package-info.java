@@ -3,4 +3,4 @@
  * and the whole history folds into one head digest; verification runs on the server and, from an export,
  * offline.
  */
-package org.negotiationledger.api.seal;
+package org.negotiationledger.seal;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.seal;
+package org.negotiationledger.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.seal;
+package org.negotiationledger.api.audit;
 
 import java.sql.SQLException;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.problem;
+package org.negotiationledger.api.security;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;

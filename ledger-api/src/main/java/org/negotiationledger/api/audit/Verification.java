@@ -1,6 +1,5 @@
-package org.negotiationledger.api.seal;
+package org.negotiationledger.api.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,7 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.negotiationledger.api.store.SnapshotAudit;
-import org.negotiationledger.core.shared.RecordId;
+import org.negotiationledger.seal.HistoryVerifier;
+import org.negotiationledger.seal.Seal;
+import org.negotiationledger.seal.VerificationReport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,24 +32,6 @@ public class Verification {
         this.snapshots = snapshots;
     }
 
-    /** The answer of {@code GET /api/v1/audit/verify}: as the contract has it, with where a break is. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Report(
-            boolean verified,
-            long events,
-            long unsealed,
-            String head,
-            long headIndex,
-            String aggregateId,
-            String aggregateType,
-            Long sequence,
-            Long globalIndex,
-            String reason,
-            Noted noted) {}
-
-    /** A head an auditor noted earlier, and whether the history up to its index still gives it. */
-    public record Noted(long globalIndex, String head, String headNow, boolean matches) {}
-
     /** One stored event as read, before any work on it. */
     private record Row(
             long globalIndex,
@@ -66,7 +49,7 @@ public class Verification {
      * them each take about half the time, and a server has more than one core.
      */
     @Transactional(readOnly = true)
-    public Report verify(Long notedIndex, String notedHead) {
+    public VerificationReport verify(Long notedIndex, String notedHead) {
         Long sealedAfter = jdbc.queryForObject("SELECT sealed_after_index FROM ledger_seal WHERE id = 1", Long.class);
         HistoryVerifier verifier = new HistoryVerifier(sealedAfter, notedIndex);
         BlockingQueue<List<Row>> batches = new ArrayBlockingQueue<>(8);
@@ -130,25 +113,18 @@ public class Verification {
             checking.cancel(true);
             checker.shutdownNow();
         }
-        Report events = report(verifier.result(), notedHead);
+        VerificationReport events = VerificationReport.of(verifier.result(), notedHead);
         if (!events.verified()) {
             return events;
         }
         return snapshots
                 .firstMismatch()
-                .map(forged -> new Report(
-                        false,
-                        events.events(),
-                        events.unsealed(),
-                        events.head(),
-                        events.headIndex(),
-                        RecordId.slugOf(forged.stream()),
-                        RecordId.kindOf(forged.stream()),
+                .map(forged -> events.brokenAt(
+                        forged.stream(),
                         forged.sequence(),
                         null,
                         "the record's snapshot at this sequence does not hold the state its events "
-                                + "give: it was changed, and commands on the record may have been decided on it",
-                        events.noted()))
+                                + "give: it was changed, and commands on the record may have been decided on it"))
                 .orElse(events);
     }
 
@@ -170,59 +146,5 @@ public class Verification {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("verification interrupted", e);
         }
-    }
-
-    /** The report of a verification, from the server or from an export; the same either way. */
-    public static Report report(HistoryVerifier.Result result, String notedHead) {
-        Noted noted = result.notedIndex() == null
-                ? null
-                : new Noted(
-                        result.notedIndex(),
-                        notedHead,
-                        result.headAtNotedIndex(),
-                        notedHead != null && notedHead.equalsIgnoreCase(result.headAtNotedIndex()));
-        HistoryVerifier.Break broken = result.broken();
-        if (broken == null && noted != null && notedHead != null && !noted.matches()) {
-            return new Report(
-                    false,
-                    result.events(),
-                    result.unsealed(),
-                    result.head(),
-                    result.lastIndex(),
-                    null,
-                    null,
-                    null,
-                    noted.globalIndex(),
-                    "the history up to global index " + noted.globalIndex()
-                            + " no longer gives the head noted then: it was changed, or events were removed, added or "
-                            + "reordered",
-                    noted);
-        }
-        if (broken == null) {
-            return new Report(
-                    true,
-                    result.events(),
-                    result.unsealed(),
-                    result.head(),
-                    result.lastIndex(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    noted);
-        }
-        return new Report(
-                false,
-                result.events(),
-                result.unsealed(),
-                result.head(),
-                result.lastIndex(),
-                RecordId.slugOf(broken.stream()),
-                RecordId.kindOf(broken.stream()),
-                broken.sequence(),
-                broken.globalIndex(),
-                broken.reason(),
-                noted);
     }
 }

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.command;
+package org.negotiationledger.api.param;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.seal;
+package org.negotiationledger.seal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -227,6 +227,11 @@ public final class Seal {
 
     public static byte[] unhex(String hex) {
         return HEX.parseHex(hex);
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in hexadecimal: the one digest-to-text of the ledger. */
+    public static String sha256Hex(String text) {
+        return hex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static MessageDigest sha256() {

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.seal;
+package org.negotiationledger.api.audit;
 
 import java.util.Map;
 import org.negotiationledger.api.ApiTest;

@@ -1,4 +1,4 @@
-package org.negotiationledger.api.seal;
+package org.negotiationledger.seal;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
