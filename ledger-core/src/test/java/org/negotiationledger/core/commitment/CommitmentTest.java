@@ -40,41 +40,23 @@ class CommitmentTest {
     static final StatedTime MOSCOW_AGREED = at("2020-10-10T03:00+03:00[Europe/Moscow]", Precision.HOUR);
     static final StatedTime MOSCOW_EFFECTIVE = at("2020-10-10T12:00+04:00[Asia/Baku]");
 
+    /** The Moscow humanitarian ceasefire as the demo history has it. */
+    static TruceDraft moscowDraft() {
+        return TruceDraft.truce()
+                .kind(TruceKind.HUMANITARIAN_CEASEFIRE)
+                .title("Moscow humanitarian ceasefire")
+                .brokers(RUSSIA)
+                .venue("Moscow")
+                .terms("exchange of prisoners and bodies")
+                .source("UN News");
+    }
+
     static AgreeTruce moscow() {
-        return new AgreeTruce(
-                MOSCOW,
-                NK,
-                TruceKind.HUMANITARIAN_CEASEFIRE,
-                "Moscow humanitarian ceasefire",
-                List.of(ARMENIA, AZERBAIJAN),
-                List.of(RUSSIA),
-                "Moscow",
-                MOSCOW_AGREED,
-                MOSCOW_EFFECTIVE,
-                null,
-                List.of("exchange of prisoners and bodies"),
-                null,
-                null,
-                "UN News",
-                RECEIVED);
+        return moscowDraft().agree();
     }
 
     static TruceAgreed moscowAgreed() {
-        return new TruceAgreed(
-                MOSCOW,
-                NK,
-                TruceKind.HUMANITARIAN_CEASEFIRE,
-                "Moscow humanitarian ceasefire",
-                List.of(ARMENIA, AZERBAIJAN),
-                List.of(RUSSIA),
-                "Moscow",
-                MOSCOW_AGREED,
-                MOSCOW_EFFECTIVE,
-                null,
-                List.of("exchange of prisoners and bodies"),
-                null,
-                List.of(),
-                "UN News");
+        return moscowDraft().agreed();
     }
 
     static AgreeTruce truce(
@@ -84,22 +66,16 @@ class CommitmentTest {
             StatedTime expires,
             CommitmentId renews,
             List<CommitmentId> supersedes) {
-        return new AgreeTruce(
-                id,
-                NK,
-                TruceKind.CEASEFIRE,
-                "a truce",
-                List.of(ARMENIA, AZERBAIJAN),
-                List.of(RUSSIA),
-                null,
-                agreed,
-                effective,
-                expires,
-                null,
-                renews,
-                supersedes,
-                null,
-                RECEIVED);
+        return TruceDraft.truce()
+                .id(id)
+                .title("a truce")
+                .brokers(RUSSIA)
+                .agreedAt(agreed)
+                .effectiveFrom(effective)
+                .expiresAt(expires)
+                .renews(renews)
+                .supersedes(supersedes)
+                .agree();
     }
 
     static ReportViolation report(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
@@ -151,22 +127,7 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithOneParty() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(
-                            MOSCOW,
-                            NK,
-                            TruceKind.CEASEFIRE,
-                            "t",
-                            List.of(ARMENIA),
-                            List.of(),
-                            null,
-                            MOSCOW_AGREED,
-                            MOSCOW_EFFECTIVE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            RECEIVED))
+                    .when(TruceDraft.truce().parties(ARMENIA).agree())
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("at least 2 distinct actors"))
                     .expectNoEvents();
@@ -175,22 +136,7 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithTheSamePartyTwice() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(
-                            MOSCOW,
-                            NK,
-                            TruceKind.CEASEFIRE,
-                            "t",
-                            List.of(ARMENIA, ARMENIA),
-                            List.of(),
-                            null,
-                            MOSCOW_AGREED,
-                            MOSCOW_EFFECTIVE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            RECEIVED))
+                    .when(TruceDraft.truce().parties(ARMENIA, ARMENIA).agree())
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("named twice"))
                     .expectNoEvents();
@@ -199,22 +145,9 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithUnknownParty() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(
-                            MOSCOW,
-                            NK,
-                            TruceKind.CEASEFIRE,
-                            "t",
-                            List.of(ARMENIA, ActorId.of("atlantis")),
-                            List.of(),
-                            null,
-                            MOSCOW_AGREED,
-                            MOSCOW_EFFECTIVE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            RECEIVED))
+                    .when(TruceDraft.truce()
+                            .parties(ARMENIA, ActorId.of("atlantis"))
+                            .agree())
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }
@@ -222,22 +155,7 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithUnknownBroker() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(
-                            MOSCOW,
-                            NK,
-                            TruceKind.CEASEFIRE,
-                            "t",
-                            List.of(ARMENIA, AZERBAIJAN),
-                            List.of(ActorId.of("atlantis")),
-                            null,
-                            MOSCOW_AGREED,
-                            MOSCOW_EFFECTIVE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            RECEIVED))
+                    .when(TruceDraft.truce().brokers(ActorId.of("atlantis")).agree())
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }
@@ -245,22 +163,7 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceInUnknownNegotiation() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(
-                            MOSCOW,
-                            NegotiationId.of("elsewhere"),
-                            TruceKind.CEASEFIRE,
-                            "t",
-                            List.of(ARMENIA, AZERBAIJAN),
-                            List.of(),
-                            null,
-                            MOSCOW_AGREED,
-                            MOSCOW_EFFECTIVE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            RECEIVED))
+                    .when(TruceDraft.truce().in(NegotiationId.of("elsewhere")).agree())
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage(containsString("unknown negotiation"))
                     .expectNoEvents();
@@ -277,22 +180,11 @@ class CommitmentTest {
         @Test
         void brokerMayAlsoBeAParty() {
             fixture.givenNoPriorActivity()
-                    .when(new AgreeTruce(
-                            TRILATERAL,
-                            NK,
-                            TruceKind.CEASEFIRE,
-                            "t",
-                            List.of(ARMENIA, AZERBAIJAN, RUSSIA),
-                            List.of(RUSSIA),
-                            null,
-                            MOSCOW_AGREED,
-                            MOSCOW_EFFECTIVE,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            RECEIVED))
+                    .when(TruceDraft.truce()
+                            .id(TRILATERAL)
+                            .parties(ARMENIA, AZERBAIJAN, RUSSIA)
+                            .brokers(RUSSIA)
+                            .agree())
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -538,21 +430,8 @@ class CommitmentTest {
 
         @Test
         void cannotReportViolationAfterCommitmentExpired() {
-            TruceAgreed expiring = new TruceAgreed(
-                    MOSCOW,
-                    NK,
-                    TruceKind.CEASEFIRE,
-                    "t",
-                    List.of(ARMENIA, AZERBAIJAN),
-                    List.of(),
-                    null,
-                    MOSCOW_AGREED,
-                    MOSCOW_EFFECTIVE,
-                    at("2020-10-10T18:00+04:00"),
-                    List.of(),
-                    null,
-                    List.of(),
-                    null);
+            TruceAgreed expiring =
+                    TruceDraft.truce().expiresAt(at("2020-10-10T18:00+04:00")).agreed();
             fixture.given(expiring)
                     .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T18:30+04:00")))
                     .expectException(RuleViolationException.class)
