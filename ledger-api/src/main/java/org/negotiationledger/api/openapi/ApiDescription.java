@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.negotiationledger.api.audit.AuditEvent;
+import org.negotiationledger.api.problem.ProblemType;
 import org.negotiationledger.api.view.ViewResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -167,7 +168,9 @@ class ApiDescription {
                                         "type",
                                         new StringSchema()
                                                 .format("uri")
-                                                .example("urn:problem:negotiation-ledger:invalid-field"))
+                                                .example(ProblemType.INVALID_FIELD
+                                                        .uri()
+                                                        .toString()))
                                 .addProperty("title", new StringSchema())
                                 .addProperty("status", new IntegerSchema())
                                 .addProperty("detail", new StringSchema())

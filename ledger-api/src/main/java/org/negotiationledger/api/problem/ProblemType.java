@@ -28,7 +28,6 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", HttpStatus.UNPROCESSABLE_ENTITY),
     TOO_MANY_SIGN_INS("too-many-sign-ins", "Too many failed sign-ins", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
-    NOT_IMPLEMENTED("not-implemented", "Not implemented", HttpStatus.NOT_IMPLEMENTED),
     UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     TOO_MANY_STREAMS("too-many-streams", "Too many streams", HttpStatus.SERVICE_UNAVAILABLE);
 
@@ -86,7 +85,6 @@ public enum ProblemType {
                 NOT_ACCEPTABLE,
                 REQUEST_TOO_LARGE,
                 UNSUPPORTED_MEDIA_TYPE,
-                NOT_IMPLEMENTED,
                 UNAVAILABLE)) {
             if (type.status.value() == status) {
                 return type;
