@@ -50,7 +50,7 @@ public record VerificationReport(
             return verified.brokenAt(broken.stream(), broken.sequence(), broken.globalIndex(), broken.reason());
         }
         if (noted != null && notedHead != null && !noted.matches()) {
-            return verified.broken(
+            return verified.brokenAt(
                     null,
                     null,
                     noted.globalIndex(),
@@ -61,12 +61,11 @@ public record VerificationReport(
         return verified;
     }
 
-    /** This report, but broken at a record's event (the global index, when known) for this reason. */
-    public VerificationReport brokenAt(String stream, long sequence, Long globalIndex, String reason) {
-        return broken(stream, sequence, globalIndex, reason);
-    }
-
-    private VerificationReport broken(String stream, Long sequence, Long globalIndex, String reason) {
+    /**
+     * This report, but broken for this reason: at a record's event when the stream is known, at a global index
+     * when that is.
+     */
+    public VerificationReport brokenAt(String stream, Long sequence, Long globalIndex, String reason) {
         return new VerificationReport(
                 false,
                 events,

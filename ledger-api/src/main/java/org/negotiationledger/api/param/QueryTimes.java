@@ -1,8 +1,6 @@
 package org.negotiationledger.api.param;
 
 import java.time.Instant;
-import org.negotiationledger.core.shared.Precision;
-import org.negotiationledger.core.shared.StatedTime;
 import org.springframework.core.convert.converter.Converter;
 
 /**
@@ -14,10 +12,6 @@ final class QueryTimes implements Converter<String, Instant> {
 
     @Override
     public Instant convert(String text) {
-        StatedTime time = StatedTime.parse(text, Precision.MINUTE);
-        if (!TimeText.Validator.inRange(time)) {
-            throw new IllegalArgumentException(TimeText.RANGE);
-        }
-        return time.utc();
+        return TimeText.Validator.read(text).utc();
     }
 }

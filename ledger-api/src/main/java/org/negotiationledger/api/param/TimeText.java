@@ -40,9 +40,18 @@ public @interface TimeText {
 
     class Validator implements ConstraintValidator<TimeText, String> {
 
-        /** Whether a time falls in the years a stated time may (in a body or in a query alike). */
-        public static boolean inRange(StatedTime time) {
-            return time.local().getYear() >= FIRST_YEAR && time.local().getYear() <= LAST_YEAR;
+        /**
+         * Reads a time as the API takes it anywhere, in a body or in a query: ISO-8601 with an offset, within
+         * {@link #FIRST_YEAR} to {@link #LAST_YEAR}.
+         *
+         * @throws IllegalArgumentException saying what is wrong with the text
+         */
+        public static StatedTime read(String text) {
+            StatedTime time = StatedTime.parse(text, Precision.MINUTE);
+            if (time.local().getYear() < FIRST_YEAR || time.local().getYear() > LAST_YEAR) {
+                throw new IllegalArgumentException(RANGE);
+            }
+            return time;
         }
 
         @Override
@@ -51,12 +60,7 @@ public @interface TimeText {
                 return true;
             }
             try {
-                StatedTime time = StatedTime.parse(value, Precision.MINUTE);
-                if (!inRange(time)) {
-                    context.disableDefaultConstraintViolation();
-                    context.buildConstraintViolationWithTemplate(RANGE).addConstraintViolation();
-                    return false;
-                }
+                read(value);
                 return true;
             } catch (IllegalArgumentException e) {
                 context.disableDefaultConstraintViolation();
