@@ -73,27 +73,27 @@ final class CommandRoutes {
             route(
                     "/api/v1/negotiations/{negotiationId}/talks",
                     RecordTalksRequest.class,
-                    (v, body, at) -> recordTalks(NegotiationId.of(v.get("negotiationId")), body, at)),
+                    (v, body, at) -> recordTalks(new NegotiationId(v.get("negotiationId")), body, at)),
             route("/api/v1/truces", AgreeTruceRequest.class, (v, body, at) -> agreeTruce(body, at)),
             route("/api/v1/pledges", MakePledgeRequest.class, (v, body, at) -> makePledge(body, at)),
             route(
                     "/api/v1/commitments/{commitmentId}/end",
                     EndCommitmentRequest.class,
-                    (v, body, at) -> end(CommitmentId.of(v.get("commitmentId")), body, at)),
+                    (v, body, at) -> end(new CommitmentId(v.get("commitmentId")), body, at)),
             route(
                     "/api/v1/commitments/{commitmentId}/violations",
                     ReportViolationRequest.class,
-                    (v, body, at) -> report(CommitmentId.of(v.get("commitmentId")), body, at)),
+                    (v, body, at) -> report(new CommitmentId(v.get("commitmentId")), body, at)),
             route(
                     "/api/v1/commitments/{commitmentId}/violations/{violationId}/assessment",
                     AssessViolationRequest.class,
                     (v, body, at) -> assess(
-                            CommitmentId.of(v.get("commitmentId")), ViolationId.of(v.get("violationId")), body, at)),
+                            new CommitmentId(v.get("commitmentId")), new ViolationId(v.get("violationId")), body, at)),
             route(
                     "/api/v1/commitments/{commitmentId}/violations/{violationId}/retraction",
                     RetractViolationReportRequest.class,
                     (v, body, at) -> retract(
-                            CommitmentId.of(v.get("commitmentId")), ViolationId.of(v.get("violationId")), body)),
+                            new CommitmentId(v.get("commitmentId")), new ViolationId(v.get("violationId")), body)),
             route("/api/v1/statements", IssueStatementRequest.class, (v, body, at) -> issueStatement(body, at)));
 
     private static <B> Route<B> route(String path, Class<B> body, Mapping<B> mapping) {
@@ -114,14 +114,17 @@ final class CommandRoutes {
 
     static Submission registerActor(RegisterActorRequest body) {
         String id = Requests.idOrNew(body.id());
-        var command = new RegisterActor(ActorId.of(id), body.name(), body.kind());
+        var command = new RegisterActor(new ActorId(id), body.name(), body.kind());
         return new Submission(command, id, "/api/v1/actors/" + id, command.id().toString(), body);
     }
 
     static Submission openNegotiation(OpenNegotiationRequest body) {
         String id = Requests.idOrNew(body.id());
         var command = new OpenNegotiation(
-                NegotiationId.of(id), body.title(), Requests.actors(body.parties()), Requests.actors(body.mediators()));
+                new NegotiationId(id),
+                body.title(),
+                Requests.actors(body.parties()),
+                Requests.actors(body.mediators()));
         return new Submission(
                 command, id, "/api/v1/negotiations/" + id, command.id().toString(), body);
     }
@@ -130,12 +133,12 @@ final class CommandRoutes {
         String id = Requests.idOrNew(body.id());
         var command = new RecordTalks(
                 negotiationId,
-                TalksId.of(id),
+                new TalksId(id),
                 body.venue(),
                 parse(body.startedAt(), body.startedAtPrecision()),
                 parse(body.endedAt(), body.endedAtPrecision()),
                 body.participants().stream()
-                        .map(p -> new Participant(ActorId.of(p.actor()), p.role()))
+                        .map(p -> new Participant(new ActorId(p.actor()), p.role()))
                         .toList(),
                 body.outcome(),
                 receivedAt,
@@ -147,8 +150,8 @@ final class CommandRoutes {
     static Submission agreeTruce(AgreeTruceRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var command = new AgreeTruce(
-                CommitmentId.of(id),
-                NegotiationId.of(body.negotiationId()),
+                new CommitmentId(id),
+                new NegotiationId(body.negotiationId()),
                 body.kind(),
                 body.title(),
                 Requests.actors(body.parties()),
@@ -158,8 +161,8 @@ final class CommandRoutes {
                 parse(body.effectiveFrom(), body.effectiveFromPrecision()),
                 parse(body.expiresAt(), body.expiresAtPrecision()),
                 body.terms(),
-                body.renews() == null ? null : CommitmentId.of(body.renews()),
-                Requests.map(body.supersedes(), CommitmentId::of),
+                body.renews() == null ? null : new CommitmentId(body.renews()),
+                Requests.map(body.supersedes(), CommitmentId::new),
                 body.source(),
                 receivedAt);
         return new Submission(command, id, commitmentPath(id), command.id().toString(), body);
@@ -168,8 +171,8 @@ final class CommandRoutes {
     static Submission makePledge(MakePledgeRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var command = new MakePledge(
-                CommitmentId.of(id),
-                NegotiationId.of(body.negotiationId()),
+                new CommitmentId(id),
+                new NegotiationId(body.negotiationId()),
                 body.kind(),
                 body.title(),
                 Requests.actors(body.parties()),
@@ -202,9 +205,9 @@ final class CommandRoutes {
                 : new Casualties(body.casualties().killed(), body.casualties().injured());
         var command = new ReportViolation(
                 commitmentId,
-                ViolationId.of(id),
-                ActorId.of(body.reportedBy()),
-                ActorId.of(body.accused()),
+                new ViolationId(id),
+                new ActorId(body.reportedBy()),
+                new ActorId(body.accused()),
                 parse(body.occurredAt(), body.occurredAtPrecision()),
                 location,
                 body.description(),
@@ -222,7 +225,7 @@ final class CommandRoutes {
                 violationId,
                 body.outcome(),
                 Requests.actorOrNull(body.attributedTo()),
-                ActorId.of(body.assessedBy()),
+                new ActorId(body.assessedBy()),
                 parse(body.assessedAt(), body.assessedAtPrecision()),
                 body.note(),
                 receivedAt,
@@ -233,7 +236,7 @@ final class CommandRoutes {
 
     static Submission retract(CommitmentId commitmentId, ViolationId violationId, RetractViolationReportRequest body) {
         var command = new RetractViolationReport(
-                commitmentId, violationId, ActorId.of(body.retractedBy()), body.reason(), body.expectedVersion());
+                commitmentId, violationId, new ActorId(body.retractedBy()), body.reason(), body.expectedVersion());
         return new Submission(
                 command, violationId.value(), violationPath(commitmentId, violationId.value()), null, body);
     }
@@ -241,8 +244,8 @@ final class CommandRoutes {
     static Submission issueStatement(IssueStatementRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var command = new IssueStatement(
-                StatementId.of(id),
-                ActorId.of(body.author()),
+                new StatementId(id),
+                new ActorId(body.author()),
                 body.deliveredBy(),
                 parse(body.issuedAt(), body.issuedAtPrecision()),
                 body.kinds(),

@@ -26,7 +26,7 @@ final class Requests {
     }
 
     static List<ActorId> actors(List<String> ids) {
-        return map(ids, ActorId::of);
+        return map(ids, ActorId::new);
     }
 
     static <T> List<T> map(List<String> ids, Function<String, T> type) {
@@ -34,7 +34,7 @@ final class Requests {
     }
 
     static ActorId actorOrNull(String id) {
-        return id == null ? null : ActorId.of(id);
+        return id == null ? null : new ActorId(id);
     }
 
     /** The path of the request being handled, as it was posted (without the query). */

@@ -52,8 +52,8 @@ public final class BenchmarkHistory {
         TransactionTemplate tx = ledger.bean(TransactionTemplate.class);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         long count = 0;
-        ActorId a = ActorId.of("party-a");
-        ActorId b = ActorId.of("party-b");
+        ActorId a = new ActorId("party-a");
+        ActorId b = new ActorId("party-b");
         if (prefix.isEmpty()) {
             add(batch, "actor:party-a", 0, new ActorRegistered(a, "A", ActorKind.STATE));
             add(batch, "actor:party-b", 0, new ActorRegistered(b, "B", ActorKind.STATE));
@@ -67,7 +67,7 @@ public final class BenchmarkHistory {
                     "negotiation:" + prefix + "bench-" + n,
                     0,
                     new NegotiationOpened(
-                            NegotiationId.of(prefix + "bench-" + n), "bench " + n, List.of(a, b), List.of()));
+                            new NegotiationId(prefix + "bench-" + n), "bench " + n, List.of(a, b), List.of()));
         }
         long[] sequence = new long[truces];
         for (int t = 0; t < truces; t++) {
@@ -76,8 +76,8 @@ public final class BenchmarkHistory {
                     "commitment:" + prefix + "truce-" + t,
                     sequence[t]++,
                     new TruceAgreed(
-                            CommitmentId.of(prefix + "truce-" + t),
-                            NegotiationId.of(prefix + "bench-" + (t % negotiations)),
+                            new CommitmentId(prefix + "truce-" + t),
+                            new NegotiationId(prefix + "bench-" + (t % negotiations)),
                             TruceKind.CEASEFIRE,
                             "truce " + t,
                             List.of(a, b),
@@ -93,13 +93,13 @@ public final class BenchmarkHistory {
         }
         for (int i = 0; batch.size() + count < events; i++) {
             int t = i % truces;
-            CommitmentId truce = CommitmentId.of(prefix + "truce-" + t);
+            CommitmentId truce = new CommitmentId(prefix + "truce-" + t);
             StatedTime occurred = StatedTime.of(
                     LocalDateTime.parse("2020-10-10T12:05").plusMinutes(30L * (i / truces)),
                     ZoneOffset.ofHours(4),
                     null,
                     Precision.MINUTE);
-            ViolationId violation = ViolationId.of("v" + i);
+            ViolationId violation = new ViolationId("v" + i);
             add(
                     batch,
                     "commitment:" + prefix + "truce-" + t,

@@ -10,28 +10,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * <p>{@link #UNKNOWN} stands for an accused party that the reporter could not name; no actor may be
  * registered under it.
  */
-public record ActorId(String value) {
+public record ActorId(@JsonValue String value) {
 
     public static final String KIND = "actor";
     public static final ActorId UNKNOWN = new ActorId("unknown");
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ActorId {
         RecordId.require(value, "actor id");
     }
 
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static ActorId of(String value) {
-        return new ActorId(value);
-    }
-
     public boolean isUnknown() {
         return UNKNOWN.equals(this);
-    }
-
-    @Override
-    @JsonValue
-    public String value() {
-        return value;
     }
 
     @Override

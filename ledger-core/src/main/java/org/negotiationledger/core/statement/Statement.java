@@ -43,8 +43,8 @@ public class Statement {
         check(new HashSet<>(concerns).size() == concerns.size(), "concerns", "a record is named twice");
         for (String concern : concerns) {
             boolean known = RecordId.isValid(concern)
-                    && (directory.negotiationExists(NegotiationId.of(concern))
-                            || directory.commitmentExists(CommitmentId.of(concern)));
+                    && (directory.negotiationExists(new NegotiationId(concern))
+                            || directory.commitmentExists(new CommitmentId(concern)));
             if (!known) {
                 throw new UnknownReferenceException(
                         "concerns", "'" + concern + "' is neither a negotiation nor a commitment in the ledger");

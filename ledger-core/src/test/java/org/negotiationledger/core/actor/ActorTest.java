@@ -20,8 +20,8 @@ class ActorTest {
     @Test
     void canRegisterActor() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterActor(ActorId.of("armenia"), " Republic of Armenia ", ActorKind.STATE))
-                .expectEvents(new ActorRegistered(ActorId.of("armenia"), "Republic of Armenia", ActorKind.STATE));
+                .when(new RegisterActor(new ActorId("armenia"), " Republic of Armenia ", ActorKind.STATE))
+                .expectEvents(new ActorRegistered(new ActorId("armenia"), "Republic of Armenia", ActorKind.STATE));
     }
 
     @Test
@@ -36,7 +36,7 @@ class ActorTest {
     @Test
     void cannotRegisterActorWithoutName() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterActor(ActorId.of("armenia"), "  ", ActorKind.STATE))
+                .when(new RegisterActor(new ActorId("armenia"), "  ", ActorKind.STATE))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }

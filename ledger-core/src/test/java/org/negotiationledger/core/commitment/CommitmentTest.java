@@ -32,11 +32,11 @@ import org.negotiationledger.core.shared.ViolationId;
 
 class CommitmentTest {
 
-    static final CommitmentId MOSCOW = CommitmentId.of("moscow-2020-10-10");
-    static final CommitmentId PARIS = CommitmentId.of("paris-2020-10-17");
-    static final CommitmentId TRILATERAL = CommitmentId.of("trilateral-2020-11-10");
-    static final CommitmentId GENEVA = CommitmentId.of("geneva-2020-10-30");
-    static final ViolationId V1 = ViolationId.of("v1");
+    static final CommitmentId MOSCOW = new CommitmentId("moscow-2020-10-10");
+    static final CommitmentId PARIS = new CommitmentId("paris-2020-10-17");
+    static final CommitmentId TRILATERAL = new CommitmentId("trilateral-2020-11-10");
+    static final CommitmentId GENEVA = new CommitmentId("geneva-2020-10-30");
+    static final ViolationId V1 = new ViolationId("v1");
     static final StatedTime MOSCOW_AGREED = at("2020-10-10T03:00+03:00[Europe/Moscow]", Precision.HOUR);
     static final StatedTime MOSCOW_EFFECTIVE = at("2020-10-10T12:00+04:00[Asia/Baku]");
 
@@ -146,7 +146,7 @@ class CommitmentTest {
         void cannotAgreeTruceWithUnknownParty() {
             fixture.givenNoPriorActivity()
                     .when(TruceDraft.truce()
-                            .parties(ARMENIA, ActorId.of("atlantis"))
+                            .parties(ARMENIA, new ActorId("atlantis"))
                             .agree())
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
@@ -155,7 +155,7 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceWithUnknownBroker() {
             fixture.givenNoPriorActivity()
-                    .when(TruceDraft.truce().brokers(ActorId.of("atlantis")).agree())
+                    .when(TruceDraft.truce().brokers(new ActorId("atlantis")).agree())
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }
@@ -163,7 +163,7 @@ class CommitmentTest {
         @Test
         void cannotAgreeTruceInUnknownNegotiation() {
             fixture.givenNoPriorActivity()
-                    .when(TruceDraft.truce().in(NegotiationId.of("elsewhere")).agree())
+                    .when(TruceDraft.truce().in(new NegotiationId("elsewhere")).agree())
                     .expectException(UnknownReferenceException.class)
                     .expectExceptionMessage(containsString("unknown negotiation"))
                     .expectNoEvents();
@@ -382,7 +382,7 @@ class CommitmentTest {
         @Test
         void cannotReportFromUnknownActor() {
             fixture.given(moscowAgreed())
-                    .when(report(V1, ActorId.of("atlantis"), ARMENIA, at("2020-10-10T12:05+04:00")))
+                    .when(report(V1, new ActorId("atlantis"), ARMENIA, at("2020-10-10T12:05+04:00")))
                     .expectException(UnknownReferenceException.class)
                     .expectNoEvents();
         }

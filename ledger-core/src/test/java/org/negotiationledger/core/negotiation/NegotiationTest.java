@@ -28,7 +28,7 @@ class NegotiationTest {
             "Nagorno-Karabakh conflict settlement",
             List.of(ARMENIA, AZERBAIJAN),
             List.of(RUSSIA, FRANCE, UNITED_STATES));
-    private static final TalksId GENEVA = TalksId.of("geneva-2020-10-30");
+    private static final TalksId GENEVA = new TalksId("geneva-2020-10-30");
 
     private AggregateTestFixture<Negotiation> fixture;
 
@@ -83,7 +83,7 @@ class NegotiationTest {
     @Test
     void cannotOpenNegotiationWithUnknownActor() {
         fixture.givenNoPriorActivity()
-                .when(open(List.of(ARMENIA, ActorId.of("atlantis")), List.of(RUSSIA)))
+                .when(open(List.of(ARMENIA, new ActorId("atlantis")), List.of(RUSSIA)))
                 .expectException(UnknownReferenceException.class)
                 .expectExceptionMessage(containsString("unknown actor 'atlantis'"))
                 .expectNoEvents();
@@ -92,7 +92,7 @@ class NegotiationTest {
     @Test
     void cannotOpenNegotiationWithUnknownMediator() {
         fixture.givenNoPriorActivity()
-                .when(open(List.of(ARMENIA, AZERBAIJAN), List.of(ActorId.of("atlantis"))))
+                .when(open(List.of(ARMENIA, AZERBAIJAN), List.of(new ActorId("atlantis"))))
                 .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }
@@ -166,7 +166,7 @@ class NegotiationTest {
     @Test
     void cannotRecordTalksWithUnknownParticipant() {
         fixture.given(OPENED)
-                .when(talks(List.of(new Participant(ActorId.of("atlantis"), ParticipantRole.OBSERVER))))
+                .when(talks(List.of(new Participant(new ActorId("atlantis"), ParticipantRole.OBSERVER))))
                 .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }

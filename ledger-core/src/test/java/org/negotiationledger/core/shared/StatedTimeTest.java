@@ -56,14 +56,14 @@ class StatedTimeTest {
         String text = json.writeValueAsString(t);
         assertThat(text).contains("\"utc\":\"2020-10-10T00:00:00Z\"").contains("\"offset\":\"+03:00\"");
         assertThat(json.readValue(text, StatedTime.class)).isEqualTo(t);
-        assertThat(json.writeValueAsString(ActorId.of("armenia"))).isEqualTo("\"armenia\"");
-        assertThat(json.readValue("\"armenia\"", ActorId.class)).isEqualTo(ActorId.of("armenia"));
+        assertThat(json.writeValueAsString(new ActorId("armenia"))).isEqualTo("\"armenia\"");
+        assertThat(json.readValue("\"armenia\"", ActorId.class)).isEqualTo(new ActorId("armenia"));
     }
 
     @Test
     void idsAreStreamKeysOfTheirKind() {
-        assertThat(ActorId.of("armenia").toString()).isEqualTo("actor:armenia");
-        assertThat(CommitmentId.of("armenia").toString()).isEqualTo("commitment:armenia");
-        assertThatThrownBy(() -> ActorId.of("Armenia")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ActorId("armenia").toString()).isEqualTo("actor:armenia");
+        assertThat(new CommitmentId("armenia").toString()).isEqualTo("commitment:armenia");
+        assertThatThrownBy(() -> new ActorId("Armenia")).isInstanceOf(IllegalArgumentException.class);
     }
 }

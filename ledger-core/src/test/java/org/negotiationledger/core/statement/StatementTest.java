@@ -19,15 +19,15 @@ import org.negotiationledger.core.shared.UnknownReferenceException;
 
 class StatementTest {
 
-    private static final StatementId ID = StatementId.of("unsg-2020-10-31");
-    private static final ActorId AUTHOR = ActorId.of("armenia");
+    private static final StatementId ID = new StatementId("unsg-2020-10-31");
+    private static final ActorId AUTHOR = new ActorId("armenia");
 
     private AggregateTestFixture<Statement> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Statement.class);
-        fixture.registerInjectableResource(new TestDirectory().withCommitment(CommitmentId.of("geneva-2020-10-30")));
+        fixture.registerInjectableResource(new TestDirectory().withCommitment(new CommitmentId("geneva-2020-10-30")));
     }
 
     private static IssueStatement statement(ActorId author, List<StatementKind> kinds, List<String> concerns) {
@@ -81,7 +81,7 @@ class StatementTest {
     @Test
     void cannotIssueStatementByUnknownAuthor() {
         fixture.givenNoPriorActivity()
-                .when(statement(ActorId.of("atlantis"), List.of(StatementKind.CALL), List.of()))
+                .when(statement(new ActorId("atlantis"), List.of(StatementKind.CALL), List.of()))
                 .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }

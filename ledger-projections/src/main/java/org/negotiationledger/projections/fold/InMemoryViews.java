@@ -1,11 +1,14 @@
 package org.negotiationledger.projections.fold;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The views held in memory: a fresh fold of a list of facts, the reference the live projection is compared
@@ -13,11 +16,40 @@ import java.util.TreeMap;
  */
 public final class InMemoryViews implements ViewStore {
 
-    private final Map<String, CommitmentState> commitments = new LinkedHashMap<>();
-    private final Map<String, NegotiationState> negotiations = new LinkedHashMap<>();
-    private final Map<String, StatementState> statements = new LinkedHashMap<>();
-    private final Map<String, ActorState> actors = new LinkedHashMap<>();
+    private final Kept<CommitmentState> commitments = new Kept<>(CommitmentState::id);
+    private final Kept<NegotiationState> negotiations = new Kept<>(NegotiationState::id);
+    private final Kept<StatementState> statements = new Kept<>(StatementState::id);
+    private final Kept<ActorState> actors = new Kept<>(ActorState::id);
     private final Map<Long, List<TimelineEntry>> timeline = new TreeMap<>();
+
+    /** One kind of state in memory, in the order first kept. */
+    public static final class Kept<S> implements Shelf<S> {
+        private final Map<String, S> byId = new LinkedHashMap<>();
+        private final Function<S, String> idOf;
+
+        private Kept(Function<S, String> idOf) {
+            this.idOf = idOf;
+        }
+
+        @Override
+        public S get(String id) {
+            return byId.get(id);
+        }
+
+        @Override
+        public void put(S state) {
+            byId.put(idOf.apply(state), state);
+        }
+
+        public Collection<S> values() {
+            return byId.values();
+        }
+
+        /** Every state by its id, read-only. */
+        public Map<String, S> byId() {
+            return Collections.unmodifiableMap(byId);
+        }
+    }
 
     public static InMemoryViews fold(Iterable<Fact> facts) {
         InMemoryViews views = new InMemoryViews();
@@ -25,19 +57,23 @@ public final class InMemoryViews implements ViewStore {
         return views;
     }
 
-    public Map<String, CommitmentState> commitments() {
+    @Override
+    public Kept<CommitmentState> commitments() {
         return commitments;
     }
 
-    public Map<String, StatementState> statements() {
+    @Override
+    public Kept<StatementState> statements() {
         return statements;
     }
 
-    public Map<String, ActorState> actors() {
+    @Override
+    public Kept<ActorState> actors() {
         return actors;
     }
 
-    public Map<String, NegotiationState> negotiations() {
+    @Override
+    public Kept<NegotiationState> negotiations() {
         return negotiations;
     }
 
@@ -56,46 +92,6 @@ public final class InMemoryViews implements ViewStore {
                     TimelineEntry::validAtUtc, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(TimelineEntry::globalIndex)
             .thenComparingInt(TimelineEntry::entry);
-
-    @Override
-    public CommitmentState commitment(String id) {
-        return commitments.get(id);
-    }
-
-    @Override
-    public void put(CommitmentState commitment) {
-        commitments.put(commitment.id(), commitment);
-    }
-
-    @Override
-    public NegotiationState negotiation(String id) {
-        return negotiations.get(id);
-    }
-
-    @Override
-    public void put(NegotiationState negotiation) {
-        negotiations.put(negotiation.id(), negotiation);
-    }
-
-    @Override
-    public StatementState statement(String id) {
-        return statements.get(id);
-    }
-
-    @Override
-    public void put(StatementState statement) {
-        statements.put(statement.id(), statement);
-    }
-
-    @Override
-    public ActorState actor(String id) {
-        return actors.get(id);
-    }
-
-    @Override
-    public void put(ActorState actor) {
-        actors.put(actor.id(), actor);
-    }
 
     @Override
     public void putTimeline(long globalIndex, List<TimelineEntry> entries) {

@@ -64,33 +64,11 @@ public record ReportState(
     ReportState assessed(Assessment finding) {
         List<Assessment> findings = new ArrayList<>(assessments);
         findings.add(finding);
-        return new ReportState(
-                violationId,
-                reportedBy,
-                accused,
-                occurredAt,
-                recordedAt,
-                location,
-                description,
-                casualties,
-                source,
-                List.copyOf(findings),
-                retraction);
+        return changed(List.copyOf(findings), retraction);
     }
 
     ReportState retracted(Retraction withdrawal) {
-        return new ReportState(
-                violationId,
-                reportedBy,
-                accused,
-                occurredAt,
-                recordedAt,
-                location,
-                description,
-                casualties,
-                source,
-                assessments,
-                withdrawal);
+        return changed(assessments, withdrawal);
     }
 
     /** The report as the ledger knew it at record time {@code asOf}, or null if it was not yet reported. */
@@ -98,6 +76,13 @@ public record ReportState(
         if (recordedAt.isAfter(asOf)) {
             return null;
         }
+        return changed(
+                assessments.stream().filter(a -> !a.recordedAt().isAfter(asOf)).toList(),
+                retraction == null || retraction.recordedAt().isAfter(asOf) ? null : retraction);
+    }
+
+    /** The same claim with these findings and this retraction: nothing else of a report changes once filed. */
+    private ReportState changed(List<Assessment> newAssessments, Retraction newRetraction) {
         return new ReportState(
                 violationId,
                 reportedBy,
@@ -108,7 +93,7 @@ public record ReportState(
                 description,
                 casualties,
                 source,
-                assessments.stream().filter(a -> !a.recordedAt().isAfter(asOf)).toList(),
-                retraction == null || retraction.recordedAt().isAfter(asOf) ? null : retraction);
+                newAssessments,
+                newRetraction);
     }
 }

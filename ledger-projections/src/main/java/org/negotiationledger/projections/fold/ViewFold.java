@@ -32,18 +32,19 @@ public final class ViewFold {
     public static void apply(Fact fact, ViewStore store) {
         Object event = fact.payload();
         if (event instanceof ActorRegistered e) {
-            if (store.actor(e.id().value()) == null) {
-                store.put(new ActorState(e.id().value(), e.name(), e.kind(), fact.recordedAt()));
+            if (store.actors().get(e.id().value()) == null) {
+                store.actors().put(new ActorState(e.id().value(), e.name(), e.kind(), fact.recordedAt()));
             }
         } else if (event instanceof NegotiationOpened e) {
-            if (store.negotiation(e.id().value()) == null) {
-                store.put(NegotiationState.opened(
-                        e.id().value(),
-                        e.title(),
-                        ids(e.parties()),
-                        ids(e.mediators()),
-                        fact.recordedAt(),
-                        fact.sequence()));
+            if (store.negotiations().get(e.id().value()) == null) {
+                store.negotiations()
+                        .put(NegotiationState.opened(
+                                e.id().value(),
+                                e.title(),
+                                ids(e.parties()),
+                                ids(e.mediators()),
+                                fact.recordedAt(),
+                                fact.sequence()));
                 store.putTimeline(
                         fact.globalIndex(),
                         List.of(opening(
@@ -55,21 +56,24 @@ public final class ViewFold {
                                                 : "; mediators " + String.join(", ", ids(e.mediators()))))));
             }
         } else if (event instanceof TalksRecorded e) {
-            NegotiationState negotiation = store.negotiation(e.negotiationId().value());
+            NegotiationState negotiation =
+                    store.negotiations().get(e.negotiationId().value());
             if (negotiation != null && fact.sequence() > negotiation.lastSequence()) {
-                store.put(negotiation.withTalks(
-                        new NegotiationState.Talks(
-                                e.talksId().value(),
-                                e.venue(),
-                                e.startedAt(),
-                                e.endedAt(),
-                                e.participants().stream()
-                                        .map(p -> new NegotiationState.Participant(
-                                                p.actor().value(), p.role().name()))
-                                        .toList(),
-                                e.outcome(),
-                                fact.recordedAt()),
-                        fact.sequence()));
+                store.negotiations()
+                        .put(negotiation.withTalks(
+                                new NegotiationState.Talks(
+                                        e.talksId().value(),
+                                        e.venue(),
+                                        e.startedAt(),
+                                        e.endedAt(),
+                                        e.participants().stream()
+                                                .map(p -> new NegotiationState.Participant(
+                                                        p.actor().value(),
+                                                        p.role().name()))
+                                                .toList(),
+                                        e.outcome(),
+                                        fact.recordedAt()),
+                                fact.sequence()));
                 store.putTimeline(
                         fact.globalIndex(),
                         List.of(entry(
@@ -84,17 +88,18 @@ public final class ViewFold {
         } else if (event instanceof TruceAgreed || event instanceof PledgeMade) {
             commitmentCreated(fact, store);
         } else if (event instanceof StatementIssued e) {
-            if (store.statement(e.id().value()) == null) {
-                store.put(new StatementState(
-                        e.id().value(),
-                        e.author().value(),
-                        e.deliveredBy(),
-                        e.issuedAt(),
-                        e.kinds(),
-                        e.text(),
-                        e.concerns(),
-                        e.source(),
-                        fact.recordedAt()));
+            if (store.statements().get(e.id().value()) == null) {
+                store.statements()
+                        .put(new StatementState(
+                                e.id().value(),
+                                e.author().value(),
+                                e.deliveredBy(),
+                                e.issuedAt(),
+                                e.kinds(),
+                                e.text(),
+                                e.concerns(),
+                                e.source(),
+                                fact.recordedAt()));
                 statementOnTimelines(fact, e, store);
             }
         } else {
@@ -104,14 +109,14 @@ public final class ViewFold {
 
     private static void commitmentCreated(Fact fact, ViewStore store) {
         CommitmentState state = CommitmentFold.created(fact);
-        if (store.commitment(state.id()) != null) {
+        if (store.commitments().get(state.id()) != null) {
             return;
         }
-        store.put(state);
+        store.commitments().put(state);
         if (state.renews() != null) {
-            CommitmentState renewed = store.commitment(state.renews());
+            CommitmentState renewed = store.commitments().get(state.renews());
             if (renewed != null) {
-                store.put(renewed.renewedBy(state.id(), fact.recordedAt()));
+                store.commitments().put(renewed.renewedBy(state.id(), fact.recordedAt()));
             }
         }
         String what = state.category().equals(CommitmentFold.TRUCE) ? "Truce agreed" : "Pledge made";
@@ -152,12 +157,12 @@ public final class ViewFold {
         if (id == null) {
             return;
         }
-        CommitmentState before = store.commitment(id);
+        CommitmentState before = store.commitments().get(id);
         if (before == null || fact.sequence() <= before.lastSequence()) {
             return;
         }
         CommitmentState after = CommitmentFold.changed(before, fact);
-        store.put(after);
+        store.commitments().put(after);
         Object event = fact.payload();
         TimelineEntry entry = null;
         if (event instanceof ViolationReported e) {
@@ -222,10 +227,10 @@ public final class ViewFold {
     private static void statementOnTimelines(Fact fact, StatementIssued e, ViewStore store) {
         Set<String> negotiations = new LinkedHashSet<>();
         for (String concern : e.concerns()) {
-            if (store.negotiation(concern) != null) {
+            if (store.negotiations().get(concern) != null) {
                 negotiations.add(concern);
             }
-            CommitmentState commitment = store.commitment(concern);
+            CommitmentState commitment = store.commitments().get(concern);
             if (commitment != null) {
                 negotiations.add(commitment.negotiationId());
             }

@@ -8,21 +8,23 @@ import java.util.List;
  */
 public interface ViewStore {
 
-    CommitmentState commitment(String id);
+    /** The states of one kind, each under its id. */
+    interface Shelf<S> {
 
-    void put(CommitmentState commitment);
+        /** The state kept under {@code id}, or null. */
+        S get(String id);
 
-    NegotiationState negotiation(String id);
+        /** Keeps {@code state} under its id, replacing what was there. */
+        void put(S state);
+    }
 
-    void put(NegotiationState negotiation);
+    Shelf<CommitmentState> commitments();
 
-    StatementState statement(String id);
+    Shelf<NegotiationState> negotiations();
 
-    void put(StatementState statement);
+    Shelf<StatementState> statements();
 
-    ActorState actor(String id);
-
-    void put(ActorState actor);
+    Shelf<ActorState> actors();
 
     /** Replaces whatever entries this event put on timelines before (so a redelivered event changes nothing). */
     void putTimeline(long globalIndex, List<TimelineEntry> entries);

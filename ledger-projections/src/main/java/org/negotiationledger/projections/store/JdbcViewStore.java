@@ -22,6 +22,7 @@ import org.negotiationledger.projections.fold.StatementState;
 import org.negotiationledger.projections.fold.TimelineEntry;
 import org.negotiationledger.projections.fold.ViewFold;
 import org.negotiationledger.projections.fold.ViewStore;
+import org.negotiationledger.projections.fold.ViewStore.Shelf;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,7 +41,7 @@ public final class JdbcViewStore implements ViewStore {
     /** What a rebuild has written to its generation so far; null for the live projection. */
     private final Building building;
 
-    private final Table<CommitmentState> commitments;
+    private final CommitmentTable commitments;
     private final Table<NegotiationState> negotiations;
     private final Table<StatementState> statements;
     private final Table<ActorState> actors;
@@ -85,10 +86,10 @@ public final class JdbcViewStore implements ViewStore {
         this.tables = tables;
         this.cache = cache;
         this.building = building;
-        this.commitments = new Table<>("view_commitment", CommitmentState.class);
-        this.negotiations = new Table<>("view_negotiation", NegotiationState.class);
-        this.statements = new Table<>("view_statement", StatementState.class);
-        this.actors = new Table<>("view_actor", ActorState.class);
+        this.commitments = new CommitmentTable();
+        this.negotiations = new Table<>("view_negotiation", NegotiationState.class, NegotiationState::id);
+        this.statements = new Table<>("view_statement", StatementState.class, StatementState::id);
+        this.actors = new Table<>("view_actor", ActorState.class, ActorState::id);
     }
 
     /** A store for one batch on the serving generation, with nothing kept from earlier batches. */
@@ -102,21 +103,24 @@ public final class JdbcViewStore implements ViewStore {
     }
 
     /** One table's rows touched by this batch: those read (present or absent) and those changed. */
-    private final class Table<T> {
+    private class Table<T> implements Shelf<T> {
         private final String name;
         private final Class<T> type;
-        private final Map<String, Optional<T>> read = new HashMap<>();
-        private final Map<String, T> changed = new LinkedHashMap<>();
+        private final Function<T, String> idOf;
+        final Map<String, Optional<T>> read = new HashMap<>();
+        final Map<String, T> changed = new LinkedHashMap<>();
         /** The rows a rebuild has written (null for the live projection): no other row exists. */
         private final Set<String> written;
 
-        Table(String name, Class<T> type) {
+        Table(String name, Class<T> type, Function<T, String> idOf) {
             this.name = tables.name(name);
             this.type = type;
+            this.idOf = idOf;
             this.written = building == null ? null : building.written(name);
         }
 
-        T get(String id) {
+        @Override
+        public T get(String id) {
             if (written != null && !written.contains(id)) {
                 return read.computeIfAbsent(id, key -> Optional.empty()).orElse(null);
             }
@@ -139,7 +143,9 @@ public final class JdbcViewStore implements ViewStore {
                     : changed.keySet().stream().filter(written::contains).toList();
         }
 
-        void put(String id, T state) {
+        @Override
+        public void put(T state) {
+            String id = idOf.apply(state);
             read.put(id, Optional.of(state));
             changed.put(id, state);
         }
@@ -164,37 +170,55 @@ public final class JdbcViewStore implements ViewStore {
         }
     }
 
-    @Override
-    public CommitmentState commitment(String id) {
-        if (building != null && !loadedReports.containsKey(id)) {
-            // Nothing but this rebuild writes its generation: what it kept of the commitment is the row.
-            CommitmentState kept = building.commitments.kept(id);
-            if (kept != null) {
-                stored.add(id);
-                loadedReports.put(id, kept.reports());
-                if (building.commitments.roles(id) != null) {
-                    loadedRoles.put(id, building.commitments.roles(id));
+    /**
+     * The commitments' table, whose rows hold a commitment without its reports: a commitment is read with its
+     * reports joined (or as kept from an earlier batch), and each change is marked with the event's position.
+     */
+    private final class CommitmentTable extends Table<CommitmentState> {
+
+        CommitmentTable() {
+            super("view_commitment", CommitmentState.class, CommitmentState::id);
+        }
+
+        @Override
+        public CommitmentState get(String id) {
+            if (building != null && !loadedReports.containsKey(id)) {
+                // Nothing but this rebuild writes its generation: what it kept of the commitment is the row.
+                CommitmentState kept = building.commitments.kept(id);
+                if (kept != null) {
+                    stored.add(id);
+                    loadedReports.put(id, kept.reports());
+                    if (building.commitments.roles(id) != null) {
+                        loadedRoles.put(id, building.commitments.roles(id));
+                    }
+                    read.put(id, Optional.of(kept));
+                    return kept;
                 }
-                commitments.read.put(id, Optional.of(kept));
-                return kept;
             }
+            CommitmentState header = super.get(id);
+            if (header == null || loadedReports.containsKey(id)) {
+                return header;
+            }
+            // First touch in this batch: join the reports, and remember them to write only what changes.
+            List<ReportState> reports = cache.reports(header);
+            if (reports == null) {
+                reports = Reports.of(jdbc, tables, header);
+            } else if (cache.roles(id) != null) {
+                loadedRoles.put(id, cache.roles(id));
+            }
+            stored.add(id);
+            loadedReports.put(id, reports);
+            CommitmentState whole = header.withReports(reports);
+            read.put(id, Optional.of(whole));
+            return whole;
         }
-        CommitmentState header = commitments.get(id);
-        if (header == null || loadedReports.containsKey(id)) {
-            return header;
+
+        @Override
+        public void put(CommitmentState commitment) {
+            loadedReports.putIfAbsent(commitment.id(), List.of());
+            commitmentChangedAt.put(commitment.id(), position);
+            super.put(commitment);
         }
-        // First touch in this batch: join the reports, and remember them to write only what changes.
-        List<ReportState> reports = cache.reports(header);
-        if (reports == null) {
-            reports = Reports.of(jdbc, tables, header);
-        } else if (cache.roles(id) != null) {
-            loadedRoles.put(id, cache.roles(id));
-        }
-        stored.add(id);
-        loadedReports.put(id, reports);
-        CommitmentState whole = header.withReports(reports);
-        commitments.read.put(id, Optional.of(whole));
-        return whole;
     }
 
     /**
@@ -207,40 +231,23 @@ public final class JdbcViewStore implements ViewStore {
     }
 
     @Override
-    public void put(CommitmentState commitment) {
-        loadedReports.putIfAbsent(commitment.id(), List.of());
-        commitmentChangedAt.put(commitment.id(), position);
-        commitments.put(commitment.id(), commitment);
+    public Shelf<CommitmentState> commitments() {
+        return commitments;
     }
 
     @Override
-    public NegotiationState negotiation(String id) {
-        return negotiations.get(id);
+    public Shelf<NegotiationState> negotiations() {
+        return negotiations;
     }
 
     @Override
-    public void put(NegotiationState negotiation) {
-        negotiations.put(negotiation.id(), negotiation);
+    public Shelf<StatementState> statements() {
+        return statements;
     }
 
     @Override
-    public StatementState statement(String id) {
-        return statements.get(id);
-    }
-
-    @Override
-    public void put(StatementState statement) {
-        statements.put(statement.id(), statement);
-    }
-
-    @Override
-    public ActorState actor(String id) {
-        return actors.get(id);
-    }
-
-    @Override
-    public void put(ActorState actor) {
-        actors.put(actor.id(), actor);
+    public Shelf<ActorState> actors() {
+        return actors;
     }
 
     @Override

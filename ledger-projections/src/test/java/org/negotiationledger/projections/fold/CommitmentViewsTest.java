@@ -193,7 +193,7 @@ class CommitmentViewsTest {
         }
         twice.addAll(history.facts());
         InMemoryViews again = InMemoryViews.fold(twice);
-        assertThat(again.commitments()).isEqualTo(once.commitments());
+        assertThat(again.commitments().byId()).isEqualTo(once.commitments().byId());
         assertThat(again.timeline("nk")).isEqualTo(once.timeline("nk"));
     }
 
@@ -201,7 +201,7 @@ class CommitmentViewsTest {
     void partyRecordCountsStandingAndConfirmedReportsAgainstTheActor() {
         History history = moscowWithTwoReports()
                 .assess("moscow", "first", AssessmentOutcome.CONFIRMED)
-                .report("moscow", "third", ActorId.of("icrc"), AZERBAIJAN, at("2020-10-10T13:00+04:00"))
+                .report("moscow", "third", new ActorId("icrc"), AZERBAIJAN, at("2020-10-10T13:00+04:00"))
                 .retract("moscow", "third");
         InMemoryViews views = history.fold();
         PartyRecord record = PartyRecord.of(

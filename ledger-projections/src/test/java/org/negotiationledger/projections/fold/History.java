@@ -25,9 +25,9 @@ import org.negotiationledger.core.shared.ViolationId;
 /** Builds a stored history for fold tests: global order, per-stream sequences, increasing record times. */
 final class History {
 
-    static final ActorId ARMENIA = ActorId.of("armenia");
-    static final ActorId AZERBAIJAN = ActorId.of("azerbaijan");
-    static final NegotiationId NK = NegotiationId.of("nk");
+    static final ActorId ARMENIA = new ActorId("armenia");
+    static final ActorId AZERBAIJAN = new ActorId("azerbaijan");
+    static final NegotiationId NK = new NegotiationId("nk");
 
     private final List<Fact> facts = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -56,7 +56,7 @@ final class History {
         return add(
                 "commitment:" + id,
                 new TruceAgreed(
-                        CommitmentId.of(id),
+                        new CommitmentId(id),
                         NK,
                         TruceKind.CEASEFIRE,
                         id,
@@ -67,7 +67,7 @@ final class History {
                         at(effective),
                         expires == null ? null : at(expires),
                         List.of(),
-                        renews == null ? null : CommitmentId.of(renews),
+                        renews == null ? null : new CommitmentId(renews),
                         List.of(),
                         null));
     }
@@ -76,8 +76,8 @@ final class History {
         return add(
                 "commitment:" + commitment,
                 new ViolationReported(
-                        CommitmentId.of(commitment),
-                        ViolationId.of(violation),
+                        new CommitmentId(commitment),
+                        new ViolationId(violation),
                         by,
                         accused,
                         occurred,
@@ -91,11 +91,11 @@ final class History {
         return add(
                 "commitment:" + commitment,
                 new ViolationAssessed(
-                        CommitmentId.of(commitment),
-                        ViolationId.of(violation),
+                        new CommitmentId(commitment),
+                        new ViolationId(violation),
                         outcome,
                         outcome == AssessmentOutcome.ATTRIBUTED ? ARMENIA : null,
-                        ActorId.of("icrc"),
+                        new ActorId("icrc"),
                         at("2020-10-12T10:00+04:00"),
                         null));
     }
@@ -104,19 +104,19 @@ final class History {
         return add(
                 "commitment:" + commitment,
                 new ViolationReportRetracted(
-                        CommitmentId.of(commitment), ViolationId.of(violation), ARMENIA, "mistaken"));
+                        new CommitmentId(commitment), new ViolationId(violation), ARMENIA, "mistaken"));
     }
 
     History supersede(String commitment, String by, String effective) {
         return add(
                 "commitment:" + commitment,
-                new CommitmentSuperseded(CommitmentId.of(commitment), CommitmentId.of(by), at(effective)));
+                new CommitmentSuperseded(new CommitmentId(commitment), new CommitmentId(by), at(effective)));
     }
 
     History end(String commitment, EndReason reason, String endedAt) {
         return add(
                 "commitment:" + commitment,
-                new CommitmentEnded(CommitmentId.of(commitment), reason, at(endedAt), null));
+                new CommitmentEnded(new CommitmentId(commitment), reason, at(endedAt), null));
     }
 
     List<Fact> facts() {
