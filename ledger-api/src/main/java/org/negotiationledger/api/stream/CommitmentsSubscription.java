@@ -75,7 +75,9 @@ final class CommitmentsSubscription extends Subscription {
                     .forEach(state -> states.put(state.id(), state));
             for (ClockChanges.Change change : byClock) {
                 CommitmentState state = states.get(change.commitmentId());
-                if (state != null && (negotiationId == null || negotiationId.equals(state.negotiationId()))) {
+                if (state != null
+                        && (negotiationId == null
+                                || negotiationId.equals(state.agreement().negotiationId()))) {
                     var view = CommitmentViews.at(state, validAt);
                     if (view.isPresent()) {
                         send(

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.negotiationledger.core.shared.Precision;
+import org.negotiationledger.projections.fold.Agreement;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentView;
 import org.negotiationledger.projections.fold.PartyRecord;
@@ -118,36 +119,37 @@ public final class ViewResponses {
                     v.reports().confirmed(),
                     v.reports().retracted(),
                     v.reports().unfounded());
+            Agreement a = v.agreement();
             return new CommitmentResponse(
-                    v.id(),
-                    v.category(),
-                    v.kind(),
-                    v.title(),
-                    v.negotiationId(),
+                    a.id(),
+                    a.category(),
+                    a.kind(),
+                    a.title(),
+                    a.negotiationId(),
                     CommitmentStatus.valueOf(v.status().name()),
-                    v.parties(),
-                    v.brokers(),
-                    v.venue(),
-                    v.agreedAt(),
-                    v.agreedAtUtc(),
-                    v.effectiveFrom(),
-                    v.effectiveFromUtc(),
-                    v.expiresAt(),
-                    v.expiresAtUtc(),
-                    v.terms(),
-                    v.source(),
+                    a.parties(),
+                    a.brokers(),
+                    a.venue(),
+                    a.agreedAt().stated(),
+                    a.agreedAt().utc(),
+                    a.effectiveFrom().stated(),
+                    a.effectiveFrom().utc(),
+                    a.expiresAt() == null ? null : a.expiresAt().stated(),
+                    a.expiresAt() == null ? null : a.expiresAt().utc(),
+                    a.terms(),
+                    a.source(),
                     v.firstViolationAtUtc(),
                     v.minutesToFirstViolation(),
                     first,
                     reports,
                     v.standingReportsByAccused(),
-                    v.renews(),
+                    a.renews(),
                     v.renewedBy(),
-                    v.supersedes(),
+                    a.supersedes(),
                     v.supersededBy(),
                     v.endedReason(),
                     v.endedAtUtc(),
-                    v.recordedAt(),
+                    a.recordedAt(),
                     v.validAt());
         }
     }

@@ -25,7 +25,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
+import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentState;
+import org.negotiationledger.projections.fold.CommitmentView;
 import org.negotiationledger.projections.fold.CommitmentViews;
 import org.negotiationledger.projections.fold.Fact;
 import org.negotiationledger.projections.fold.InMemoryViews;
@@ -245,32 +248,27 @@ class ViewsPropertyTest {
             java.time.Instant at =
                     java.time.OffsetDateTime.parse(validAt.replace("%2B", "+")).toInstant();
             for (String negotiation : negotiations) {
-                List<Object> expected = fresh.commitments().values().stream()
-                        .filter(c -> c.negotiationId().equals(negotiation))
-                        .sorted(Comparator.comparing(
-                                        (CommitmentState c) -> c.effectiveFrom().utc())
+                List<CommitmentView> expected = fresh.commitments().values().stream()
+                        .filter(c -> c.agreement().negotiationId().equals(negotiation))
+                        .sorted(Comparator.comparing((CommitmentState c) ->
+                                        c.agreement().effectiveFrom().utc())
                                 .thenComparing(CommitmentState::id))
                         .map(c -> CommitmentViews.at(c, at))
                         .flatMap(Optional::stream)
-                        .map(v -> (Object) v)
                         .toList();
+                // Both sides through the server's one mapping from a view to its answer.
                 assertThat(http.get("/api/v1/commitments?negotiationId=" + negotiation + "&validAt=" + validAt + cut)
                                 .json())
                         .as("commitments of %s at %s", negotiation, validAt)
-                        .isEqualTo(asClientSees(expected));
-                for (Object view : expected) {
-                    String id = ((org.negotiationledger.projections.fold.CommitmentView) view).id();
-                    assertThat(http.get("/api/v1/commitments/" + id + "?validAt=" + validAt + cut)
+                        .isEqualTo(asClientSees(
+                                expected.stream().map(CommitmentResponse::of).toList()));
+                for (CommitmentView view : expected) {
+                    assertThat(http.get("/api/v1/commitments/" + view.id() + "?validAt=" + validAt + cut)
                                     .json())
-                            .as("commitment %s at %s", id, validAt)
-                            .isEqualTo(asClientSees(view));
+                            .as("commitment %s at %s", view.id(), validAt)
+                            .isEqualTo(asClientSees(CommitmentResponse.of(view)));
                 }
-                List<org.negotiationledger.projections.fold.BrokenCommitment> broken =
-                        org.negotiationledger.projections.fold.BrokenCommitment.within(
-                                24,
-                                expected.stream()
-                                        .map(v -> (org.negotiationledger.projections.fold.CommitmentView) v)
-                                        .toList());
+                List<BrokenCommitment> broken = BrokenCommitment.within(24, expected);
                 assertThat(http.get("/api/v1/commitments/broken?withinHours=24&negotiationId=" + negotiation
                                         + "&validAt=" + validAt + cut)
                                 .json())

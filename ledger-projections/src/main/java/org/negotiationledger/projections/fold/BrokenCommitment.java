@@ -25,10 +25,10 @@ public record BrokenCommitment(
                 .filter(v -> v.minutesToFirstViolation() != null && v.minutesToFirstViolation() <= minutes)
                 .map(v -> new BrokenCommitment(
                         v.id(),
-                        v.negotiationId(),
-                        v.kind(),
-                        v.title(),
-                        v.effectiveFromUtc(),
+                        v.agreement().negotiationId(),
+                        v.agreement().kind(),
+                        v.agreement().title(),
+                        v.agreement().effectiveFrom().utc(),
                         v.firstViolationAtUtc(),
                         v.minutesToFirstViolation(),
                         v.firstViolation().reportedBy(),

@@ -13,61 +13,13 @@ import org.negotiationledger.core.commitment.ViolationReported;
 /** How a commitment's own events change its state. */
 public final class CommitmentFold {
 
-    public static final String TRUCE = "TRUCE";
-    public static final String PLEDGE = "PLEDGE";
-
     private CommitmentFold() {}
 
     static CommitmentState created(Fact fact) {
-        if (fact.payload() instanceof TruceAgreed e) {
-            return new CommitmentState(
-                    e.id().value(),
-                    e.negotiationId().value(),
-                    TRUCE,
-                    e.kind().name(),
-                    e.title(),
-                    ViewFold.ids(e.parties()),
-                    ViewFold.ids(e.brokers()),
-                    e.venue(),
-                    e.agreedAt(),
-                    e.effectiveFrom(),
-                    e.expiresAt(),
-                    e.terms(),
-                    e.renews() == null ? null : e.renews().value(),
-                    ViewFold.commitmentIds(e.supersedes()),
-                    List.of(),
-                    e.source(),
-                    fact.recordedAt(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    fact.sequence(),
-                    fact.globalIndex());
-        }
-        PledgeMade e = (PledgeMade) fact.payload();
-        return new CommitmentState(
-                e.id().value(),
-                e.negotiationId().value(),
-                PLEDGE,
-                e.kind().name(),
-                e.title(),
-                ViewFold.ids(e.parties()),
-                ViewFold.ids(e.brokers()),
-                e.venue(),
-                e.madeAt(),
-                e.effectiveFrom(),
-                null,
-                e.terms(),
-                null,
-                List.of(),
-                List.of(),
-                e.source(),
-                fact.recordedAt(),
-                List.of(),
-                null,
-                List.of(),
-                fact.sequence(),
-                fact.globalIndex());
+        Agreement agreement = fact.payload() instanceof TruceAgreed truce
+                ? Agreement.of(truce, fact.recordedAt())
+                : Agreement.of((PledgeMade) fact.payload(), fact.recordedAt());
+        return CommitmentState.agreed(agreement, fact.sequence(), fact.globalIndex());
     }
 
     /** The commitment an event of a commitment's stream belongs to, or null for any other event. */

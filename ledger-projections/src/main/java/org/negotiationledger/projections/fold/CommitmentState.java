@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.fold;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,13 @@ import org.negotiationledger.core.commitment.EndReason;
 import org.negotiationledger.core.shared.StatedTime;
 
 /**
- * Everything the views know of one commitment, folded from its events (and from later truces that renew it).
- * Time-independent: what status it has is judged at a valid time by {@link CommitmentViews#at}.
+ * Everything the views know of one commitment, folded from its events (and from later truces that renew it):
+ * the {@link Agreement} as made, and what later events add to it. Time-independent: what status it has is
+ * judged at a valid time by {@link CommitmentViews#at}.
  *
- * @param category     {@code TRUCE} or {@code PLEDGE}
- * @param agreedAt     agreed-at of a truce, made-at of a pledge
+ * <p>The agreement's fields are stored at the top level of the state's JSON ({@link JsonUnwrapped}), as they
+ * were before the agreement had a record of its own: the stored layout is that of view schema 1.
+ *
  * @param renewals      the later truces that renew this one, with when the ledger learned of each
  * @param supersessions the later commitments that supersede this one, in the order recorded
  * @param ending        the explicit end, or null
@@ -21,28 +24,23 @@ import org.negotiationledger.core.shared.StatedTime;
  *                     store can keep its reports next to each other
  */
 public record CommitmentState(
-        String id,
-        String negotiationId,
-        String category,
-        String kind,
-        String title,
-        List<String> parties,
-        List<String> brokers,
-        String venue,
-        StatedTime agreedAt,
-        StatedTime effectiveFrom,
-        StatedTime expiresAt,
-        List<String> terms,
-        String renews,
-        List<String> supersedes,
+        @JsonUnwrapped Agreement agreement,
         List<Renewal> renewals,
-        String source,
-        Instant recordedAt,
         List<Supersession> supersessions,
         Ending ending,
         List<ReportState> reports,
         long lastSequence,
         long firstIndex) {
+
+    /** A commitment as the event that created it left it: agreed, and nothing since. */
+    static CommitmentState agreed(Agreement agreement, long sequence, long globalIndex) {
+        return new CommitmentState(agreement, List.of(), List.of(), null, List.of(), sequence, globalIndex);
+    }
+
+    /** The commitment's id (its agreement's). */
+    public String id() {
+        return agreement.id();
+    }
 
     public record Supersession(String supersededBy, StatedTime effectiveAt, Instant recordedAt) {}
 
@@ -70,7 +68,7 @@ public record CommitmentState(
      * when the commitment itself was recorded later.
      */
     public CommitmentState asOf(Instant asOf) {
-        if (recordedAt.isAfter(asOf)) {
+        if (agreement.recordedAt().isAfter(asOf)) {
             return null;
         }
         return changed(
@@ -107,10 +105,7 @@ public record CommitmentState(
         return changed(List.copyOf(renewers), supersessions, ending, reports, lastSequence);
     }
 
-    /**
-     * The same agreement with what later events change: its renewals, supersessions, ending, reports and the last
-     * event folded. The terms agreed (ids, parties, times, text) never change after the event that created it.
-     */
+    /** The same agreement with what later events change: renewals, supersessions, ending, reports, last event. */
     private CommitmentState changed(
             List<Renewal> newRenewals,
             List<Supersession> newSupersessions,
@@ -118,27 +113,6 @@ public record CommitmentState(
             List<ReportState> newReports,
             long sequence) {
         return new CommitmentState(
-                id,
-                negotiationId,
-                category,
-                kind,
-                title,
-                parties,
-                brokers,
-                venue,
-                agreedAt,
-                effectiveFrom,
-                expiresAt,
-                terms,
-                renews,
-                supersedes,
-                newRenewals,
-                source,
-                recordedAt,
-                newSupersessions,
-                newEnding,
-                newReports,
-                sequence,
-                firstIndex);
+                agreement, newRenewals, newSupersessions, newEnding, newReports, sequence, firstIndex);
     }
 }

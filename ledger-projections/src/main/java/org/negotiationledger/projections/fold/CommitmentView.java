@@ -5,41 +5,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One commitment as a client sees it at a valid time: the contract's fields ({@code id, kind, status,
- * effectiveFrom, effectiveFromUtc, firstViolationAtUtc, minutesToFirstViolation, reports, renews, renewedBy,
- * endedReason}) and the rest of what the ledger knows of it.
+ * One commitment as a client sees it at a valid time: the {@link Agreement} as made, and what the ledger's facts
+ * make of it by then (its status, its first violation, its reports, how it ended).
+ *
+ * @param firstViolationAtUtc     when the first standing violation counts from, or null
+ * @param minutesToFirstViolation minutes from taking effect to that violation, or null
+ * @param standingReportsByAccused the standing reports counted by whom they accuse
+ * @param renewedBy               the truces that renew this one
+ * @param supersededBy            the commitment whose supersession ends this one, or null
+ * @param endedReason             how it had ended by {@code validAt}, or null
+ * @param validAt                 the valid time the status is judged at
  */
 public record CommitmentView(
-        String id,
-        String category,
-        String kind,
-        String title,
-        String negotiationId,
+        Agreement agreement,
         Status status,
-        List<String> parties,
-        List<String> brokers,
-        String venue,
-        String agreedAt,
-        Instant agreedAtUtc,
-        String effectiveFrom,
-        Instant effectiveFromUtc,
-        String expiresAt,
-        Instant expiresAtUtc,
-        List<String> terms,
-        String source,
         Instant firstViolationAtUtc,
         Long minutesToFirstViolation,
         FirstViolation firstViolation,
         ReportCounts reports,
         Map<String, Integer> standingReportsByAccused,
-        String renews,
         List<String> renewedBy,
-        List<String> supersedes,
         String supersededBy,
         String endedReason,
         Instant endedAtUtc,
-        Instant recordedAt,
         Instant validAt) {
+
+    /** The commitment's id (its agreement's). */
+    public String id() {
+        return agreement.id();
+    }
 
     public enum Status {
         PENDING,

@@ -27,7 +27,7 @@ public final class CommitmentViews {
 
     /** The commitment at valid time {@code at}; empty when it had not been agreed by then. */
     public static Optional<CommitmentView> at(CommitmentState state, Instant at) {
-        if (at.isBefore(state.agreedAt().earliest())) {
+        if (at.isBefore(state.agreement().agreedAt().earliest())) {
             return Optional.empty();
         }
         List<ReportState> counted = state.reports().stream()
@@ -42,59 +42,47 @@ public final class CommitmentViews {
         EndOfForce end = end(state, at);
         Status status = end != null
                 ? Status.ENDED
-                : at.isBefore(state.effectiveFrom().utc())
+                : at.isBefore(state.agreement().effectiveFrom().utc())
                         ? Status.PENDING
                         : standing.isEmpty() ? Status.HOLDING : Status.VIOLATED;
         Instant firstAt = first.map(ReportState::countsFrom).orElse(null);
         return Optional.of(new CommitmentView(
-                state.id(),
-                state.category(),
-                state.kind(),
-                state.title(),
-                state.negotiationId(),
+                state.agreement(),
                 status,
-                state.parties(),
-                state.brokers(),
-                state.venue(),
-                state.agreedAt().stated(),
-                state.agreedAt().utc(),
-                state.effectiveFrom().stated(),
-                state.effectiveFrom().utc(),
-                stated(state.expiresAt()),
-                utc(state.expiresAt()),
-                state.terms(),
-                state.source(),
                 firstAt,
-                firstAt == null ? null : minutesBetween(state.effectiveFrom(), firstAt),
-                first.map(r -> new CommitmentView.FirstViolation(
-                                r.violationId(),
-                                r.reportedBy(),
-                                r.accused(),
-                                r.countsFrom(),
-                                r.assessment() == null
-                                        ? null
-                                        : r.assessment().outcome().name()))
-                        .orElse(null),
-                new CommitmentView.ReportCounts(
-                        standing.size(),
-                        (int) counted.stream().filter(ReportState::confirmed).count(),
-                        (int) counted.stream()
-                                .filter(r -> r.retraction() != null)
-                                .count(),
-                        (int) counted.stream()
-                                .filter(r -> r.retraction() == null
-                                        && r.assessment() != null
-                                        && r.assessment().outcome() == AssessmentOutcome.UNFOUNDED)
-                                .count()),
+                firstAt == null ? null : minutesBetween(state.agreement().effectiveFrom(), firstAt),
+                first.map(CommitmentViews::firstViolation).orElse(null),
+                counts(counted, standing),
                 byAccused,
-                state.renews(),
                 state.renewedBy(),
-                state.supersedes(),
                 state.supersession() == null ? null : state.supersession().supersededBy(),
                 end == null ? null : end.reason().name(),
                 end == null ? null : end.at(),
-                state.recordedAt(),
                 at));
+    }
+
+    private static CommitmentView.FirstViolation firstViolation(ReportState report) {
+        return new CommitmentView.FirstViolation(
+                report.violationId(),
+                report.reportedBy(),
+                report.accused(),
+                report.countsFrom(),
+                report.assessment() == null
+                        ? null
+                        : report.assessment().outcome().name());
+    }
+
+    /** The reports that count by then: standing, confirmed, retracted, and assessed unfounded (not retracted). */
+    private static CommitmentView.ReportCounts counts(List<ReportState> counted, List<ReportState> standing) {
+        return new CommitmentView.ReportCounts(
+                standing.size(),
+                (int) counted.stream().filter(ReportState::confirmed).count(),
+                (int) counted.stream().filter(r -> r.retraction() != null).count(),
+                (int) counted.stream()
+                        .filter(r -> r.retraction() == null
+                                && r.assessment() != null
+                                && r.assessment().outcome() == AssessmentOutcome.UNFOUNDED)
+                        .count());
     }
 
     /**
@@ -104,10 +92,10 @@ public final class CommitmentViews {
      */
     public static List<Instant> clockChanges(CommitmentState state) {
         List<Instant> at = new java.util.ArrayList<>();
-        at.add(state.agreedAt().earliest());
-        at.add(state.effectiveFrom().utc());
-        if (state.expiresAt() != null) {
-            at.add(state.expiresAt().utc());
+        at.add(state.agreement().agreedAt().earliest());
+        at.add(state.agreement().effectiveFrom().utc());
+        if (state.agreement().expiresAt() != null) {
+            at.add(state.agreement().expiresAt().utc());
         }
         if (state.ending() != null) {
             at.add(state.ending().endedAt().utc());
@@ -137,7 +125,7 @@ public final class CommitmentViews {
                 earliest = counts;
             }
         }
-        return earliest == null ? null : minutesBetween(state.effectiveFrom(), earliest);
+        return earliest == null ? null : minutesBetween(state.agreement().effectiveFrom(), earliest);
     }
 
     /** How the commitment had ended by {@code at}, if it had: the earliest of its ends that had come. */
@@ -145,18 +133,12 @@ public final class CommitmentViews {
         EndOfForce end = EndOfForce.earliest(
                 state.ending() == null ? null : state.ending().reason(),
                 state.ending() == null ? null : state.ending().endedAt().utc(),
-                state.expiresAt() == null ? null : state.expiresAt().utc(),
+                state.agreement().expiresAt() == null
+                        ? null
+                        : state.agreement().expiresAt().utc(),
                 state.supersession() == null
                         ? null
                         : state.supersession().effectiveAt().utc());
         return end == null || end.at().isAfter(at) ? null : end;
-    }
-
-    private static String stated(StatedTime time) {
-        return time == null ? null : time.stated();
-    }
-
-    private static Instant utc(StatedTime time) {
-        return time == null ? null : time.utc();
     }
 }

@@ -47,12 +47,13 @@ public record PartyRecord(
         int standing = 0;
         int confirmed = 0;
         for (CommitmentState commitment : commitments) {
-            if (commitment.agreedAt().earliest().isAfter(at)) {
+            if (commitment.agreement().agreedAt().earliest().isAfter(at)) {
                 continue;
             }
-            if (commitment.parties().contains(actor.id())) {
+            if (commitment.agreement().parties().contains(actor.id())) {
                 CommitmentViews.at(commitment, at)
-                        .ifPresent(v -> asParty.add(new CommitmentSummary(v.id(), v.title(), v.kind(), v.status())));
+                        .ifPresent(v -> asParty.add(new CommitmentSummary(
+                                v.id(), v.agreement().title(), v.agreement().kind(), v.status())));
             }
             for (ReportState report : commitment.reports()) {
                 if (report.countsFrom().isAfter(at)) {

@@ -113,41 +113,45 @@ public final class ViewFold {
             return;
         }
         store.commitments().put(state);
-        if (state.renews() != null) {
-            CommitmentState renewed = store.commitments().get(state.renews());
+        if (state.agreement().renews() != null) {
+            CommitmentState renewed = store.commitments().get(state.agreement().renews());
             if (renewed != null) {
                 store.commitments().put(renewed.renewedBy(state.id(), fact.recordedAt()));
             }
         }
-        String what = state.category().equals(CommitmentFold.TRUCE) ? "Truce agreed" : "Pledge made";
+        Agreement agreement = state.agreement();
+        String what = agreement.isTruce() ? "Truce agreed" : "Pledge made";
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(
-                state.negotiationId(),
+                agreement.negotiationId(),
                 fact,
                 0,
-                state.agreedAt(),
+                agreement.agreedAt(),
                 fact.payload().getClass().getSimpleName(),
                 state.id(),
-                what + ": " + state.title() + " (" + state.kind() + "), parties "
-                        + String.join(", ", state.parties())
-                        + (state.brokers().isEmpty() ? "" : ", brokered by " + String.join(", ", state.brokers()))));
+                what + ": " + agreement.title() + " ("
+                        + agreement.kind() + "), parties "
+                        + String.join(", ", agreement.parties())
+                        + (agreement.brokers().isEmpty()
+                                ? ""
+                                : ", brokered by " + String.join(", ", agreement.brokers()))));
         entries.add(entry(
-                state.negotiationId(),
+                agreement.negotiationId(),
                 fact,
                 1,
-                state.effectiveFrom(),
+                agreement.effectiveFrom(),
                 "CommitmentTookEffect",
                 state.id(),
-                state.title() + " takes effect"));
-        if (state.expiresAt() != null) {
+                agreement.title() + " takes effect"));
+        if (agreement.expiresAt() != null) {
             entries.add(entry(
-                    state.negotiationId(),
+                    agreement.negotiationId(),
                     fact,
                     2,
-                    state.expiresAt(),
+                    agreement.expiresAt(),
                     "CommitmentExpired",
                     state.id(),
-                    state.title() + " expires"));
+                    agreement.title() + " expires"));
         }
         store.putTimeline(fact.globalIndex(), entries);
     }
@@ -167,56 +171,58 @@ public final class ViewFold {
         TimelineEntry entry = null;
         if (event instanceof ViolationReported e) {
             entry = entry(
-                    after.negotiationId(),
+                    after.agreement().negotiationId(),
                     fact,
                     0,
                     e.occurredAt(),
                     "ViolationReported",
                     id,
-                    "Violation of " + after.title() + " reported by "
+                    "Violation of " + after.agreement().title() + " reported by "
                             + e.reportedBy().value() + ", accusing "
                             + e.accused().value() + (e.description() == null ? "" : ": " + e.description()));
         } else if (event instanceof ViolationAssessed e) {
             entry = entry(
-                    after.negotiationId(),
+                    after.agreement().negotiationId(),
                     fact,
                     0,
                     e.assessedAt(),
                     "ViolationAssessed",
                     id,
-                    "Report " + e.violationId() + " on " + after.title() + " assessed " + e.outcome()
+                    "Report " + e.violationId() + " on " + after.agreement().title() + " assessed " + e.outcome()
                             + (e.attributedTo() == null
                                     ? ""
                                     : " (attributed to " + e.attributedTo().value() + ")")
                             + " by " + e.assessedBy().value());
         } else if (event instanceof ViolationReportRetracted e) {
             entry = entry(
-                    after.negotiationId(),
+                    after.agreement().negotiationId(),
                     fact,
                     0,
                     null,
                     "ViolationReportRetracted",
                     id,
-                    "Report " + e.violationId() + " on " + after.title() + " retracted by "
+                    "Report " + e.violationId() + " on " + after.agreement().title() + " retracted by "
                             + e.retractedBy().value() + ": " + e.reason());
         } else if (event instanceof CommitmentEnded e) {
             entry = entry(
-                    after.negotiationId(),
+                    after.agreement().negotiationId(),
                     fact,
                     0,
                     e.endedAt(),
                     "CommitmentEnded",
                     id,
-                    after.title() + " ended (" + e.reason() + ")" + (e.note() == null ? "" : ": " + e.note()));
+                    after.agreement().title() + " ended (" + e.reason() + ")"
+                            + (e.note() == null ? "" : ": " + e.note()));
         } else if (event instanceof CommitmentSuperseded e) {
             entry = entry(
-                    after.negotiationId(),
+                    after.agreement().negotiationId(),
                     fact,
                     0,
                     e.effectiveAt(),
                     "CommitmentSuperseded",
                     id,
-                    after.title() + " superseded by " + e.supersededBy().value());
+                    after.agreement().title() + " superseded by "
+                            + e.supersededBy().value());
         }
         if (entry != null) {
             store.putTimeline(fact.globalIndex(), List.of(entry));
@@ -232,7 +238,7 @@ public final class ViewFold {
             }
             CommitmentState commitment = store.commitments().get(concern);
             if (commitment != null) {
-                negotiations.add(commitment.negotiationId());
+                negotiations.add(commitment.agreement().negotiationId());
             }
         }
         List<TimelineEntry> entries = new ArrayList<>();

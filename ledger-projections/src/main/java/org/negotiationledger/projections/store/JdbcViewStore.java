@@ -294,12 +294,12 @@ public final class JdbcViewStore implements ViewStore {
                         + "changed_at_index, state",
                 c -> new Object[] {
                     c.id(),
-                    c.negotiationId(),
-                    c.category(),
-                    c.kind(),
-                    c.effectiveFrom().utc().toEpochMilli(),
+                    c.agreement().negotiationId(),
+                    c.agreement().category(),
+                    c.agreement().kind(),
+                    c.agreement().effectiveFrom().utc().toEpochMilli(),
                     CommitmentViews.earliestReportMinutes(c),
-                    c.recordedAt().toEpochMilli(),
+                    c.agreement().recordedAt().toEpochMilli(),
                     commitmentChangedAt.get(c.id()),
                     ViewJson.write(c.withReports(List.of()))
                 });
@@ -333,7 +333,7 @@ public final class JdbcViewStore implements ViewStore {
                 }
                 replaced.add(c.id());
             }
-            c.parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
+            c.agreement().parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
             roles.forEach(role -> rows.add(new Object[] {c.id(), role.actor(), role.role()}));
         }
         deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", replaced);

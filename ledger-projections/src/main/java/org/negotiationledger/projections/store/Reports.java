@@ -55,7 +55,7 @@ final class Reports {
                             + "AND counts_from_ms <= ? ORDER BY report_key"),
                     (rs, n) -> ViewJson.read(rs.getString(1), ReportState.class),
                     c.id(),
-                    c.effectiveFrom().utc().toEpochMilli() + window);
+                    c.agreement().effectiveFrom().utc().toEpochMilli() + window);
             reports.put(c.id(), found);
         }
         return reports;

@@ -146,7 +146,7 @@ class CommitmentViewsTest {
                 .truce("paris", "2020-10-18T00:00+04:00", null, "moscow")
                 .truce("washington", "2020-10-26T08:00+04:00", null, "paris");
         assertThat(view(history, "moscow", LATER).renewedBy()).containsExactly("paris");
-        assertThat(view(history, "paris", LATER).renews()).isEqualTo("moscow");
+        assertThat(view(history, "paris", LATER).agreement().renews()).isEqualTo("moscow");
         assertThat(view(history, "paris", LATER).renewedBy()).containsExactly("washington");
         assertThat(view(history, "moscow", LATER).status())
                 .as("a renewed truce stays in force")
