@@ -1,6 +1,6 @@
 package org.negotiationledger.core.actor;
 
-import static org.hamcrest.Matchers.containsString;
+import static org.negotiationledger.core.Refusals.assertRefused;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,18 +26,18 @@ class ActorTest {
 
     @Test
     void cannotRegisterTheReservedUnknownActor() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterActor(ActorId.UNKNOWN, "Unknown", ActorKind.OTHER))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("reserved"))
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                new RegisterActor(ActorId.UNKNOWN, "Unknown", ActorKind.OTHER),
+                RuleViolationException.class,
+                "reserved");
     }
 
     @Test
     void cannotRegisterActorWithoutName() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterActor(new ActorId("armenia"), "  ", ActorKind.STATE))
-                .expectException(RuleViolationException.class)
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                new RegisterActor(new ActorId("armenia"), "  ", ActorKind.STATE),
+                RuleViolationException.class);
     }
 }

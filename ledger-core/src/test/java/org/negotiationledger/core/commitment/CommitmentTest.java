@@ -1,6 +1,6 @@
 package org.negotiationledger.core.commitment;
 
-import static org.hamcrest.Matchers.containsString;
+import static org.negotiationledger.core.Refusals.assertRefused;
 import static org.negotiationledger.core.TestDirectory.ARMENIA;
 import static org.negotiationledger.core.TestDirectory.AZERBAIJAN;
 import static org.negotiationledger.core.TestDirectory.FRANCE;
@@ -126,47 +126,45 @@ class CommitmentTest {
 
         @Test
         void cannotAgreeTruceWithOneParty() {
-            fixture.givenNoPriorActivity()
-                    .when(TruceDraft.truce().parties(ARMENIA).agree())
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("at least 2 distinct actors"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    TruceDraft.truce().parties(ARMENIA).agree(),
+                    RuleViolationException.class,
+                    "at least 2 distinct actors");
         }
 
         @Test
         void cannotAgreeTruceWithTheSamePartyTwice() {
-            fixture.givenNoPriorActivity()
-                    .when(TruceDraft.truce().parties(ARMENIA, ARMENIA).agree())
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("named twice"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    TruceDraft.truce().parties(ARMENIA, ARMENIA).agree(),
+                    RuleViolationException.class,
+                    "named twice");
         }
 
         @Test
         void cannotAgreeTruceWithUnknownParty() {
-            fixture.givenNoPriorActivity()
-                    .when(TruceDraft.truce()
-                            .parties(ARMENIA, new ActorId("atlantis"))
-                            .agree())
-                    .expectException(UnknownReferenceException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    TruceDraft.truce().parties(ARMENIA, new ActorId("atlantis")).agree(),
+                    UnknownReferenceException.class);
         }
 
         @Test
         void cannotAgreeTruceWithUnknownBroker() {
-            fixture.givenNoPriorActivity()
-                    .when(TruceDraft.truce().brokers(new ActorId("atlantis")).agree())
-                    .expectException(UnknownReferenceException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    TruceDraft.truce().brokers(new ActorId("atlantis")).agree(),
+                    UnknownReferenceException.class);
         }
 
         @Test
         void cannotAgreeTruceInUnknownNegotiation() {
-            fixture.givenNoPriorActivity()
-                    .when(TruceDraft.truce().in(new NegotiationId("elsewhere")).agree())
-                    .expectException(UnknownReferenceException.class)
-                    .expectExceptionMessage(containsString("unknown negotiation"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    TruceDraft.truce().in(new NegotiationId("elsewhere")).agree(),
+                    UnknownReferenceException.class,
+                    "unknown negotiation");
         }
 
         @Test
@@ -190,21 +188,21 @@ class CommitmentTest {
 
         @Test
         void cannotExpireBeforeTakingEffect() {
-            fixture.givenNoPriorActivity()
-                    .when(truce(MOSCOW, MOSCOW_AGREED, MOSCOW_EFFECTIVE, at("2020-10-10T11:00+04:00"), null, null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("expire"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(MOSCOW, MOSCOW_AGREED, MOSCOW_EFFECTIVE, at("2020-10-10T11:00+04:00"), null, null),
+                    RuleViolationException.class,
+                    "expire");
         }
 
         @Test
         void cannotAgreeTruceInTheFutureOfItsReceipt() {
             StatedTime tomorrow = at("2021-01-02T00:00Z");
-            fixture.givenNoPriorActivity()
-                    .when(truce(PARIS, tomorrow, tomorrow, null, null, null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("in the future"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(PARIS, tomorrow, tomorrow, null, null, null),
+                    RuleViolationException.class,
+                    "in the future");
         }
 
         @Test
@@ -216,11 +214,11 @@ class CommitmentTest {
 
         @Test
         void cannotRenewUnknownCommitment() {
-            fixture.givenNoPriorActivity()
-                    .when(truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, null))
-                    .expectException(UnknownReferenceException.class)
-                    .expectExceptionMessage(containsString("unknown commitment 'moscow-2020-10-10'"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, null),
+                    UnknownReferenceException.class,
+                    "unknown commitment 'moscow-2020-10-10'");
         }
 
         @Test
@@ -234,21 +232,21 @@ class CommitmentTest {
         @Test
         void cannotRenewACommitmentOfAnotherNegotiation() {
             directory.withCommitment(MOSCOW, OTHER);
-            fixture.givenNoPriorActivity()
-                    .when(truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("belongs to negotiation 'another-conflict'"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, null),
+                    RuleViolationException.class,
+                    "belongs to negotiation 'another-conflict'");
         }
 
         @Test
         void cannotSupersedeACommitmentOfAnotherNegotiation() {
             directory.withCommitment(MOSCOW, OTHER);
-            fixture.givenNoPriorActivity()
-                    .when(truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(MOSCOW)))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("only commitments of its own negotiation"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(MOSCOW)),
+                    RuleViolationException.class,
+                    "only commitments of its own negotiation");
         }
 
         @Test
@@ -261,29 +259,29 @@ class CommitmentTest {
 
         @Test
         void cannotSupersedeUnknownCommitment() {
-            fixture.givenNoPriorActivity()
-                    .when(truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(MOSCOW)))
-                    .expectException(UnknownReferenceException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(MOSCOW)),
+                    UnknownReferenceException.class);
         }
 
         @Test
         void cannotSupersedeItself() {
             directory.withCommitment(TRILATERAL);
-            fixture.givenNoPriorActivity()
-                    .when(truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(TRILATERAL)))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("itself"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(TRILATERAL, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, null, List.of(TRILATERAL)),
+                    RuleViolationException.class,
+                    "itself");
         }
 
         @Test
         void cannotBothRenewAndSupersedeTheSameCommitment() {
             directory.withCommitment(MOSCOW);
-            fixture.givenNoPriorActivity()
-                    .when(truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, List.of(MOSCOW)))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    truce(PARIS, MOSCOW_AGREED, MOSCOW_EFFECTIVE, null, MOSCOW, List.of(MOSCOW)),
+                    RuleViolationException.class);
         }
 
         @Test
@@ -331,11 +329,11 @@ class CommitmentTest {
 
         @Test
         void cannotReportViolationBeforeTruceTakesEffect() {
-            fixture.given(moscowAgreed())
-                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T11:55+04:00")))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("cannot precede"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T11:55+04:00")),
+                    RuleViolationException.class,
+                    "cannot precede");
         }
 
         @Test
@@ -348,28 +346,28 @@ class CommitmentTest {
 
         @Test
         void cannotReportDayPreciseViolationOnTheDayBeforeTheTruce() {
-            fixture.given(moscowAgreed())
-                    .when(report(V1, AZERBAIJAN, ARMENIA, at("2020-10-09T00:00+04:00", Precision.DAY)))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, AZERBAIJAN, ARMENIA, at("2020-10-09T00:00+04:00", Precision.DAY)),
+                    RuleViolationException.class);
         }
 
         @Test
         void cannotAccuseActorWhoIsNotAParty() {
-            fixture.given(moscowAgreed())
-                    .when(report(V1, ARMENIA, RUSSIA, at("2020-10-10T12:05+04:00")))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("not a party"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, RUSSIA, at("2020-10-10T12:05+04:00")),
+                    RuleViolationException.class,
+                    "not a party");
         }
 
         @Test
         void reporterCannotAccuseItself() {
-            fixture.given(moscowAgreed())
-                    .when(report(V1, ARMENIA, ARMENIA, at("2020-10-10T12:05+04:00")))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("cannot accuse itself"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, ARMENIA, at("2020-10-10T12:05+04:00")),
+                    RuleViolationException.class,
+                    "cannot accuse itself");
         }
 
         @Test
@@ -381,10 +379,10 @@ class CommitmentTest {
 
         @Test
         void cannotReportFromUnknownActor() {
-            fixture.given(moscowAgreed())
-                    .when(report(V1, new ActorId("atlantis"), ARMENIA, at("2020-10-10T12:05+04:00")))
-                    .expectException(UnknownReferenceException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, new ActorId("atlantis"), ARMENIA, at("2020-10-10T12:05+04:00")),
+                    UnknownReferenceException.class);
         }
 
         @Test
@@ -401,22 +399,18 @@ class CommitmentTest {
                     null,
                     Instant.parse("2020-10-10T08:04:00Z"),
                     null);
-            fixture.given(moscowAgreed())
-                    .when(early)
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("future"))
-                    .expectNoEvents();
+            assertRefused(fixture.given(moscowAgreed()), early, RuleViolationException.class, "future");
         }
 
         @Test
         void cannotReportViolationAfterCommitmentEnded() {
-            fixture.given(
+            assertRefused(
+                    fixture.given(
                             moscowAgreed(),
-                            new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null))
-                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-11T00:05+04:00")))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("no longer in force"))
-                    .expectNoEvents();
+                            new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null)),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-11T00:05+04:00")),
+                    RuleViolationException.class,
+                    "no longer in force");
         }
 
         @Test
@@ -432,28 +426,29 @@ class CommitmentTest {
         void cannotReportViolationAfterCommitmentExpired() {
             TruceAgreed expiring =
                     TruceDraft.truce().expiresAt(at("2020-10-10T18:00+04:00")).agreed();
-            fixture.given(expiring)
-                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T18:30+04:00")))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("EXPIRED"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(expiring),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T18:30+04:00")),
+                    RuleViolationException.class,
+                    "EXPIRED");
         }
 
         @Test
         void cannotReportViolationAfterSupersedingTruceTookEffect() {
-            fixture.given(moscowAgreed(), new CommitmentSuperseded(MOSCOW, TRILATERAL, at("2020-11-10T01:00+04:00")))
-                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-11-10T02:00+04:00")))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("SUPERSEDED"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(
+                            moscowAgreed(), new CommitmentSuperseded(MOSCOW, TRILATERAL, at("2020-11-10T01:00+04:00"))),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-11-10T02:00+04:00")),
+                    RuleViolationException.class,
+                    "SUPERSEDED");
         }
 
         @Test
         void cannotReuseViolationId() {
-            fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
-                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:06+04:00")))
-                    .expectException(DuplicateRecordException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"))),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:06+04:00")),
+                    DuplicateRecordException.class);
         }
 
         @Test
@@ -470,10 +465,7 @@ class CommitmentTest {
                     null,
                     RECEIVED,
                     null);
-            fixture.given(moscowAgreed())
-                    .when(negative)
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(fixture.given(moscowAgreed()), negative, RuleViolationException.class);
         }
     }
 
@@ -482,11 +474,10 @@ class CommitmentTest {
 
         @Test
         void cannotEndCommitmentAtStaleExpectedVersion() {
-            fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
-                    .when(new EndCommitment(
-                            MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 0L))
-                    .expectException(VersionConflictException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"))),
+                    new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 0L),
+                    VersionConflictException.class);
         }
 
         @Test
@@ -499,11 +490,10 @@ class CommitmentTest {
 
         @Test
         void cannotAddressAVersionTheCommitmentHasNotReached() {
-            fixture.given(moscowAgreed())
-                    .when(new EndCommitment(
-                            MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 7L))
-                    .expectException(VersionConflictException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 7L),
+                    VersionConflictException.class);
         }
 
         @Test
@@ -537,33 +527,30 @@ class CommitmentTest {
 
         @Test
         void cannotEndCommitmentInTheFutureOfItsReceipt() {
-            fixture.given(moscowAgreed())
-                    .when(new EndCommitment(
-                            MOSCOW, EndReason.TERMINATED, at("2021-06-01T00:00Z"), null, RECEIVED, null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("expiresAt"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2021-06-01T00:00Z"), null, RECEIVED, null),
+                    RuleViolationException.class,
+                    "expiresAt");
         }
 
         @Test
         void cannotEndCommitmentTwice() {
-            fixture.given(
+            assertRefused(
+                    fixture.given(
                             moscowAgreed(),
-                            new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null))
-                    .when(new EndCommitment(
-                            MOSCOW, EndReason.TERMINATED, at("2020-10-12T00:00+04:00"), null, RECEIVED, null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("already ended"))
-                    .expectNoEvents();
+                            new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null)),
+                    new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-12T00:00+04:00"), null, RECEIVED, null),
+                    RuleViolationException.class,
+                    "already ended");
         }
 
         @Test
         void cannotEndCommitmentBeforeItWasAgreed() {
-            fixture.given(moscowAgreed())
-                    .when(new EndCommitment(
-                            MOSCOW, EndReason.TERMINATED, at("2020-10-09T00:00+04:00"), null, RECEIVED, null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-09T00:00+04:00"), null, RECEIVED, null),
+                    RuleViolationException.class);
         }
     }
 
@@ -588,8 +575,9 @@ class CommitmentTest {
 
         @Test
         void accusedPartyCannotAssessTheReportAgainstIt() {
-            fixture.given(moscowAgreed(), reported)
-                    .when(new AssessViolation(
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported),
+                    new AssessViolation(
                             MOSCOW,
                             V1,
                             AssessmentOutcome.UNFOUNDED,
@@ -598,17 +586,17 @@ class CommitmentTest {
                             at("2020-10-12T10:00+04:00"),
                             "never happened",
                             RECEIVED,
-                            null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("no stake"))
-                    .expectNoEvents();
+                            null),
+                    RuleViolationException.class,
+                    "no stake");
         }
 
         @Test
         void aPartyCannotAssessEvenAReportItDidNotFile() {
             ViolationReported byRussia = reported(V1, RUSSIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
-            fixture.given(moscowAgreed(), byRussia)
-                    .when(new AssessViolation(
+            assertRefused(
+                    fixture.given(moscowAgreed(), byRussia),
+                    new AssessViolation(
                             MOSCOW,
                             V1,
                             AssessmentOutcome.CONFIRMED,
@@ -617,20 +605,19 @@ class CommitmentTest {
                             at("2020-10-12T10:00+04:00"),
                             null,
                             RECEIVED,
-                            null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("a party to moscow-2020-10-10"))
-                    .expectNoEvents();
+                            null),
+                    RuleViolationException.class,
+                    "a party to moscow-2020-10-10");
         }
 
         @Test
         void reporterCannotAssessItsOwnReport() {
             ViolationReported byIcrc = reported(V1, ICRC, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
-            fixture.given(moscowAgreed(), byIcrc)
-                    .when(assess(AssessmentOutcome.CONFIRMED, null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("its reporter"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed(), byIcrc),
+                    assess(AssessmentOutcome.CONFIRMED, null),
+                    RuleViolationException.class,
+                    "its reporter");
         }
 
         @Test
@@ -658,40 +645,42 @@ class CommitmentTest {
 
         @Test
         void cannotAttributeReportWithoutNamingAParty() {
-            fixture.given(moscowAgreed(), reported)
-                    .when(assess(AssessmentOutcome.ATTRIBUTED, null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported),
+                    assess(AssessmentOutcome.ATTRIBUTED, null),
+                    RuleViolationException.class);
         }
 
         @Test
         void cannotAttributeReportToANonParty() {
-            fixture.given(moscowAgreed(), reported)
-                    .when(assess(AssessmentOutcome.ATTRIBUTED, RUSSIA))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported),
+                    assess(AssessmentOutcome.ATTRIBUTED, RUSSIA),
+                    RuleViolationException.class);
         }
 
         @Test
         void cannotAssessUnknownReport() {
-            fixture.given(moscowAgreed())
-                    .when(assess(AssessmentOutcome.CONFIRMED, null))
-                    .expectException(RecordNotFoundException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    assess(AssessmentOutcome.CONFIRMED, null),
+                    RecordNotFoundException.class);
         }
 
         @Test
         void cannotAssessRetractedReport() {
-            fixture.given(moscowAgreed(), reported, new ViolationReportRetracted(MOSCOW, V1, ARMENIA, "mistaken"))
-                    .when(assess(AssessmentOutcome.CONFIRMED, null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(
+                            moscowAgreed(), reported, new ViolationReportRetracted(MOSCOW, V1, ARMENIA, "mistaken")),
+                    assess(AssessmentOutcome.CONFIRMED, null),
+                    RuleViolationException.class);
         }
 
         @Test
         void cannotAssessReportBeforeTheViolationOccurred() {
-            fixture.given(moscowAgreed(), reported)
-                    .when(new AssessViolation(
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported),
+                    new AssessViolation(
                             MOSCOW,
                             V1,
                             AssessmentOutcome.CONFIRMED,
@@ -700,9 +689,8 @@ class CommitmentTest {
                             at("2020-10-10T12:00+04:00"),
                             null,
                             RECEIVED,
-                            null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                            null),
+                    RuleViolationException.class);
         }
 
         @Test
@@ -721,27 +709,28 @@ class CommitmentTest {
 
         @Test
         void accusedPartyCannotRetractReport() {
-            fixture.given(moscowAgreed(), reported)
-                    .when(new RetractViolationReport(MOSCOW, V1, AZERBAIJAN, "false", null))
-                    .expectException(RuleViolationException.class)
-                    .expectExceptionMessage(containsString("only the reporter"))
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported),
+                    new RetractViolationReport(MOSCOW, V1, AZERBAIJAN, "false", null),
+                    RuleViolationException.class,
+                    "only the reporter");
         }
 
         @Test
         void cannotRetractUnknownReport() {
-            fixture.given(moscowAgreed())
-                    .when(new RetractViolationReport(MOSCOW, V1, ARMENIA, "mistaken", null))
-                    .expectException(RecordNotFoundException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    new RetractViolationReport(MOSCOW, V1, ARMENIA, "mistaken", null),
+                    RecordNotFoundException.class);
         }
 
         @Test
         void cannotRetractReportTwice() {
-            fixture.given(moscowAgreed(), reported, new ViolationReportRetracted(MOSCOW, V1, ARMENIA, "mistaken"))
-                    .when(new RetractViolationReport(MOSCOW, V1, ARMENIA, "again", null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+            assertRefused(
+                    fixture.given(
+                            moscowAgreed(), reported, new ViolationReportRetracted(MOSCOW, V1, ARMENIA, "mistaken")),
+                    new RetractViolationReport(MOSCOW, V1, ARMENIA, "again", null),
+                    RuleViolationException.class);
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.negotiationledger.core.negotiation;
 
-import static org.hamcrest.Matchers.containsString;
+import static org.negotiationledger.core.Refusals.assertRefused;
 import static org.negotiationledger.core.TestDirectory.ARMENIA;
 import static org.negotiationledger.core.TestDirectory.AZERBAIJAN;
 import static org.negotiationledger.core.TestDirectory.FRANCE;
@@ -64,37 +64,37 @@ class NegotiationTest {
 
     @Test
     void cannotOpenNegotiationWithOneParty() {
-        fixture.givenNoPriorActivity()
-                .when(open(List.of(ARMENIA), List.of(RUSSIA)))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("at least 2"))
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                open(List.of(ARMENIA), List.of(RUSSIA)),
+                RuleViolationException.class,
+                "at least 2");
     }
 
     @Test
     void cannotOpenNegotiationWithTheSamePartyTwice() {
-        fixture.givenNoPriorActivity()
-                .when(open(List.of(ARMENIA, ARMENIA), List.of(RUSSIA)))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("named twice"))
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                open(List.of(ARMENIA, ARMENIA), List.of(RUSSIA)),
+                RuleViolationException.class,
+                "named twice");
     }
 
     @Test
     void cannotOpenNegotiationWithUnknownActor() {
-        fixture.givenNoPriorActivity()
-                .when(open(List.of(ARMENIA, new ActorId("atlantis")), List.of(RUSSIA)))
-                .expectException(UnknownReferenceException.class)
-                .expectExceptionMessage(containsString("unknown actor 'atlantis'"))
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                open(List.of(ARMENIA, new ActorId("atlantis")), List.of(RUSSIA)),
+                UnknownReferenceException.class,
+                "unknown actor 'atlantis'");
     }
 
     @Test
     void cannotOpenNegotiationWithUnknownMediator() {
-        fixture.givenNoPriorActivity()
-                .when(open(List.of(ARMENIA, AZERBAIJAN), List.of(new ActorId("atlantis"))))
-                .expectException(UnknownReferenceException.class)
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                open(List.of(ARMENIA, AZERBAIJAN), List.of(new ActorId("atlantis"))),
+                UnknownReferenceException.class);
     }
 
     @Test
@@ -119,18 +119,20 @@ class NegotiationTest {
     @Test
     void cannotRecordTheSameTalksTwice() {
         List<Participant> participants = List.of(new Participant(ARMENIA, ParticipantRole.PARTY));
-        fixture.given(
+        assertRefused(
+                fixture.given(
                         OPENED,
-                        new TalksRecorded(NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), null, participants, null))
-                .when(talks(participants))
-                .expectException(DuplicateRecordException.class)
-                .expectNoEvents();
+                        new TalksRecorded(
+                                NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), null, participants, null)),
+                talks(participants),
+                DuplicateRecordException.class);
     }
 
     @Test
     void cannotRecordTalksThatHaveNotBegun() {
-        fixture.given(OPENED)
-                .when(new RecordTalks(
+        assertRefused(
+                fixture.given(OPENED),
+                new RecordTalks(
                         NK,
                         GENEVA,
                         "Geneva",
@@ -139,16 +141,16 @@ class NegotiationTest {
                         List.of(new Participant(ARMENIA, ParticipantRole.PARTY)),
                         null,
                         RECEIVED,
-                        null))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("in the future"))
-                .expectNoEvents();
+                        null),
+                RuleViolationException.class,
+                "in the future");
     }
 
     @Test
     void cannotRecordTalksThatEndBeforeTheyStart() {
-        fixture.given(OPENED)
-                .when(new RecordTalks(
+        assertRefused(
+                fixture.given(OPENED),
+                new RecordTalks(
                         NK,
                         GENEVA,
                         "Geneva",
@@ -157,17 +159,16 @@ class NegotiationTest {
                         List.of(new Participant(ARMENIA, ParticipantRole.PARTY)),
                         null,
                         RECEIVED,
-                        null))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("cannot end before"))
-                .expectNoEvents();
+                        null),
+                RuleViolationException.class,
+                "cannot end before");
     }
 
     @Test
     void cannotRecordTalksWithUnknownParticipant() {
-        fixture.given(OPENED)
-                .when(talks(List.of(new Participant(new ActorId("atlantis"), ParticipantRole.OBSERVER))))
-                .expectException(UnknownReferenceException.class)
-                .expectNoEvents();
+        assertRefused(
+                fixture.given(OPENED),
+                talks(List.of(new Participant(new ActorId("atlantis"), ParticipantRole.OBSERVER))),
+                UnknownReferenceException.class);
     }
 }

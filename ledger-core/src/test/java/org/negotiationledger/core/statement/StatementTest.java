@@ -1,6 +1,6 @@
 package org.negotiationledger.core.statement;
 
-import static org.hamcrest.Matchers.containsString;
+import static org.negotiationledger.core.Refusals.assertRefused;
 import static org.negotiationledger.core.TestDirectory.NK;
 import static org.negotiationledger.core.Times.RECEIVED;
 import static org.negotiationledger.core.Times.at;
@@ -62,8 +62,9 @@ class StatementTest {
 
     @Test
     void cannotIssueStatementInTheFutureOfItsReceipt() {
-        fixture.givenNoPriorActivity()
-                .when(new IssueStatement(
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                new IssueStatement(
                         ID,
                         AUTHOR,
                         null,
@@ -72,33 +73,30 @@ class StatementTest {
                         "x",
                         List.of(),
                         null,
-                        RECEIVED))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("in the future"))
-                .expectNoEvents();
+                        RECEIVED),
+                RuleViolationException.class,
+                "in the future");
     }
 
     @Test
     void cannotIssueStatementByUnknownAuthor() {
-        fixture.givenNoPriorActivity()
-                .when(statement(new ActorId("atlantis"), List.of(StatementKind.CALL), List.of()))
-                .expectException(UnknownReferenceException.class)
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                statement(new ActorId("atlantis"), List.of(StatementKind.CALL), List.of()),
+                UnknownReferenceException.class);
     }
 
     @Test
     void cannotIssueStatementConcerningUnknownRecord() {
-        fixture.givenNoPriorActivity()
-                .when(statement(AUTHOR, List.of(StatementKind.CALL), List.of("nowhere")))
-                .expectException(UnknownReferenceException.class)
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(),
+                statement(AUTHOR, List.of(StatementKind.CALL), List.of("nowhere")),
+                UnknownReferenceException.class);
     }
 
     @Test
     void cannotIssueStatementWithoutKind() {
-        fixture.givenNoPriorActivity()
-                .when(statement(AUTHOR, List.of(), List.of()))
-                .expectException(RuleViolationException.class)
-                .expectNoEvents();
+        assertRefused(
+                fixture.givenNoPriorActivity(), statement(AUTHOR, List.of(), List.of()), RuleViolationException.class);
     }
 }
