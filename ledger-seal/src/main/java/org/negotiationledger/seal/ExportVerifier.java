@@ -61,14 +61,15 @@ public final class ExportVerifier {
             JsonNode revision = event.get("payloadRevision");
             verifier.accept(new HistoryVerifier.Event(
                     globalIndex,
-                    stream,
-                    sequence,
-                    event.path("eventId").asText(),
-                    event.path("payloadType").asText(),
-                    revision == null || revision.isNull() ? null : revision.asText(),
-                    Seal.time(Instant.parse(event.path("recordedAt").asText())),
-                    JSON.writeValueAsBytes(event.get("payload")),
-                    metadata.canonical(),
+                    new Seal.Content(
+                            stream,
+                            sequence,
+                            event.path("eventId").asText(),
+                            event.path("payloadType").asText(),
+                            revision == null || revision.isNull() ? null : revision.asText(),
+                            Seal.time(Instant.parse(event.path("recordedAt").asText())),
+                            JSON.writeValueAsBytes(event.get("payload")),
+                            metadata.canonical()),
                     metadata.digest(),
                     metadata.sealedAfter()));
             String unsealedField = unsealedField(event);

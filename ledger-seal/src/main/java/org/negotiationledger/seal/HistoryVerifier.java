@@ -20,19 +20,20 @@ import java.util.Map;
  */
 public final class HistoryVerifier {
 
-    /** One stored event, with its payload as stored and its metadata in canonical form. */
-    public record Event(
-            long globalIndex,
-            String stream,
-            long sequence,
-            String eventId,
-            String payloadType,
-            String payloadRevision,
-            String recordedAt,
-            byte[] payload,
-            byte[] canonicalMetadata,
-            String digest,
-            Long sealedAfter) {}
+    /**
+     * One stored event: its place in the history, what its seal covers, and what its metadata states (its digest
+     * and where sealing began; both null when it is unsealed).
+     */
+    public record Event(long globalIndex, Seal.Content content, String digest, Long sealedAfter) {
+
+        public String stream() {
+            return content.stream();
+        }
+
+        public long sequence() {
+            return content.sequence();
+        }
+    }
 
     /** Where the history first fails to verify, and why. */
     public record Break(String stream, long sequence, long globalIndex, String reason) {}
@@ -125,16 +126,7 @@ public final class HistoryVerifier {
                                         + event.sequence() + ")"
                                 : "event " + event.sequence() + " of the record appears again or out of order");
             }
-            digest = Seal.digest(
-                    last == null ? Seal.ZERO : last.digest(),
-                    event.stream(),
-                    event.sequence(),
-                    event.eventId(),
-                    event.payloadType(),
-                    event.payloadRevision(),
-                    event.recordedAt(),
-                    event.payload(),
-                    event.canonicalMetadata());
+            digest = Seal.digest(last == null ? Seal.ZERO : last.digest(), event.content());
             if (!Arrays.equals(digest, unhex(event.digest()))) {
                 refuse(
                         event.stream(),

@@ -53,8 +53,14 @@ public final class Seal {
 
     private Seal() {}
 
-    public static byte[] digest(
-            byte[] previous,
+    /**
+     * What an event's seal covers, in the order the digest takes it: the byte format of the chain.
+     *
+     * @param recordedAt        the record time as stored, in the form {@link #storedTime} gives
+     * @param payload           the payload as stored
+     * @param canonicalMetadata the metadata in canonical form ({@link #canonicalMetadata})
+     */
+    public record Content(
             String stream,
             long sequence,
             String eventId,
@@ -62,19 +68,21 @@ public final class Seal {
             String payloadRevision,
             String recordedAt,
             byte[] payload,
-            byte[] canonicalMetadata) {
-        MessageDigest sha = sha256();
-        field(sha, DOMAIN);
-        field(sha, previous);
-        field(sha, utf8(stream));
-        field(sha, utf8(Long.toString(sequence)));
-        field(sha, utf8(eventId));
-        field(sha, utf8(payloadType));
-        field(sha, utf8(payloadRevision == null ? "" : payloadRevision));
-        field(sha, utf8(recordedAt));
-        field(sha, payload);
-        field(sha, canonicalMetadata);
-        return sha.digest();
+            byte[] canonicalMetadata) {}
+
+    /** The digest of an event whose record's previous event has the digest {@code previous}. */
+    public static byte[] digest(byte[] previous, Content event) {
+        return lengthPrefixed(
+                DOMAIN,
+                previous,
+                utf8(event.stream()),
+                utf8(Long.toString(event.sequence())),
+                utf8(event.eventId()),
+                utf8(event.payloadType()),
+                utf8(event.payloadRevision()),
+                utf8(event.recordedAt()),
+                event.payload(),
+                event.canonicalMetadata());
     }
 
     /** The metadata key under which a snapshot names the digest of the record's event it was taken at. */
@@ -93,15 +101,14 @@ public final class Seal {
             String payloadType,
             String payloadRevision,
             byte[] payload) {
-        MessageDigest sha = sha256();
-        field(sha, SNAPSHOT_DOMAIN);
-        field(sha, eventDigest);
-        field(sha, utf8(stream));
-        field(sha, utf8(Long.toString(sequence)));
-        field(sha, utf8(payloadType));
-        field(sha, utf8(payloadRevision == null ? "" : payloadRevision));
-        field(sha, payload);
-        return sha.digest();
+        return lengthPrefixed(
+                SNAPSHOT_DOMAIN,
+                eventDigest,
+                utf8(stream),
+                utf8(Long.toString(sequence)),
+                utf8(payloadType),
+                utf8(payloadRevision),
+                payload);
     }
 
     /** The next head: the previous head folded with one event's place in the global order and its digest. */
@@ -262,11 +269,17 @@ public final class Seal {
         return node;
     }
 
-    private static void field(MessageDigest sha, byte[] bytes) {
-        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha.update(bytes);
+    /** SHA-256 over the fields, each preceded by its length, so that no two lists of fields encode alike. */
+    private static byte[] lengthPrefixed(byte[]... fields) {
+        MessageDigest sha = sha256();
+        for (byte[] field : fields) {
+            sha.update(ByteBuffer.allocate(4).putInt(field.length).array());
+            sha.update(field);
+        }
+        return sha.digest();
     }
 
+    /** A text field's bytes; an absent one (a payload without revision) as the empty text. */
     private static byte[] utf8(String text) {
         return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
     }

@@ -69,14 +69,15 @@ public class SealingEventStorageEngine extends JdbcEventStorageEngine {
             String recordedAt = Seal.storedTime(DateTimeUtils.formatInstant(event.getTimestamp()));
             byte[] digest = Seal.digest(
                     previous,
-                    stream,
-                    sequence,
-                    event.getIdentifier(),
-                    payload.getType().getName(),
-                    payload.getType().getRevision(),
-                    recordedAt,
-                    payload.getData(),
-                    Seal.canonicalMetadata(read(metadata)));
+                    new Seal.Content(
+                            stream,
+                            sequence,
+                            event.getIdentifier(),
+                            payload.getType().getName(),
+                            payload.getType().getRevision(),
+                            recordedAt,
+                            payload.getData(),
+                            Seal.canonicalMetadata(read(metadata))));
             lastInBatch.put(stream, digest);
             sealed.add(event.andMetaData(Map.of(Seal.KEY, Seal.hex(digest))));
         }

@@ -61,14 +61,15 @@ public class Verification {
                             Seal.metadata(row.metadata() == null ? new byte[] {'{', '}'} : row.metadata());
                     verifier.accept(new HistoryVerifier.Event(
                             row.globalIndex(),
-                            row.stream(),
-                            row.sequence(),
-                            row.eventId(),
-                            row.payloadType(),
-                            row.payloadRevision(),
-                            Seal.storedTime(row.timeStamp()),
-                            row.payload(),
-                            metadata.canonical(),
+                            new Seal.Content(
+                                    row.stream(),
+                                    row.sequence(),
+                                    row.eventId(),
+                                    row.payloadType(),
+                                    row.payloadRevision(),
+                                    Seal.storedTime(row.timeStamp()),
+                                    row.payload(),
+                                    metadata.canonical()),
                             metadata.digest(),
                             metadata.sealedAfter()));
                 }
