@@ -36,32 +36,21 @@ public final class LedgerInstance implements AutoCloseable {
                 .run(args.toArray(String[]::new)));
     }
 
-    /**
-     * A database that several servers can share: a new schema on the PostgreSQL where one answers (profile
-     * {@code postgres}), else an H2 file in a fresh directory.
-     */
-    public record SharedDatabase(Map<String, String> properties, String[] profiles) {
+    /** A server on an H2 database of its own, in a new directory named after {@code name}. */
+    public static LedgerInstance fresh(String name) {
+        return fresh(name, Map.of());
+    }
 
-        public static SharedDatabase create(String name) {
-            return PostgresSchemas.unavailable() == null
-                    ? new SharedDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"})
-                    : new SharedDatabase(
-                            Map.of(
-                                    "ledger.data-dir",
-                                    ApiTest.temporaryDirectory(name).toString()),
-                            new String[0]);
-        }
+    /** A server on an H2 database of its own, with {@code settings} over the tests' defaults. */
+    public static LedgerInstance fresh(String name, Map<String, String> settings) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+        all.put("ledger.data-dir", ApiTest.temporaryDirectory(name).toString());
+        return start(all);
+    }
 
-        public LedgerInstance start() {
-            return LedgerInstance.start(properties, profiles);
-        }
-
-        /** A server on this database with more settings of its own. */
-        public LedgerInstance start(Map<String, String> more) {
-            Map<String, String> all = new java.util.HashMap<>(properties);
-            all.putAll(more);
-            return LedgerInstance.start(all, profiles);
-        }
+    /** A server on an H2 database of its own that loads the demo history, as the README's first command does. */
+    public static LedgerInstance withDemoHistory(String name) {
+        return fresh(name, Map.of("ledger.demo-history.enabled", "true"));
     }
 
     public int port() {

@@ -31,11 +31,7 @@ class OfflineVerifyTest {
 
     @BeforeAll
     static void demoLedger() {
-        ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-offline").toString(),
-                "ledger.demo-history.enabled",
-                "true"));
+        ledger = LedgerInstance.withDemoHistory("ledger-offline");
         http = ledger.http();
         await().atMost(Duration.ofMinutes(1))
                 .until(() ->

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.view.ViewsCaughtUp;
 
@@ -44,11 +43,7 @@ class RequestsFileTest {
                 }));
         assertThat(missing).as("operations with no request in requests.http").isEmpty();
 
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("requests-http").toString(),
-                "ledger.demo-history.enabled",
-                "true"))) {
+        try (LedgerInstance ledger = LedgerInstance.withDemoHistory("requests-http")) {
             Http http = ledger.http();
             ViewsCaughtUp.awaitHistory(http);
             for (Request request : requests) {

@@ -1,14 +1,12 @@
 package org.negotiationledger.api.audit;
 
-import java.util.Map;
-import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.TestDatabase;
 
 /** Tampering with the embedded H2 database. */
 class H2TamperTest extends TamperContract {
 
     @Override
-    Map<String, String> database() {
-        return Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-tamper").toString());
+    TestDatabase database() {
+        return TestDatabase.h2("ledger-tamper");
     }
 }

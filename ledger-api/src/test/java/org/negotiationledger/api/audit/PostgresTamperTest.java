@@ -1,31 +1,15 @@
 package org.negotiationledger.api.audit;
 
-import java.sql.SQLException;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.negotiationledger.api.PostgresSchemas;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.negotiationledger.api.OnPostgres;
+import org.negotiationledger.api.TestDatabase;
 
 /** Tampering with PostgreSQL; skipped, saying so, where none answers. */
+@ExtendWith(OnPostgres.class)
 class PostgresTamperTest extends TamperContract {
 
-    @BeforeAll
-    static void postgresAnswers() {
-        PostgresSchemas.assumeAvailable("PostgreSQL tamper tests");
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        PostgresSchemas.dropAll();
-    }
-
     @Override
-    Map<String, String> database() {
-        return PostgresSchemas.newSchema();
-    }
-
-    @Override
-    String[] profiles() {
-        return new String[] {"postgres"};
+    TestDatabase database() {
+        return TestDatabase.postgres();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.SmallWorld;
+import org.negotiationledger.api.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,11 +20,8 @@ abstract class TamperContract {
 
     private static final String TRUCE = "commitment:moscow";
 
-    abstract Map<String, String> database();
-
-    String[] profiles() {
-        return new String[0];
-    }
+    /** A fresh database of the kind under test, for each test. */
+    abstract TestDatabase database();
 
     /** A small history: two parties, a mediator, a negotiation, a truce and three reports against it. */
     private static void record(Http http) {
@@ -39,7 +37,7 @@ abstract class TamperContract {
     }
 
     private JsonNode tamperAndVerify(java.util.function.Consumer<JdbcTemplate> tamper) {
-        try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
+        try (LedgerInstance ledger = database().start()) {
             Http http = ledger.http();
             record(http);
             assertThat(http.get("/api/v1/audit/verify").json().get("verified").asBoolean())
@@ -53,7 +51,7 @@ abstract class TamperContract {
 
     @Test
     void anUntouchedHistoryVerifiesWithAHead() {
-        try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
+        try (LedgerInstance ledger = database().start()) {
             Http http = ledger.http();
             record(http);
             JsonNode report = http.get("/api/v1/audit/verify").json();
@@ -175,7 +173,7 @@ abstract class TamperContract {
 
     @Test
     void aRemovedLastEventIsCaughtByAHeadNotedEarlier() {
-        try (LedgerInstance ledger = LedgerInstance.start(database(), profiles())) {
+        try (LedgerInstance ledger = database().start()) {
             Http http = ledger.http();
             record(http);
             JsonNode noted = http.get("/api/v1/audit/verify").json();

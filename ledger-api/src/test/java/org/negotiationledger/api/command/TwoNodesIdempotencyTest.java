@@ -9,6 +9,7 @@ import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SmallWorld;
+import org.negotiationledger.api.TestDatabase;
 
 /**
  * A client that lost the answer retries on another server of the same database, as it would behind a load
@@ -26,7 +27,7 @@ class TwoNodesIdempotencyTest {
 
     @Test
     void aRetryOnAnotherNodeOfAReportWithoutAnIdAnswersAsTheFirstAndRecordsNothing() {
-        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-two-nodes-idempotency");
+        TestDatabase database = TestDatabase.shared("ledger-two-nodes-idempotency");
         try (LedgerInstance one = database.start();
                 LedgerInstance two = database.start()) {
             Http first = one.http();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.LedgerInstance;
@@ -135,11 +134,7 @@ class DashboardTest extends ApiTest {
      */
     @Test
     void theDemoHistoryOnTheDashboard() throws IOException {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-dashboard").toString(),
-                "ledger.demo-history.enabled",
-                "true"))) {
+        try (LedgerInstance ledger = LedgerInstance.withDemoHistory("ledger-dashboard")) {
             ChromeDriver browser = Browser.start();
             try {
                 browser.get(Browser.signedIn(TestUsers.VIEWER, ledger.port()));

@@ -3,9 +3,7 @@ package org.negotiationledger.api.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.TestUsers;
@@ -28,11 +26,7 @@ class TimeTravelTest {
 
     @Test
     void aValidTimeShowsTheBoardAsItStoodAndOneClickReturnsToLive() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-time-travel").toString(),
-                "ledger.demo-history.enabled",
-                "true"))) {
+        try (LedgerInstance ledger = LedgerInstance.withDemoHistory("ledger-time-travel")) {
             Http http = ledger.http();
             ViewsCaughtUp.awaitHistory(http);
             String now = http.get("/api/v1/commitments/moscow-2020-10-10")

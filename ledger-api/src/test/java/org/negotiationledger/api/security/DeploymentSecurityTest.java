@@ -44,13 +44,13 @@ class DeploymentSecurityTest {
 
     @Test
     void aPasswordThatIsNotABcryptHashIsRefused() {
-        assertThatThrownBy(() -> LedgerInstance.start(Map.of(
-                                "ledger.data-dir",
-                                ApiTest.temporaryDirectory("ledger-plain").toString(),
-                                "ledger.security.users.alice.password",
-                                "{noop}alice-secret",
-                                "ledger.security.users.alice.roles",
-                                "MEDIATOR"))
+        assertThatThrownBy(() -> LedgerInstance.fresh(
+                                "ledger-plain",
+                                Map.of(
+                                        "ledger.security.users.alice.password",
+                                        "{noop}alice-secret",
+                                        "ledger.security.users.alice.roles",
+                                        "MEDIATOR"))
                         .close())
                 .hasStackTraceContaining("user 'alice' has a password that is not a BCrypt hash")
                 .hasStackTraceContaining("LEDGER_SECURITY_USERS_ALICE_PASSWORD");
@@ -109,11 +109,8 @@ class DeploymentSecurityTest {
 
     @Test
     void corsAnswersOnlyTheConfiguredOrigins() throws IOException {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-cors").toString(),
-                "ledger.security.cors-allowed-origins",
-                "https://dashboard.example"))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh(
+                "ledger-cors", Map.of("ledger.security.cors-allowed-origins", "https://dashboard.example"))) {
             Http anonymous = ledger.http().withAuthorization(null);
             Http.Response allowed = anonymous.options(
                     "/api/v1/truces",

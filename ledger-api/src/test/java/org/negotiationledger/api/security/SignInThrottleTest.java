@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.TestUsers;
@@ -16,11 +15,15 @@ class SignInThrottleTest {
 
     @Test
     void aUserNameAndThenAnAddressThatFailTooOftenAreAnswered429UntilTheWindowPasses() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-throttle").toString(),
-                "ledger.security.sign-ins.max-failures-per-user", "5",
-                "ledger.security.sign-ins.max-failures-per-address", "8",
-                "ledger.security.sign-ins.window", "PT10M"))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh(
+                "ledger-throttle",
+                Map.of(
+                        "ledger.security.sign-ins.max-failures-per-user",
+                        "5",
+                        "ledger.security.sign-ins.max-failures-per-address",
+                        "8",
+                        "ledger.security.sign-ins.window",
+                        "PT10M"))) {
             Http http = ledger.http();
             for (int i = 0; i < 5; i++) {
                 assertThat(get(http, TestUsers.VIEWER, "wrong-" + i).status()).isEqualTo(401);

@@ -74,11 +74,8 @@ class DemoHistoryTest {
 
     @Test
     void canBeSwitchedOff() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-demo").toString(),
-                "ledger.demo-history.enabled",
-                "false"))) {
+        try (LedgerInstance ledger =
+                LedgerInstance.fresh("ledger-demo", Map.of("ledger.demo-history.enabled", "false"))) {
             assertThat(events(ledger.http(), "limit=100")).isEmpty();
         }
     }

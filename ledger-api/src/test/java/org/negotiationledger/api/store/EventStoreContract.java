@@ -5,28 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the event store must do on every database the ledger supports. */
 abstract class EventStoreContract {
 
-    /** The properties (and profiles) that point a server at this database, fresh for each test. */
-    abstract Map<String, String> database();
-
-    String[] profiles() {
-        return new String[0];
-    }
-
-    private LedgerInstance start(Map<String, String> database) {
-        return LedgerInstance.start(database, profiles());
-    }
+    /** A fresh database of the kind under test, for each test. */
+    abstract TestDatabase database();
 
     private static void history(Http http) {
         for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {
@@ -47,14 +39,14 @@ abstract class EventStoreContract {
 
     @Test
     void eventsSurviveClosingAndReopeningTheStoreAndTheGlobalIndexHasNoGap() {
-        Map<String, String> database = database();
+        TestDatabase database = database();
         JsonNode before;
-        try (LedgerInstance ledger = start(database)) {
+        try (LedgerInstance ledger = database.start()) {
             history(ledger.http());
             before = ledger.http().get("/api/v1/audit/events").json();
         }
         assertThat(before).hasSize(6);
-        try (LedgerInstance reopened = start(database)) {
+        try (LedgerInstance reopened = database.start()) {
             Http http = reopened.http();
             assertThat(http.get("/api/v1/audit/events").json()).isEqualTo(before);
             // The reopened store still knows the records: a rule that reads the stream still applies.
@@ -72,7 +64,7 @@ abstract class EventStoreContract {
 
     @Test
     void concurrentWritersToOneRecordGetContiguousVersionsOrAConflict() throws Exception {
-        try (LedgerInstance ledger = start(database())) {
+        try (LedgerInstance ledger = database().start()) {
             Http http = ledger.http();
             history(http);
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -103,7 +95,7 @@ abstract class EventStoreContract {
 
     @Test
     void theSchemaIsManagedByFlyway() {
-        try (LedgerInstance ledger = start(database())) {
+        try (LedgerInstance ledger = database().start()) {
             JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
             assertThat(jdbc.queryForList(
                             "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE", String.class))

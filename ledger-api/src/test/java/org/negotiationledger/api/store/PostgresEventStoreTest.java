@@ -3,14 +3,12 @@ package org.negotiationledger.api.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.negotiationledger.api.LedgerInstance;
-import org.negotiationledger.api.PostgresSchemas;
+import org.negotiationledger.api.OnPostgres;
+import org.negotiationledger.api.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,32 +16,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * dropped afterwards. Skipped, not failed, where no PostgreSQL answers at {@code LEDGER_TEST_PG_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}, no password).
  */
+@ExtendWith(OnPostgres.class)
 class PostgresEventStoreTest extends EventStoreContract {
 
-    @BeforeAll
-    static void postgresAnswers() {
-        PostgresSchemas.assumeAvailable("PostgreSQL storage tests");
-    }
-
-    @AfterAll
-    static void dropSchemas() throws SQLException {
-        PostgresSchemas.dropAll();
-    }
-
     @Override
-    Map<String, String> database() {
-        return PostgresSchemas.newSchema();
-    }
-
-    @Override
-    String[] profiles() {
-        return new String[] {"postgres"};
+    TestDatabase database() {
+        return TestDatabase.postgres();
     }
 
     @Test
     void eventsAreStoredAsReadableJsonInByteaColumnsNotLargeObjects() throws Exception {
-        Map<String, String> database = database();
-        try (LedgerInstance ledger = LedgerInstance.start(database, profiles())) {
+        try (LedgerInstance ledger = database().start()) {
             ledger.http().post("/api/v1/actors", """
                     {"id": "armenia", "name": "Republic of Armenia", "kind": "STATE"}""");
             JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);

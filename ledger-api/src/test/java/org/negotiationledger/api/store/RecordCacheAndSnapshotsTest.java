@@ -18,6 +18,7 @@ import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SmallWorld;
+import org.negotiationledger.api.TestDatabase;
 import org.negotiationledger.core.commitment.Commitment;
 import org.negotiationledger.seal.Seal;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -124,7 +125,7 @@ class RecordCacheAndSnapshotsTest {
 
     @Test
     void aRecordKeptLoadedOnOneServerIsNotUsedAfterAnotherServerWroteToIt() {
-        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-record-cache");
+        TestDatabase database = TestDatabase.shared("ledger-record-cache");
         try (LedgerInstance one = database.start();
                 LedgerInstance two = database.start()) {
             SmallWorld.partiesAndNegotiation(one.http());

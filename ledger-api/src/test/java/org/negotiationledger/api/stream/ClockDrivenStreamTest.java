@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.SmallWorld;
@@ -40,11 +39,7 @@ class ClockDrivenStreamTest {
      */
     @BeforeAll
     static void start() {
-        ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-clock").toString(),
-                "ledger.streams.heartbeat",
-                "PT1H"));
+        ledger = LedgerInstance.fresh("ledger-clock", Map.of("ledger.streams.heartbeat", "PT1H"));
         http = ledger.http();
         port = ledger.port();
         SmallWorld.partiesAndNegotiation(http);

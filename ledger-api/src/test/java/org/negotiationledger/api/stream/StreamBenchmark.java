@@ -7,13 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SseClient;
+import org.negotiationledger.api.TestDatabase;
 
 /**
  * How long a change takes to reach every subscriber: 200 clients on the commitments stream, then commands one
@@ -34,14 +33,7 @@ class StreamBenchmark {
         if (postgres) {
             PostgresSchemas.assumeAvailable("the stream benchmark on PostgreSQL");
         }
-        LedgerInstance.SharedDatabase database = postgres
-                ? new LedgerInstance.SharedDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"})
-                : new LedgerInstance.SharedDatabase(
-                        Map.of(
-                                "ledger.data-dir",
-                                ApiTest.temporaryDirectory("ledger-stream-bench")
-                                        .toString()),
-                        new String[0]);
+        TestDatabase database = postgres ? TestDatabase.postgres() : TestDatabase.h2("ledger-stream-bench");
         try (LedgerInstance ledger = database.start();
                 LedgerInstance subscribed = postgres ? database.start() : null) {
             Http http = ledger.http();

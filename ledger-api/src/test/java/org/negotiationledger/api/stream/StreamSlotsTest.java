@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.TestUsers;
 
@@ -18,13 +17,9 @@ class StreamSlotsTest {
 
     @Test
     void aClientThatReconnectsAtOnceAtTheLimitGetsTheSlotItsClosedStreamHeld() throws IOException {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-stream-slots").toString(),
-                "ledger.streams.max-subscribers",
-                "2",
-                "ledger.streams.heartbeat",
-                "PT1H"))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh(
+                "ledger-stream-slots",
+                Map.of("ledger.streams.max-subscribers", "2", "ledger.streams.heartbeat", "PT1H"))) {
             try (Stream first = Stream.open(ledger.port());
                     Stream second = Stream.open(ledger.port())) {
                 assertThat(first.status()).isEqualTo(200);

@@ -17,6 +17,7 @@ import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SmallWorld;
 import org.negotiationledger.api.SseClient;
+import org.negotiationledger.api.TestDatabase;
 
 /**
  * Two ledger servers on one database: a subscriber on either sees changes made through the other, although
@@ -40,7 +41,7 @@ class TwoNodesStreamTest {
 
     @Test
     void aSubscriberOnEitherNodeSeesChangesMadeThroughTheOther() {
-        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-two-nodes");
+        TestDatabase database = TestDatabase.shared("ledger-two-nodes");
         try (LedgerInstance one = database.start();
                 LedgerInstance two = database.start()) {
             Http first = one.http();
@@ -75,7 +76,7 @@ class TwoNodesStreamTest {
     @Test
     void everyNodeOfAPostgresDatabaseHearsOfAChangeWithoutPolling() {
         PostgresSchemas.assumeAvailable("LISTEN/NOTIFY between two servers");
-        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-view-changes");
+        TestDatabase database = TestDatabase.shared("ledger-view-changes");
         try (LedgerInstance one = database.start(NO_POLL);
                 LedgerInstance two = database.start(NO_POLL)) {
             SmallWorld.partiesAndNegotiation(one.http());
@@ -92,7 +93,7 @@ class TwoNodesStreamTest {
     @Test
     void aSubscriberOnTheOtherNodeSeesATruceTakeEffectAtThatMoment() {
         PostgresSchemas.assumeAvailable("clock-driven changes on two servers");
-        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-clock-two-nodes");
+        TestDatabase database = TestDatabase.shared("ledger-clock-two-nodes");
         Map<String, String> noHeartbeat = Map.of("ledger.streams.heartbeat", "PT1H");
         try (LedgerInstance one = database.start(noHeartbeat);
                 LedgerInstance two = database.start(noHeartbeat)) {

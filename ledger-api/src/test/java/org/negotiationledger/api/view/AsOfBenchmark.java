@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 
@@ -28,9 +26,7 @@ class AsOfBenchmark {
 
     @Test
     void asOfViewsAtOneMillionEvents() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-asof-bench").toString()))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh("ledger-asof-bench")) {
             Http http = ledger.http();
             long appended = BenchmarkHistory.append(ledger, TRUCES, EVENTS);
             Instant last = Instant.now();

@@ -10,7 +10,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 
@@ -25,11 +24,7 @@ class DemoHistoryViewsTest {
 
     @BeforeAll
     static void start() {
-        ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-views").toString(),
-                "ledger.demo-history.enabled",
-                "true"));
+        ledger = LedgerInstance.withDemoHistory("ledger-views");
         http = ledger.http();
         ViewsCaughtUp.await(http);
     }

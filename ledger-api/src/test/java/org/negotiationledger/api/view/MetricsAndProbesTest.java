@@ -21,11 +21,7 @@ class MetricsAndProbesTest {
 
     @Test
     void theViewsLagRisesWhileTheyAreStoppedAndReturnsToZeroAndReadinessFollows() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("metrics").toString(),
-                "ledger.readiness.max-view-lag",
-                "2"))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh("metrics", Map.of("ledger.readiness.max-view-lag", "2"))) {
             Http http = ledger.http();
             Http auditor = http.as(TestUsers.AUDITOR);
             await().atMost(Duration.ofSeconds(30)).until(() -> gauge(auditor, "ledger_views_lag_events") == 0);

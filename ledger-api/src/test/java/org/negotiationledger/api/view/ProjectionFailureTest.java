@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +17,7 @@ class ProjectionFailureTest {
 
     @Test
     void anEventTheViewsCannotReadStopsThemAndShowsInHealth() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-failure").toString()))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh("ledger-failure")) {
             Http http = ledger.http().withoutLocationCheck();
             assertThat(http.post("/api/v1/actors", """
                     {"id": "before", "name": "Before", "kind": "STATE"}""").status()).isEqualTo(201);

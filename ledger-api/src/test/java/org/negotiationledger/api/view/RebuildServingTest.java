@@ -33,9 +33,7 @@ class RebuildServingTest {
 
     @Test
     void everyAnswerDuringARebuildEqualsTheAnswerBeforeIt() throws Exception {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-rebuild-serving").toString()))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh("ledger-rebuild-serving")) {
             Http http = ledger.http();
             BenchmarkHistory.append(ledger, 100, 20_000);
             ViewsCaughtUp.await(http);
@@ -93,11 +91,8 @@ class RebuildServingTest {
 
     @Test
     void aRebuildWhoseServerFallsSilentLeavesTheViewsServingAndIsStartedAgain() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-rebuild-stalled").toString(),
-                "ledger.views.rebuild-stall-timeout",
-                "3s"))) {
+        try (LedgerInstance ledger =
+                LedgerInstance.fresh("ledger-rebuild-stalled", Map.of("ledger.views.rebuild-stall-timeout", "3s"))) {
             Http http = ledger.http();
             BenchmarkHistory.append(ledger, 20, 2_000);
             ViewsCaughtUp.await(http);
@@ -128,9 +123,7 @@ class RebuildServingTest {
 
     @Test
     void aRebuildThatFailsLeavesTheViewsAsTheyWere() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-rebuild-failing").toString()))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh("ledger-rebuild-failing")) {
             Http http = ledger.http();
             BenchmarkHistory.append(ledger, 20, 2_000);
             ViewsCaughtUp.await(http);
@@ -217,9 +210,7 @@ class RebuildServingTest {
 
     @Test
     void aNewLedgerAsksForNoRebuild() {
-        try (LedgerInstance ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir",
-                ApiTest.temporaryDirectory("ledger-rebuild-new").toString()))) {
+        try (LedgerInstance ledger = LedgerInstance.fresh("ledger-rebuild-new")) {
             assertThat(ledger.bean(JdbcTemplate.class)
                             .queryForObject("SELECT state FROM view_rebuild WHERE id = 1", String.class))
                     .isEqualTo("NONE");

@@ -26,6 +26,7 @@ import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.ServerProcess;
 import org.negotiationledger.api.SmallWorld;
+import org.negotiationledger.api.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,7 +44,7 @@ class ViewsAcrossNodesTest {
 
     @Test
     void aRebuildAskedOfTheServerWithoutTheWorkIsCarriedOutOnceAndReadsTheSameOnBoth() {
-        LedgerInstance.SharedDatabase database = LedgerInstance.SharedDatabase.create("ledger-views-nodes");
+        TestDatabase database = TestDatabase.shared("ledger-views-nodes");
         try (LedgerInstance one = database.start();
                 LedgerInstance two = database.start()) {
             record(one.http(), "rebuilt", 3);

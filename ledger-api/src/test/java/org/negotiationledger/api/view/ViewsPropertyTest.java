@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -22,7 +21,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
@@ -49,8 +47,7 @@ class ViewsPropertyTest {
 
     @BeforeContainer
     static void start() {
-        ledger = LedgerInstance.start(Map.of(
-                "ledger.data-dir", ApiTest.temporaryDirectory("ledger-property").toString()));
+        ledger = LedgerInstance.fresh("ledger-property");
         http = ledger.http();
         json = ledger.bean(ObjectMapper.class);
         for (String actor : new String[] {"a", "b", "m", "o"}) {

@@ -1,0 +1,38 @@
+package org.negotiationledger.api;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where a test's server keeps its data: an H2 file in a fresh directory, or a fresh schema on the machine's
+ * PostgreSQL ({@link PostgresSchemas}, profile {@code postgres}). Several servers may share one.
+ */
+public record TestDatabase(Map<String, String> properties, String[] profiles) {
+
+    /** An H2 file in a new directory named after {@code name}. */
+    public static TestDatabase h2(String name) {
+        return new TestDatabase(
+                Map.of("ledger.data-dir", ApiTest.temporaryDirectory(name).toString()), new String[0]);
+    }
+
+    /** A new schema on PostgreSQL; the caller has made sure it answers ({@link OnPostgres}). */
+    public static TestDatabase postgres() {
+        return new TestDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"});
+    }
+
+    /** PostgreSQL where it answers (what a deployment of several servers runs on), else H2. */
+    public static TestDatabase shared(String name) {
+        return PostgresSchemas.unavailable() == null ? postgres() : h2(name);
+    }
+
+    public LedgerInstance start() {
+        return LedgerInstance.start(properties, profiles);
+    }
+
+    /** A server on this database with more settings of its own. */
+    public LedgerInstance start(Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.putAll(more);
+        return LedgerInstance.start(all, profiles);
+    }
+}
