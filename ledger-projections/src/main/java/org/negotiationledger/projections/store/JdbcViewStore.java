@@ -2,6 +2,7 @@ package org.negotiationledger.projections.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -151,14 +152,14 @@ public final class JdbcViewStore implements ViewStore {
         }
 
         /** Replaces the changed rows: delete then insert, which both databases do alike. */
-        void flush(String columns, Function<T, Object[]> values) {
+        void flush(List<String> columns, Function<T, Object[]> values) {
             if (changed.isEmpty()) {
                 return;
             }
             deleteWhereIn(name, "id", existing());
-            int parameters = columns.split(",").length;
             jdbc.batchUpdate(
-                    "INSERT INTO " + name + " (" + columns + ") VALUES (" + "?, ".repeat(parameters - 1) + "?)",
+                    "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+                            + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")",
                     changed.values().stream().map(values).toList());
         }
 
@@ -266,11 +267,11 @@ public final class JdbcViewStore implements ViewStore {
         flushCommitments();
         flushReports();
         flushCommitmentActors();
-        negotiations.flush("id, recorded_at_ms, state", n ->
+        negotiations.flush(List.of("id", "recorded_at_ms", "state"), n ->
                 new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
-        actors.flush("id, recorded_at_ms, state", a ->
+        actors.flush(List.of("id", "recorded_at_ms", "state"), a ->
                 new Object[] {a.id(), a.recordedAt().toEpochMilli(), ViewJson.write(a)});
-        statements.flush("id, author, issued_at_ms, recorded_at_ms, state", s -> new Object[] {
+        statements.flush(List.of("id", "author", "issued_at_ms", "recorded_at_ms", "state"), s -> new Object[] {
             s.id(),
             s.author(),
             s.issuedAt().latest().toEpochMilli(),
@@ -290,8 +291,16 @@ public final class JdbcViewStore implements ViewStore {
     /** A commitment's row: the columns its queries filter and sort on, and its state without the reports. */
     private void flushCommitments() {
         commitments.flush(
-                "id, negotiation_id, category, kind, effective_from_ms, minutes_to_break, recorded_at_ms, "
-                        + "changed_at_index, state",
+                List.of(
+                        "id",
+                        "negotiation_id",
+                        "category",
+                        "kind",
+                        "effective_from_ms",
+                        "minutes_to_break",
+                        "recorded_at_ms",
+                        "changed_at_index",
+                        "state"),
                 c -> new Object[] {
                     c.id(),
                     c.agreement().negotiationId(),
