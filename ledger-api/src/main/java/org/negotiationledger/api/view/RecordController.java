@@ -11,7 +11,6 @@ import org.negotiationledger.api.view.RecordResponses.NegotiationResponse;
 import org.negotiationledger.api.view.RecordResponses.StatementResponse;
 import org.negotiationledger.api.view.RecordResponses.TalksResponse;
 import org.negotiationledger.api.view.RecordResponses.ViolationReportResponse;
-import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,9 @@ class RecordController {
     ActorResponse actor(
             @PathVariable @Slug String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.actor(id, asOf).map(ActorResponse::of).orElseThrow(() -> notFound("no actor '" + id + "'", asOf));
+        return views.actor(id, asOf)
+                .map(ActorResponse::of)
+                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf, null));
     }
 
     @GetMapping("/negotiations/{id}")
@@ -51,7 +52,7 @@ class RecordController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return views.negotiation(id, asOf)
                 .map(NegotiationResponse::of)
-                .orElseThrow(() -> notFound("no negotiation '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf, null));
     }
 
     @GetMapping("/negotiations/{id}/talks/{talksId}")
@@ -65,7 +66,8 @@ class RecordController {
                         .filter(t -> t.id().equals(talksId))
                         .findFirst()
                         .map(t -> TalksResponse.of(n.id(), t)))
-                .orElseThrow(() -> notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf));
+                .orElseThrow(
+                        () -> Views.notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf, null));
     }
 
     @GetMapping("/commitments/{id}/violations")
@@ -79,7 +81,7 @@ class RecordController {
                 .map(reports -> reports.stream()
                         .map(r -> ViolationReportResponse.of(id, r))
                         .toList())
-                .orElseThrow(() -> notFound("no commitment '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no commitment '" + id + "'", asOf, null));
     }
 
     @GetMapping("/commitments/{id}/violations/{violationId}")
@@ -90,8 +92,8 @@ class RecordController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return views.report(id, violationId, asOf)
                 .map(r -> ViolationReportResponse.of(id, r))
-                .orElseThrow(
-                        () -> notFound("no violation report '" + violationId + "' on commitment '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound(
+                        "no violation report '" + violationId + "' on commitment '" + id + "'", asOf, null));
     }
 
     @GetMapping("/statements/{id}")
@@ -101,10 +103,6 @@ class RecordController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return views.statement(id, asOf)
                 .map(StatementResponse::of)
-                .orElseThrow(() -> notFound("no statement '" + id + "'", asOf));
-    }
-
-    private static RecordNotFoundException notFound(String what, Instant asOf) {
-        return new RecordNotFoundException(what + (asOf == null ? "" : " recorded by " + asOf));
+                .orElseThrow(() -> Views.notFound("no statement '" + id + "'", asOf, null));
     }
 }

@@ -13,7 +13,6 @@ import org.negotiationledger.api.view.ViewResponses.BrokenCommitmentResponse;
 import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
 import org.negotiationledger.api.view.ViewResponses.PartyRecordResponse;
 import org.negotiationledger.api.view.ViewResponses.TimelineEntryResponse;
-import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.negotiationledger.core.statement.StatementKind;
 import org.negotiationledger.projections.fold.CommitmentView;
 import org.springframework.http.MediaType;
@@ -74,9 +73,7 @@ class ViewController {
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
         return views.commitment(id, views.moment(asOf, validAt))
                 .map(CommitmentResponse::of)
-                .orElseThrow(() -> new RecordNotFoundException(
-                        "no commitment '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)
-                                + (validAt == null ? "" : " agreed by " + validAt)));
+                .orElseThrow(() -> Views.notFound("no commitment '" + id + "'", asOf, validAt));
     }
 
     @GetMapping("/negotiations/{id}/timeline")
@@ -87,8 +84,7 @@ class ViewController {
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
         return views.timeline(id, views.moment(asOf, validAt))
                 .map(entries -> entries.stream().map(TimelineEntryResponse::of).toList())
-                .orElseThrow(() -> new RecordNotFoundException(
-                        "no negotiation '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
+                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf, null));
     }
 
     @GetMapping("/actors/{id}/record")
@@ -99,8 +95,7 @@ class ViewController {
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
         return views.partyRecord(id, views.moment(asOf, validAt))
                 .map(PartyRecordResponse::of)
-                .orElseThrow(() -> new RecordNotFoundException(
-                        "no actor '" + id + "'" + (asOf == null ? "" : " recorded by " + asOf)));
+                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf, null));
     }
 
     @GetMapping("/statements")

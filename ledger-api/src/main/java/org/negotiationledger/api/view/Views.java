@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.negotiationledger.core.shared.RecordNotFoundException;
 import org.negotiationledger.projections.fold.ActorState;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentState;
@@ -43,6 +44,12 @@ public class Views {
     }
 
     /** The moment of a query: as of {@code asOf} (null: now), judged at {@code validAt} (null: now). */
+    /** No such record: none at all, or none recorded by {@code asOf}, or none agreed by {@code validAt}. */
+    static RecordNotFoundException notFound(String what, Instant asOf, Instant validAt) {
+        return new RecordNotFoundException(
+                what + (asOf == null ? "" : " recorded by " + asOf) + (validAt == null ? "" : " agreed by " + validAt));
+    }
+
     public Moment moment(Instant asOf, Instant validAt) {
         return new Moment(asOf, validAt == null ? clock.instant() : validAt);
     }
