@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.negotiationledger.api.audit.AuditEvent;
 import org.negotiationledger.api.problem.ProblemType;
+import org.negotiationledger.api.security.ApiRoles;
 import org.negotiationledger.api.view.ViewResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -239,7 +240,13 @@ class ApiDescription {
                 operation.getDescription(),
                 "Roles: " + String.join(", ", roles)
                         + (method == PathItem.HttpMethod.GET && roles.size() > 1
-                                ? " (with `asOf`: AUDITOR only)"
+                                ? " (with `asOf`: "
+                                        + String.join(
+                                                ", ",
+                                                ApiRoles.AS_OF.stream()
+                                                        .map(Enum::name)
+                                                        .toList())
+                                        + " only)"
                                 : "")));
         operation.addExtension("x-roles", roles);
 
@@ -258,19 +265,9 @@ class ApiDescription {
                 status, new ApiResponse().$ref("#/components/responses/" + problemName(status))));
     }
 
-    /**
-     * Who may call an operation, as security/SecurityConfig decides: the audit history and the rebuilds are the
-     * auditor's, every other command the mediator's, every read everyone's (a read as of a record time, the
-     * auditor's again).
-     */
+    /** Who may call an operation: the table the security filter chain enforces. */
     private static List<String> roles(String path, PathItem.HttpMethod method) {
-        if (path.startsWith("/api/v1/audit/") || path.startsWith("/api/v1/admin/")) {
-            return List.of("AUDITOR");
-        }
-        if (method == PathItem.HttpMethod.POST) {
-            return List.of("MEDIATOR");
-        }
-        return List.of("MEDIATOR", "AUDITOR", "VIEWER");
+        return ApiRoles.of(method.name(), path).stream().map(Enum::name).toList();
     }
 
     /** Server-Sent Events: their names, ids and the JSON schema of their data, which no generator reads. */

@@ -148,14 +148,14 @@ public class SecurityConfig {
                         .hasRole(Role.AUDITOR.name())
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/admin/**")
-                        .hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/**")
-                        .hasRole(Role.MEDIATOR.name())
+                        .requestMatchers(ApiRoles.AUDIT.method(), ApiRoles.AUDIT.pathArray())
+                        .hasAnyRole(ApiRoles.AUDIT.roleNames())
+                        .requestMatchers(ApiRoles.COMMANDS.method(), ApiRoles.COMMANDS.pathArray())
+                        .hasAnyRole(ApiRoles.COMMANDS.roleNames())
                         .requestMatchers(asOf())
-                        .hasRole(Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
-                        .hasAnyRole(Role.all())
+                        .hasAnyRole(ApiRoles.AS_OF.stream().map(Enum::name).toArray(String[]::new))
+                        .requestMatchers(ApiRoles.READS.method(), ApiRoles.READS.pathArray())
+                        .hasAnyRole(ApiRoles.READS.roleNames())
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/",
