@@ -106,6 +106,15 @@ class CommitmentTest {
                 "Armenian MoD");
     }
 
+    /** Moscow ended, as a mediator states it, without a note. */
+    static EndCommitment end(EndReason reason, String endedAt) {
+        return end(reason, endedAt, null);
+    }
+
+    static EndCommitment end(EndReason reason, String endedAt, Long expectedVersion) {
+        return new EndCommitment(MOSCOW, reason, at(endedAt), null, RECEIVED, expectedVersion);
+    }
+
     private AggregateTestFixture<Commitment> fixture;
     private TestDirectory directory;
 
@@ -476,15 +485,14 @@ class CommitmentTest {
         void cannotEndCommitmentAtStaleExpectedVersion() {
             assertRefused(
                     fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"))),
-                    new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 0L),
+                    end(EndReason.COLLAPSED, "2020-10-11T00:00+04:00", 0L),
                     VersionConflictException.class);
         }
 
         @Test
         void canEndCommitmentAtCurrentExpectedVersion() {
             fixture.given(moscowAgreed(), reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
-                    .when(new EndCommitment(
-                            MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 1L))
+                    .when(end(EndReason.COLLAPSED, "2020-10-11T00:00+04:00", 1L))
                     .expectResultMessagePayload(2L);
         }
 
@@ -492,7 +500,7 @@ class CommitmentTest {
         void cannotAddressAVersionTheCommitmentHasNotReached() {
             assertRefused(
                     fixture.given(moscowAgreed()),
-                    new EndCommitment(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null, RECEIVED, 7L),
+                    end(EndReason.COLLAPSED, "2020-10-11T00:00+04:00", 7L),
                     VersionConflictException.class);
         }
 
@@ -529,7 +537,7 @@ class CommitmentTest {
         void cannotEndCommitmentInTheFutureOfItsReceipt() {
             assertRefused(
                     fixture.given(moscowAgreed()),
-                    new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2021-06-01T00:00Z"), null, RECEIVED, null),
+                    end(EndReason.TERMINATED, "2021-06-01T00:00Z"),
                     RuleViolationException.class,
                     "expiresAt");
         }
@@ -540,7 +548,7 @@ class CommitmentTest {
                     fixture.given(
                             moscowAgreed(),
                             new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null)),
-                    new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-12T00:00+04:00"), null, RECEIVED, null),
+                    end(EndReason.TERMINATED, "2020-10-12T00:00+04:00"),
                     RuleViolationException.class,
                     "already ended");
         }
@@ -549,7 +557,7 @@ class CommitmentTest {
         void cannotEndCommitmentBeforeItWasAgreed() {
             assertRefused(
                     fixture.given(moscowAgreed()),
-                    new EndCommitment(MOSCOW, EndReason.TERMINATED, at("2020-10-09T00:00+04:00"), null, RECEIVED, null),
+                    end(EndReason.TERMINATED, "2020-10-09T00:00+04:00"),
                     RuleViolationException.class);
         }
     }
@@ -559,9 +567,20 @@ class CommitmentTest {
 
         private final ViolationReported reported = reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
 
+        /** The ICRC's finding on the report, two days after. */
         private AssessViolation assess(AssessmentOutcome outcome, ActorId attributedTo) {
+            return assess(outcome, attributedTo, ICRC, "2020-10-12T10:00+04:00");
+        }
+
+        /** A finding by {@code assessor}, two days after. */
+        private AssessViolation assessedBy(ActorId assessor, AssessmentOutcome outcome) {
+            return assess(outcome, null, assessor, "2020-10-12T10:00+04:00");
+        }
+
+        private AssessViolation assess(
+                AssessmentOutcome outcome, ActorId attributedTo, ActorId assessor, String assessedAt) {
             return new AssessViolation(
-                    MOSCOW, V1, outcome, attributedTo, ICRC, at("2020-10-12T10:00+04:00"), "seen", RECEIVED, null);
+                    MOSCOW, V1, outcome, attributedTo, assessor, at(assessedAt), "seen", RECEIVED, null);
         }
 
         @Test
@@ -577,16 +596,7 @@ class CommitmentTest {
         void accusedPartyCannotAssessTheReportAgainstIt() {
             assertRefused(
                     fixture.given(moscowAgreed(), reported),
-                    new AssessViolation(
-                            MOSCOW,
-                            V1,
-                            AssessmentOutcome.UNFOUNDED,
-                            null,
-                            AZERBAIJAN,
-                            at("2020-10-12T10:00+04:00"),
-                            "never happened",
-                            RECEIVED,
-                            null),
+                    assessedBy(AZERBAIJAN, AssessmentOutcome.UNFOUNDED),
                     RuleViolationException.class,
                     "no stake");
         }
@@ -596,16 +606,7 @@ class CommitmentTest {
             ViolationReported byRussia = reported(V1, RUSSIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
             assertRefused(
                     fixture.given(moscowAgreed(), byRussia),
-                    new AssessViolation(
-                            MOSCOW,
-                            V1,
-                            AssessmentOutcome.CONFIRMED,
-                            null,
-                            ARMENIA,
-                            at("2020-10-12T10:00+04:00"),
-                            null,
-                            RECEIVED,
-                            null),
+                    assessedBy(ARMENIA, AssessmentOutcome.CONFIRMED),
                     RuleViolationException.class,
                     "a party to moscow-2020-10-10");
         }
@@ -623,16 +624,7 @@ class CommitmentTest {
         @Test
         void anActorWithNoStakeCanAssess() {
             fixture.given(moscowAgreed(), reported)
-                    .when(new AssessViolation(
-                            MOSCOW,
-                            V1,
-                            AssessmentOutcome.NOT_ATTRIBUTABLE,
-                            null,
-                            FRANCE,
-                            at("2020-10-12T10:00+04:00"),
-                            null,
-                            RECEIVED,
-                            null))
+                    .when(assessedBy(FRANCE, AssessmentOutcome.NOT_ATTRIBUTABLE))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -680,16 +672,7 @@ class CommitmentTest {
         void cannotAssessReportBeforeTheViolationOccurred() {
             assertRefused(
                     fixture.given(moscowAgreed(), reported),
-                    new AssessViolation(
-                            MOSCOW,
-                            V1,
-                            AssessmentOutcome.CONFIRMED,
-                            null,
-                            ICRC,
-                            at("2020-10-10T12:00+04:00"),
-                            null,
-                            RECEIVED,
-                            null),
+                    assess(AssessmentOutcome.CONFIRMED, null, ICRC, "2020-10-10T12:00+04:00"),
                     RuleViolationException.class);
         }
 
