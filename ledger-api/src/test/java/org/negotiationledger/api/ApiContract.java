@@ -129,9 +129,9 @@ public final class ApiContract {
         return List.of();
     }
 
-    /** The data of one Server-Sent Event against the schema the document gives for the stream's events. */
-    public List<String> eventProblems(String path, String event, String data) {
-        JsonNode schema = document.path("paths")
+    /** What the document says a stream at {@code path} sends: its event's name and data schema. */
+    public JsonNode streamSchema(String path) {
+        return document.path("paths")
                 .path(path)
                 .path("get")
                 .path("responses")
@@ -139,6 +139,11 @@ public final class ApiContract {
                 .path("content")
                 .path("text/event-stream")
                 .path("schema");
+    }
+
+    /** The data of one Server-Sent Event against the schema the document gives for the stream's events. */
+    public List<String> eventProblems(String path, String event, String data) {
+        JsonNode schema = streamSchema(path);
         if (!event.equals(schema.path("x-sse-event").asText())) {
             return List.of(path + " sent an event named '" + event + "'; the document names '"
                     + schema.path("x-sse-event").asText() + "'");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +102,23 @@ public abstract class ApiTest {
         String truce = unique("truce");
         created(http.post("/api/v1/truces", truce(truce, negotiation, a, b, mediator, "")));
         return new World(a, b, mediator, observer, negotiation, truce);
+    }
+
+    /** Every write endpoint against {@code world}, with a violation report on its truce for those that need one. */
+    protected List<WriteEndpoints.Endpoint> writeEndpoints(World world) {
+        String report = unique("v");
+        created(http.post(
+                "/api/v1/commitments/" + world.truce() + "/violations",
+                violation(report, world.a(), world.b(), "2020-10-10T12:30+04:00")));
+        return WriteEndpoints.all(
+                world.a(),
+                world.b(),
+                world.mediator(),
+                world.observer(),
+                world.negotiation(),
+                world.truce(),
+                report,
+                ApiTest::unique);
     }
 
     protected static String truce(String id, String negotiation, String a, String b, String broker, String more) {

@@ -1,6 +1,7 @@
 package org.negotiationledger.api;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,22 @@ public record TestDatabase(Map<String, String> properties, String[] profiles) {
     /** PostgreSQL where it answers (what a deployment of several servers runs on), else H2. */
     public static TestDatabase shared(String name) {
         return PostgresSchemas.unavailable() == null ? postgres() : h2(name);
+    }
+
+    /** The database benchmarks run on: {@code -Dbenchmark.database=h2} (the embedded default) or {@code postgres}. */
+    public static final String BENCHMARK = System.getProperty("benchmark.database", "h2");
+
+    /** A fresh database of the kind {@link #BENCHMARK} names; skipped, saying why, when PostgreSQL does not answer. */
+    public static TestDatabase forBenchmark(String name) {
+        if (BENCHMARK.equals("postgres")) {
+            PostgresSchemas.assumeAvailable("benchmark on PostgreSQL");
+            return postgres();
+        }
+        return h2(name);
+    }
+
+    public boolean isPostgres() {
+        return List.of(profiles).contains("postgres");
     }
 
     public LedgerInstance start() {

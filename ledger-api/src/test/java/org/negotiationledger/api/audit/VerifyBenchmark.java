@@ -3,14 +3,13 @@ package org.negotiationledger.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
+import org.negotiationledger.api.TestDatabase;
 import org.negotiationledger.api.view.BenchmarkHistory;
 
 /**
@@ -21,19 +20,11 @@ import org.negotiationledger.api.view.BenchmarkHistory;
 class VerifyBenchmark {
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 1_000_000);
-    /** {@code h2} (the embedded default) or {@code postgres} (the machine's PostgreSQL, a schema of its own). */
-    private static final String DATABASE = System.getProperty("benchmark.database", "h2");
 
     @Test
     void verifyOneMillionEvents() throws java.sql.SQLException {
-        boolean postgres = DATABASE.equals("postgres");
-        Map<String, String> database = postgres
-                ? PostgresSchemas.newSchema()
-                : Map.of(
-                        "ledger.data-dir",
-                        ApiTest.temporaryDirectory("ledger-verify-bench").toString());
-        try (LedgerInstance ledger =
-                LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
+        TestDatabase database = TestDatabase.forBenchmark("ledger-verify-bench");
+        try (LedgerInstance ledger = database.start()) {
             // Only the event store is measured: the views are not kept while the history is appended.
             ledger.bean(EventProcessingConfiguration.class)
                     .eventProcessor("views")
@@ -42,7 +33,7 @@ class VerifyBenchmark {
             long appended = BenchmarkHistory.append(ledger, 2_000, EVENTS);
             System.out.printf(
                     "%nVERIFY BENCHMARK (%s): %d events appended and sealed in %.0f s%n",
-                    DATABASE, appended, (System.nanoTime() - appending) / 1e9);
+                    TestDatabase.BENCHMARK, appended, (System.nanoTime() - appending) / 1e9);
             Http http = ledger.http();
             for (int run = 1; run <= 3; run++) {
                 long start = System.nanoTime();
@@ -53,7 +44,7 @@ class VerifyBenchmark {
                         .isTrue();
                 assertThat(report.get("events").asLong()).isEqualTo(appended);
                 System.out.printf(
-                        "VERIFY BENCHMARK (" + DATABASE
+                        "VERIFY BENCHMARK (" + TestDatabase.BENCHMARK
                                 + "): run %d: %d events verified in %.2f s = %.0f events/s, head %s%n",
                         run,
                         appended,
@@ -62,7 +53,7 @@ class VerifyBenchmark {
                         report.get("head").asText());
             }
         } finally {
-            if (postgres) {
+            if (database.isPostgres()) {
                 PostgresSchemas.dropAll();
             }
         }

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,11 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
-import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SmallWorld;
+import org.negotiationledger.api.TestDatabase;
 
 /**
  * What the command path sustains over real HTTP, beside what this machine gives in the same run: the server's
@@ -42,7 +40,6 @@ import org.negotiationledger.api.SmallWorld;
  */
 class IngestBenchmark {
 
-    private static final String DATABASE = System.getProperty("benchmark.database", "h2");
     private static final int REPORTS = Integer.getInteger("benchmark.reports", 10_000);
     private static final int COMMANDS = Integer.getInteger("benchmark.commands", 8_000);
     private static final int IMPORTED = Integer.getInteger("benchmark.imported", 20_000);
@@ -51,14 +48,8 @@ class IngestBenchmark {
 
     @Test
     void commandsBesideTheHttpFloorAndTheRawCommitRate() throws Exception {
-        boolean postgres = DATABASE.equals("postgres");
-        Map<String, String> database = postgres
-                ? PostgresSchemas.newSchema()
-                : Map.of(
-                        "ledger.data-dir",
-                        ApiTest.temporaryDirectory("ledger-ingest-bench").toString());
-        try (LedgerInstance ledger =
-                LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
+        TestDatabase database = TestDatabase.forBenchmark("ledger-ingest-bench");
+        try (LedgerInstance ledger = database.start()) {
             Http http = ledger.http().withoutLocationCheck();
             SmallWorld.partiesAndNegotiation(http);
             for (int t = 0; t < TRUCES; t++) {
@@ -78,7 +69,7 @@ class IngestBenchmark {
             System.out.printf(
                     "%nINGEST BENCHMARK (%s): HTTP floor (GET an actor, %d clients) %.0f req/s; raw durable "
                             + "single-row commits (%d threads) %.0f/s%n",
-                    DATABASE, CLIENTS, floor.rate(), CLIENTS, commits);
+                    TestDatabase.BENCHMARK, CLIENTS, floor.rate(), CLIENTS, commits);
 
             Run hotOne = run(1, REPORTS, n -> report(http, "hot-1", "h" + n));
             Run hotMany = run(CLIENTS, REPORTS, n -> report(http, "hot-16", "h" + n));
@@ -89,7 +80,15 @@ class IngestBenchmark {
                 System.out.printf(
                         "INGEST BENCHMARK (%s): hot record, %d reports on one truce, %2d client(s): "
                                 + "first %d %.2f ms, last %d %.2f ms (last/first %.2f); %.0f reports/s%n",
-                        DATABASE, REPORTS, hot.clients(), slice, first, slice, last, last / first, hot.rate());
+                        TestDatabase.BENCHMARK,
+                        REPORTS,
+                        hot.clients(),
+                        slice,
+                        first,
+                        slice,
+                        last,
+                        last / first,
+                        hot.rate());
             }
 
             // A finding on the report posted 110 commands earlier: long acknowledged, whatever the interleaving.
@@ -114,7 +113,7 @@ class IngestBenchmark {
             System.out.printf(
                     "INGEST BENCHMARK (%s): mix of %d commands, %d clients: %.0f commands/s, p50 %.1f ms, "
                             + "p99 %.1f ms; ratio to the HTTP floor %.2f, to the raw commit rate %.2f; %d refused%n",
-                    DATABASE,
+                    TestDatabase.BENCHMARK,
                     COMMANDS,
                     CLIENTS,
                     mix.rate(),
@@ -146,7 +145,11 @@ class IngestBenchmark {
             System.out.printf(
                     "INGEST BENCHMARK (%s): bulk import of %d reports in one request: %.1f s, %.0f commands/s; "
                             + "ratio to the raw commit rate %.2f%n",
-                    DATABASE, IMPORTED, importSeconds, IMPORTED / importSeconds, IMPORTED / importSeconds / commits);
+                    TestDatabase.BENCHMARK,
+                    IMPORTED,
+                    importSeconds,
+                    IMPORTED / importSeconds,
+                    IMPORTED / importSeconds / commits);
         }
     }
 

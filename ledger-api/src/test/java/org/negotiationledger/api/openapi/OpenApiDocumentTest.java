@@ -116,13 +116,7 @@ class OpenApiDocumentTest extends ApiTest {
         JsonNode paths = ApiContract.get().document().path("paths");
         for (String stream :
                 List.of("/api/v1/stream/commitments", "/api/v1/stream/broken", "/api/v1/stream/timeline")) {
-            JsonNode events = paths.path(stream)
-                    .path("get")
-                    .path("responses")
-                    .path("200")
-                    .path("content")
-                    .path("text/event-stream")
-                    .path("schema");
+            JsonNode events = ApiContract.get().streamSchema(stream);
             assertThat(events.path("x-sse-event").asText()).as(stream).isNotEmpty();
             assertThat(events.path("x-sse-data").isObject()).as(stream).isTrue();
         }

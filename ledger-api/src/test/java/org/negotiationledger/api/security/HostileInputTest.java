@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.TestUsers;
-import org.negotiationledger.api.WriteEndpoints;
 import org.negotiationledger.api.WriteEndpoints.Endpoint;
 
 /**
@@ -78,19 +77,7 @@ class HostileInputTest extends ApiTest {
     @Test
     void tenThousandHostileRequestsAreRefusedAsProblemDetailsAndRecordNothing() throws Exception {
         World world = world();
-        String report = unique("v");
-        created(http.post(
-                "/api/v1/commitments/" + world.truce() + "/violations",
-                violation(report, world.a(), world.b(), "2020-10-10T12:30+04:00")));
-        List<Endpoint> endpoints = WriteEndpoints.all(
-                world.a(),
-                world.b(),
-                world.mediator(),
-                world.observer(),
-                world.negotiation(),
-                world.truce(),
-                report,
-                ApiTest::unique);
+        List<Endpoint> endpoints = writeEndpoints(world);
         // A truce of another negotiation, which no truce of this one may renew or supersede.
         String elsewhere = unique("negotiation");
         created(http.post("/api/v1/negotiations", """

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.TestUsers;
-import org.negotiationledger.api.WriteEndpoints;
 
 /** Who may call what, for every endpoint group, over real HTTP; a refused request records nothing. */
 class RolesTest extends ApiTest {
@@ -22,20 +21,7 @@ class RolesTest extends ApiTest {
     @BeforeEach
     void newWorld() {
         world = world();
-        String report = unique("v");
-        created(http.post(
-                "/api/v1/commitments/" + world.truce() + "/violations",
-                violation(report, world.a(), world.b(), "2020-10-10T12:30+04:00")));
-        writes = WriteEndpoints.all(
-                        world.a(),
-                        world.b(),
-                        world.mediator(),
-                        world.observer(),
-                        world.negotiation(),
-                        world.truce(),
-                        report,
-                        ApiTest::unique)
-                .stream()
+        writes = writeEndpoints(world).stream()
                 .map(e -> new Write(e.path(), e.body()))
                 .toList();
     }

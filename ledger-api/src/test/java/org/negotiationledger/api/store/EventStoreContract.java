@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.SmallWorld;
 import org.negotiationledger.api.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,13 +22,7 @@ abstract class EventStoreContract {
     abstract TestDatabase database();
 
     private static void history(Http http) {
-        for (String actor : new String[] {"armenia", "azerbaijan", "russia"}) {
-            assertThat(http.post("/api/v1/actors", """
-                    {"id": "%s", "name": "%s", "kind": "STATE"}""".formatted(actor, actor)).status())
-                    .isEqualTo(201);
-        }
-        assertThat(http.post("/api/v1/negotiations", """
-                {"id": "nk", "title": "NK", "parties": ["armenia", "azerbaijan"], "mediators": ["russia"]}""").status()).isEqualTo(201);
+        SmallWorld.partiesAndNegotiation(http);
         assertThat(http.post("/api/v1/truces", """
                 {"id": "moscow", "negotiationId": "nk", "kind": "HUMANITARIAN_CEASEFIRE", "title": "Moscow",
                  "parties": ["armenia", "azerbaijan"], "agreedAt": "2020-10-10T03:00+03:00[Europe/Moscow]",

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
-import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.SseClient;
 import org.negotiationledger.api.TestDatabase;
 
@@ -23,17 +22,13 @@ import org.negotiationledger.api.TestDatabase;
  */
 class StreamBenchmark {
 
-    private static final String DATABASE = System.getProperty("benchmark.database", "h2");
     private static final int SUBSCRIBERS = Integer.getInteger("benchmark.subscribers", 200);
     private static final int COMMANDS = Integer.getInteger("benchmark.commands", 100);
 
     @Test
     void aChangeReachesTwoHundredSubscribers() {
-        boolean postgres = DATABASE.equals("postgres");
-        if (postgres) {
-            PostgresSchemas.assumeAvailable("the stream benchmark on PostgreSQL");
-        }
-        TestDatabase database = postgres ? TestDatabase.postgres() : TestDatabase.h2("ledger-stream-bench");
+        TestDatabase database = TestDatabase.forBenchmark("ledger-stream-bench");
+        boolean postgres = database.isPostgres();
         try (LedgerInstance ledger = database.start();
                 LedgerInstance subscribed = postgres ? database.start() : null) {
             Http http = ledger.http();
@@ -80,7 +75,7 @@ class StreamBenchmark {
             System.out.printf(
                     "%nSTREAM BENCHMARK (%s): %d subscribers%s, %d commands: from 201 to the last subscriber "
                             + "p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
-                    DATABASE,
+                    TestDatabase.BENCHMARK,
                     SUBSCRIBERS,
                     postgres ? " on the other server" : "",
                     COMMANDS,

@@ -7,15 +7,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
-import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
+import org.negotiationledger.api.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,18 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RebuildBenchmark {
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 100_000);
-    private static final String DATABASE = System.getProperty("benchmark.database", "h2");
 
     @Test
     void rebuildAndCatchUpBesideTheRawReadRate() throws SQLException {
-        boolean postgres = DATABASE.equals("postgres");
-        Map<String, String> database = postgres
-                ? PostgresSchemas.newSchema()
-                : Map.of(
-                        "ledger.data-dir",
-                        ApiTest.temporaryDirectory("ledger-bench").toString());
-        try (LedgerInstance ledger =
-                LedgerInstance.start(database, postgres ? new String[] {"postgres"} : new String[0])) {
+        TestDatabase database = TestDatabase.forBenchmark("ledger-bench");
+        try (LedgerInstance ledger = database.start()) {
             Http http = ledger.http();
             int truces = Math.max(10, EVENTS / 100);
             long started = System.nanoTime();
@@ -57,10 +49,11 @@ class RebuildBenchmark {
             ViewsCaughtUp.await(http, Duration.ofMinutes(60));
             System.out.printf(
                     "%nREBUILD BENCHMARK (%s): %d events appended in %.1f s; live views caught up %.1f s later%n",
-                    DATABASE, appended, appending, seconds(started) - appending);
+                    TestDatabase.BENCHMARK, appended, appending, seconds(started) - appending);
 
             double raw = rawReadRate(ledger);
-            System.out.printf("REBUILD BENCHMARK (%s): raw read + deserialize: %.0f events/s%n", DATABASE, raw);
+            System.out.printf(
+                    "REBUILD BENCHMARK (%s): raw read + deserialize: %.0f events/s%n", TestDatabase.BENCHMARK, raw);
 
             started = System.nanoTime();
             assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
@@ -69,7 +62,7 @@ class RebuildBenchmark {
             System.out.printf(
                     "REBUILD BENCHMARK (%s): rebuild: %d events in %.1f s = %.0f events/s = %.3f of the raw rate; "
                             + "progress seen: %s%n",
-                    DATABASE, appended, seconds(started), rebuild, rebuild / raw, samples);
+                    TestDatabase.BENCHMARK, appended, seconds(started), rebuild, rebuild / raw, samples);
             // BenchmarkHistory deals the truces out to max(1, truces / 100) negotiations in turn.
             int negotiations = Math.max(1, truces / 100);
             assertThat(http.get("/api/v1/commitments?negotiationId=bench-0").json())
@@ -78,7 +71,7 @@ class RebuildBenchmark {
             System.out.printf(
                     "REBUILD BENCHMARK (%s): raw write of the rebuild's %.0f report and timeline rows: %.0f rows/s, "
                             + "i.e. %.0f events/s at the rebuild's %.2f rows an event; the rebuild ran at %.3f of it%n",
-                    DATABASE,
+                    TestDatabase.BENCHMARK,
                     written[0],
                     written[1],
                     written[1] * appended / written[0],
@@ -95,9 +88,9 @@ class RebuildBenchmark {
             System.out.printf(
                     "REBUILD BENCHMARK (%s): catch-up after %d events appended with the views stopped: "
                             + "%.1f s = %.0f events/s = %.3f of the raw rate%n%n",
-                    DATABASE, more, seconds(started), catchUp, catchUp / raw);
+                    TestDatabase.BENCHMARK, more, seconds(started), catchUp, catchUp / raw);
         } finally {
-            if (postgres) {
+            if (database.isPostgres()) {
                 PostgresSchemas.dropAll();
             }
         }
