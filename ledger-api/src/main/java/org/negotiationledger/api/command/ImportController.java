@@ -1,5 +1,8 @@
 package org.negotiationledger.api.command;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -81,11 +84,10 @@ class ImportController {
     @Schema(name = "ImportAnswer")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ImportAnswer(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String importId,
+            @Schema(requiredMode = REQUIRED) String importId,
 
             @Schema(
-                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    requiredMode = REQUIRED,
                     allowableValues = {"DONE", "STOPPED"})
             String state,
 
@@ -93,11 +95,9 @@ class ImportController {
             int recorded,
             int alreadyRecorded,
             int batches,
+            @Schema(requiredMode = NOT_REQUIRED) Integer line,
 
-            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
-            Integer line,
-
-            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, ref = "#/components/schemas/Problem")
+            @Schema(requiredMode = NOT_REQUIRED, ref = "#/components/schemas/Problem")
             ProblemDetail problem) {}
 
     @GetMapping(path = "/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)

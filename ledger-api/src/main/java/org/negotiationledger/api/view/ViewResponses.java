@@ -1,5 +1,7 @@
 package org.negotiationledger.api.view;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -30,79 +32,42 @@ public final class ViewResponses {
 
     @Schema(name = "Commitment", description = "One commitment as it stands at a valid time")
     public record CommitmentResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String id,
+            @Schema(requiredMode = REQUIRED) String id,
 
             @Schema(
-                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    requiredMode = REQUIRED,
                     allowableValues = {"TRUCE", "PLEDGE"})
             String category,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String kind,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String title,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String negotiationId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            CommitmentStatus status,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> parties,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> brokers,
-
+            @Schema(requiredMode = REQUIRED) String kind,
+            @Schema(requiredMode = REQUIRED) String title,
+            @Schema(requiredMode = REQUIRED) String negotiationId,
+            @Schema(requiredMode = REQUIRED) CommitmentStatus status,
+            @Schema(requiredMode = REQUIRED) List<String> parties,
+            @Schema(requiredMode = REQUIRED) List<String> brokers,
             String venue,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String agreedAt,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant agreedAtUtc,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String effectiveFrom,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant effectiveFromUtc,
-
+            @Schema(requiredMode = REQUIRED) String agreedAt,
+            @Schema(requiredMode = REQUIRED) Instant agreedAtUtc,
+            @Schema(requiredMode = REQUIRED) String effectiveFrom,
+            @Schema(requiredMode = REQUIRED) Instant effectiveFromUtc,
             String expiresAt,
             Instant expiresAtUtc,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> terms,
-
+            @Schema(requiredMode = REQUIRED) List<String> terms,
             String source,
             Instant firstViolationAtUtc,
             Long minutesToFirstViolation,
             FirstViolationResponse firstViolation,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            ReportCountsResponse reports,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Map<String, Integer> standingReportsByAccused,
-
+            @Schema(requiredMode = REQUIRED) ReportCountsResponse reports,
+            @Schema(requiredMode = REQUIRED) Map<String, Integer> standingReportsByAccused,
             String renews,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> renewedBy,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> supersedes,
-
+            @Schema(requiredMode = REQUIRED) List<String> renewedBy,
+            @Schema(requiredMode = REQUIRED) List<String> supersedes,
             String supersededBy,
             String endedReason,
             Instant endedAtUtc,
+            @Schema(requiredMode = REQUIRED) Instant recordedAt,
 
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant recordedAt,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the valid time the status is judged at")
+            @Schema(requiredMode = REQUIRED, description = "the valid time the status is judged at")
             Instant validAt) {
 
         public static CommitmentResponse of(CommitmentView v) {
@@ -162,50 +127,25 @@ public final class ViewResponses {
 
     @Schema(name = "FirstViolation", description = "The earliest standing report, and the latest finding on it")
     public record FirstViolationResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String violationId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String reportedBy,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String accused,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant occurredAtUtc,
-
+            @Schema(requiredMode = REQUIRED) String violationId,
+            @Schema(requiredMode = REQUIRED) String reportedBy,
+            @Schema(requiredMode = REQUIRED) String accused,
+            @Schema(requiredMode = REQUIRED) Instant occurredAtUtc,
             String assessment) {}
 
     @Schema(
             name = "BrokenCommitment",
             description = "A commitment whose first standing violation came within the " + "hours asked for")
     public record BrokenCommitmentResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String commitmentId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String negotiationId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String kind,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String title,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant effectiveFromUtc,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant firstViolationAtUtc,
-
+            @Schema(requiredMode = REQUIRED) String commitmentId,
+            @Schema(requiredMode = REQUIRED) String negotiationId,
+            @Schema(requiredMode = REQUIRED) String kind,
+            @Schema(requiredMode = REQUIRED) String title,
+            @Schema(requiredMode = REQUIRED) Instant effectiveFromUtc,
+            @Schema(requiredMode = REQUIRED) Instant firstViolationAtUtc,
             long minutesToBreak,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String reportedBy,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String accused,
-
+            @Schema(requiredMode = REQUIRED) String reportedBy,
+            @Schema(requiredMode = REQUIRED) String accused,
             String assessment) {
 
         public static BrokenCommitmentResponse of(BrokenCommitment b) {
@@ -232,8 +172,7 @@ public final class ViewResponses {
             description = "One fact of a negotiation: at its valid time (validAtUtc null: "
                     + "the opening, which stands first; a retraction stands at its record time), with its record time")
     public record TimelineEntryResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String negotiationId,
+            @Schema(requiredMode = REQUIRED) String negotiationId,
 
             @Schema(description = "the global index of the event the fact comes from")
             long globalIndex,
@@ -244,18 +183,10 @@ public final class ViewResponses {
             Instant validAtUtc,
             String validAt,
             Precision validAtPrecision,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant recordedAt,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String type,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String recordId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String summary) {
+            @Schema(requiredMode = REQUIRED) Instant recordedAt,
+            @Schema(requiredMode = REQUIRED) String type,
+            @Schema(requiredMode = REQUIRED) String recordId,
+            @Schema(requiredMode = REQUIRED) String summary) {
 
         public static TimelineEntryResponse of(TimelineEntry e) {
             return new TimelineEntryResponse(
@@ -274,32 +205,16 @@ public final class ViewResponses {
 
     @Schema(name = "PartyRecord", description = "One actor's record at a valid time")
     public record PartyRecordResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String actorId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String name,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String kind,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<PartyCommitmentResponse> commitments,
-
+            @Schema(requiredMode = REQUIRED) String actorId,
+            @Schema(requiredMode = REQUIRED) String name,
+            @Schema(requiredMode = REQUIRED) String kind,
+            @Schema(requiredMode = REQUIRED) List<PartyCommitmentResponse> commitments,
             int standingReportsAgainst,
             int confirmedReportsAgainst,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<PartyReportResponse> reportsAgainst,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<PartyReportResponse> reportsFiled,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            List<String> statements,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant validAt) {
+            @Schema(requiredMode = REQUIRED) List<PartyReportResponse> reportsAgainst,
+            @Schema(requiredMode = REQUIRED) List<PartyReportResponse> reportsFiled,
+            @Schema(requiredMode = REQUIRED) List<String> statements,
+            @Schema(requiredMode = REQUIRED) Instant validAt) {
 
         public static PartyRecordResponse of(PartyRecord r) {
             return new PartyRecordResponse(
@@ -337,35 +252,18 @@ public final class ViewResponses {
 
     @Schema(name = "PartyCommitment", description = "A commitment the actor is a party to, with its status")
     public record PartyCommitmentResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String commitmentId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String title,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String kind,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            CommitmentStatus status) {}
+            @Schema(requiredMode = REQUIRED) String commitmentId,
+            @Schema(requiredMode = REQUIRED) String title,
+            @Schema(requiredMode = REQUIRED) String kind,
+            @Schema(requiredMode = REQUIRED) CommitmentStatus status) {}
 
     @Schema(name = "PartyReport", description = "A violation report against the actor or filed by it")
     public record PartyReportResponse(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String commitmentId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String violationId,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String reportedBy,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            String accused,
-
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant occurredAtUtc,
-
+            @Schema(requiredMode = REQUIRED) String commitmentId,
+            @Schema(requiredMode = REQUIRED) String violationId,
+            @Schema(requiredMode = REQUIRED) String reportedBy,
+            @Schema(requiredMode = REQUIRED) String accused,
+            @Schema(requiredMode = REQUIRED) Instant occurredAtUtc,
             boolean standing,
             String assessment) {}
 }
