@@ -166,7 +166,7 @@ public class Imports {
                             batches.size(),
                             batch.get(0).number(),
                             ProblemType.IMPORT_CONFLICT.problem("another post of import '" + importId
-                                    + "' recorded other lines in this batch " + "first"));
+                                    + "' recorded other lines in this batch first"));
                 }
                 skipped += batch.size();
             }

@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import org.negotiationledger.api.audit.AuditEvent;
 import org.negotiationledger.api.problem.ProblemType;
 import org.negotiationledger.api.security.ApiRoles;
+import org.negotiationledger.api.security.Role;
 import org.negotiationledger.api.view.ViewResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -240,13 +241,7 @@ class ApiDescription {
                 operation.getDescription(),
                 "Roles: " + String.join(", ", roles)
                         + (method == PathItem.HttpMethod.GET && roles.size() > 1
-                                ? " (with `asOf`: "
-                                        + String.join(
-                                                ", ",
-                                                ApiRoles.AS_OF.stream()
-                                                        .map(Enum::name)
-                                                        .toList())
-                                        + " only)"
+                                ? " (with `asOf`: " + String.join(", ", Role.names(ApiRoles.AS_OF)) + " only)"
                                 : "")));
         operation.addExtension("x-roles", roles);
 
@@ -267,7 +262,7 @@ class ApiDescription {
 
     /** Who may call an operation: the table the security filter chain enforces. */
     private static List<String> roles(String path, PathItem.HttpMethod method) {
-        return ApiRoles.of(method.name(), path).stream().map(Enum::name).toList();
+        return List.of(Role.names(ApiRoles.of(method.name(), path)));
     }
 
     /** Server-Sent Events: their names, ids and the JSON schema of their data, which no generator reads. */

@@ -2,6 +2,7 @@ package org.negotiationledger.api.security;
 
 import java.util.List;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.AntPathMatcher;
 
 /**
@@ -23,7 +24,7 @@ public final class ApiRoles {
         }
 
         String[] roleNames() {
-            return roles.stream().map(Enum::name).toArray(String[]::new);
+            return Role.names(roles);
         }
     }
 
@@ -40,6 +41,11 @@ public final class ApiRoles {
 
     /** ...but a read as of a record time, which is what the ledger knew then, is the auditor's. */
     public static final List<Role> AS_OF = List.of(Role.AUDITOR);
+
+    /** A read of the API as of a record time (before {@link #READS} in the filter chain). */
+    static final RequestMatcher AS_OF_READS = request -> "GET".equals(request.getMethod())
+            && request.getParameter("asOf") != null
+            && request.getRequestURI().startsWith("/api/v1/");
 
     private static final List<Rule> IN_ORDER = List.of(AUDIT, COMMANDS, READS);
 

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.security;
 
+import java.util.List;
+
 /** The roles of http-api.md. */
 public enum Role {
     /** Posts commands. */
@@ -10,6 +12,11 @@ public enum Role {
     VIEWER;
 
     static String[] all() {
-        return java.util.Arrays.stream(values()).map(Enum::name).toArray(String[]::new);
+        return names(List.of(values()));
+    }
+
+    /** The names of these roles, as Spring Security's role checks take them. */
+    public static String[] names(List<Role> roles) {
+        return roles.stream().map(Enum::name).toArray(String[]::new);
     }
 }

@@ -47,7 +47,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -152,8 +151,8 @@ public class SecurityConfig {
                         .hasAnyRole(ApiRoles.AUDIT.roleNames())
                         .requestMatchers(ApiRoles.COMMANDS.method(), ApiRoles.COMMANDS.pathArray())
                         .hasAnyRole(ApiRoles.COMMANDS.roleNames())
-                        .requestMatchers(asOf())
-                        .hasAnyRole(ApiRoles.AS_OF.stream().map(Enum::name).toArray(String[]::new))
+                        .requestMatchers(ApiRoles.AS_OF_READS)
+                        .hasAnyRole(Role.names(ApiRoles.AS_OF))
                         .requestMatchers(ApiRoles.READS.method(), ApiRoles.READS.pathArray())
                         .hasAnyRole(ApiRoles.READS.roleNames())
                         .requestMatchers(
@@ -233,13 +232,6 @@ public class SecurityConfig {
                 new FilterRegistrationBean<>(new SignInThrottle(properties.signIns(), json, clock));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
-    }
-
-    /** A view asked as of a record time: an auditor's question. */
-    private static RequestMatcher asOf() {
-        return request -> "GET".equals(request.getMethod())
-                && request.getParameter("asOf") != null
-                && request.getRequestURI().startsWith("/api/v1/");
     }
 
     private static UrlBasedCorsConfigurationSource cors(List<String> origins) {

@@ -42,7 +42,7 @@ class RecordController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return views.actor(id, asOf)
                 .map(ActorResponse::of)
-                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf, null));
+                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf));
     }
 
     @GetMapping("/negotiations/{id}")
@@ -52,7 +52,7 @@ class RecordController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return views.negotiation(id, asOf)
                 .map(NegotiationResponse::of)
-                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf, null));
+                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf));
     }
 
     @GetMapping("/negotiations/{id}/talks/{talksId}")
@@ -66,8 +66,7 @@ class RecordController {
                         .filter(t -> t.id().equals(talksId))
                         .findFirst()
                         .map(t -> TalksResponse.of(n.id(), t)))
-                .orElseThrow(
-                        () -> Views.notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf, null));
+                .orElseThrow(() -> Views.notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf));
     }
 
     @GetMapping("/commitments/{id}/violations")
@@ -81,7 +80,7 @@ class RecordController {
                 .map(reports -> reports.stream()
                         .map(r -> ViolationReportResponse.of(id, r))
                         .toList())
-                .orElseThrow(() -> Views.notFound("no commitment '" + id + "'", asOf, null));
+                .orElseThrow(() -> Views.notFound("no commitment '" + id + "'", asOf));
     }
 
     @GetMapping("/commitments/{id}/violations/{violationId}")
@@ -92,8 +91,8 @@ class RecordController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return views.report(id, violationId, asOf)
                 .map(r -> ViolationReportResponse.of(id, r))
-                .orElseThrow(() -> Views.notFound(
-                        "no violation report '" + violationId + "' on commitment '" + id + "'", asOf, null));
+                .orElseThrow(() ->
+                        Views.notFound("no violation report '" + violationId + "' on commitment '" + id + "'", asOf));
     }
 
     @GetMapping("/statements/{id}")
@@ -103,6 +102,6 @@ class RecordController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return views.statement(id, asOf)
                 .map(StatementResponse::of)
-                .orElseThrow(() -> Views.notFound("no statement '" + id + "'", asOf, null));
+                .orElseThrow(() -> Views.notFound("no statement '" + id + "'", asOf));
     }
 }

@@ -84,7 +84,7 @@ class ViewController {
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
         return views.timeline(id, views.moment(asOf, validAt))
                 .map(entries -> entries.stream().map(TimelineEntryResponse::of).toList())
-                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf, null));
+                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf));
     }
 
     @GetMapping("/actors/{id}/record")
@@ -95,7 +95,7 @@ class ViewController {
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
         return views.partyRecord(id, views.moment(asOf, validAt))
                 .map(PartyRecordResponse::of)
-                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf, null));
+                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf));
     }
 
     @GetMapping("/statements")

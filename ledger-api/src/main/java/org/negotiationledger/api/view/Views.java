@@ -44,6 +44,11 @@ public class Views {
     }
 
     /** The moment of a query: as of {@code asOf} (null: now), judged at {@code validAt} (null: now). */
+    /** No such record: none at all, or none recorded by {@code asOf}. */
+    static RecordNotFoundException notFound(String what, Instant asOf) {
+        return notFound(what, asOf, null);
+    }
+
     /** No such record: none at all, or none recorded by {@code asOf}, or none agreed by {@code validAt}. */
     static RecordNotFoundException notFound(String what, Instant asOf, Instant validAt) {
         return new RecordNotFoundException(
