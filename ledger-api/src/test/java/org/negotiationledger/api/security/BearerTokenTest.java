@@ -90,7 +90,11 @@ class BearerTokenTest {
 
     @Test
     void aValidlySignedTokenWithoutASubjectIsUnauthorizedNotAnInternalError() throws Exception {
-        refused(token(KEY, claims -> claims.subject(null)));
+        assertThat(refused(token(KEY, claims -> claims.subject(null)))
+                        .json()
+                        .get("detail")
+                        .asText())
+                .isEqualTo("the bearer token has no principal: its claim 'sub' is missing or not a string");
         refused(token(KEY, claims -> claims.subject("")));
     }
 
@@ -131,7 +135,7 @@ class BearerTokenTest {
     }
 
     /** A write with this token is 401 problem details with the headers, and records nothing. */
-    private static void refused(String token) {
+    private static Http.Response refused(String token) {
         String id = "refused-" + Math.abs(token.hashCode());
         Http.Response response = http.withAuthorization(bearer(token)).post("/api/v1/actors", """
                 {"id": "%s", "name": "Refused", "kind": "STATE"}""".formatted(id));
@@ -144,6 +148,7 @@ class BearerTokenTest {
                         .get("/api/v1/audit/events?aggregateId=" + id)
                         .json())
                 .isEmpty();
+        return response;
     }
 
     private static KeyPair rsa() {
