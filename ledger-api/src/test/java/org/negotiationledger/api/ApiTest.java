@@ -29,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
             "ledger.streams.heartbeat=PT1S",
             // Tests send thousands of bad credentials from one address; SignInThrottleTest tests the limits.
             "ledger.security.sign-ins.max-failures-per-user=0",
-            "ledger.security.sign-ins.max-failures-per-address=0"
+            "ledger.security.sign-ins.max-failures-per-address=0",
+            "ledger.security.sign-ins.max-failures-per-address-and-user=0"
         })
 public abstract class ApiTest {
 

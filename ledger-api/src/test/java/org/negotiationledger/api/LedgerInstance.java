@@ -26,6 +26,8 @@ public final class LedgerInstance implements AutoCloseable {
                 "ledger.security.sign-ins.max-failures-per-user",
                 "0",
                 "ledger.security.sign-ins.max-failures-per-address",
+                "0",
+                "ledger.security.sign-ins.max-failures-per-address-and-user",
                 "0"));
         all.putAll(TestUsers.all());
         all.putAll(properties);

@@ -51,7 +51,12 @@ class RequestLogContext {
     FilterRegistrationBean<OncePerRequestFilter> principalFilter() {
         return registration(Ordered.LOWEST_PRECEDENCE - 100, (request, response) -> {
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-            return signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)
+            // Sign-in refuses a principal without a name; should one get through all the same, the request is
+            // logged without it rather than failing here (Map.of takes no null).
+            return signedIn != null
+                            && signedIn.isAuthenticated()
+                            && !(signedIn instanceof AnonymousAuthenticationToken)
+                            && signedIn.getName() != null
                     ? Map.of(PRINCIPAL, signedIn.getName())
                     : Map.of();
         });

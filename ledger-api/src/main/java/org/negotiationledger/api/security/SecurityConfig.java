@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.negotiationledger.api.config.DemoHistoryProperties;
 import org.negotiationledger.api.problem.ProblemType;
@@ -19,28 +17,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -128,7 +120,9 @@ public class SecurityConfig {
                     response,
                     json,
                     ProblemType.UNAUTHENTICATED,
-                    "sign in: HTTP Basic with a user of this ledger" + (bearer ? ", or a bearer token" : ""));
+                    failure instanceof BearerTokens.RefusedToken refused
+                            ? refused.getMessage()
+                            : "sign in: HTTP Basic with a user of this ledger" + (bearer ? ", or a bearer token" : ""));
         };
         AccessDeniedHandler forbidden = (request, response, denied) -> Problems.write(
                 response,
@@ -249,26 +243,7 @@ public class SecurityConfig {
     /** Bearer tokens checked by the decoder (its issuer or key); the Basic sign-ins are not asked. */
     private static AuthenticationManager tokens(JwtDecoder decoder, SecurityProperties.Jwt settings) {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(roles(settings));
+        provider.setJwtAuthenticationConverter(new BearerTokens(settings));
         return new ProviderManager(provider);
-    }
-
-    /** Roles from the configured claim (a list, or a space-separated string); the principal from another. */
-    private static Converter<Jwt, AbstractAuthenticationToken> roles(SecurityProperties.Jwt settings) {
-        return token -> {
-            Object claim = token.getClaims().get(settings.rolesClaim());
-            Collection<?> values = claim instanceof Collection<?> list
-                    ? list
-                    : claim instanceof String text ? List.of(text.split("\\s+")) : List.of();
-            List<GrantedAuthority> authorities = new ArrayList<>();
-            for (Object value : values) {
-                String role = String.valueOf(value).toUpperCase(Locale.ROOT).replaceFirst("^ROLE_", "");
-                if (List.of(Role.all()).contains(role)) {
-                    authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
-                }
-            }
-            String principal = token.getClaimAsString(settings.principalClaim());
-            return new JwtAuthenticationToken(token, authorities, principal == null ? token.getSubject() : principal);
-        };
     }
 }

@@ -31,12 +31,16 @@ public record SecurityProperties(
             @DefaultValue("sub") String principalClaim) {}
 
     /**
-     * How many failed sign-ins a user name, and a client address, may make within {@code window} before further
-     * attempts are answered 429 until the window has passed. An address gets more: several users may share one
-     * (an office behind one gateway). 0 switches a limit off.
+     * How many failed sign-ins within {@code window} make an address wait (429 with Retry-After) before its
+     * next attempt is checked ({@link FailedSignIns}): from one address for one user name; from one address in
+     * all (more: several users may share one, an office behind one gateway); and for one user name from all
+     * addresses together, past which each address that has failed for the name waits until that failure has
+     * left the window, while an address that has not is checked as ever. No limit ever makes an address wait
+     * for another's failures. 0 switches a limit off.
      */
     public record SignIns(
             @DefaultValue("10") int maxFailuresPerUser,
             @DefaultValue("50") int maxFailuresPerAddress,
+            @DefaultValue("5") int maxFailuresPerAddressAndUser,
             @DefaultValue("PT5M") java.time.Duration window) {}
 }

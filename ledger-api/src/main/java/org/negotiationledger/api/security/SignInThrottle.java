@@ -10,37 +10,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.negotiationledger.api.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows password guessing: a user name, or a client address, that failed to sign in too often within a window
- * is answered {@code 429} with {@code Retry-After} until the window has passed, without its password being
- * checked, so that a guess made then tells nothing. A success clears the user's count (not the address's).
- * Counted in this server's memory: behind a load balancer each server counts for itself, so a guesser gets
- * at most the limit times the number of servers.
+ * Slows password guessing, before the credentials are checked: an address that must wait
+ * ({@link FailedSignIns}) is answered {@code 429} with {@code Retry-After} without its password being checked,
+ * so that a guess made then tells nothing. A {@code 401} counts as a failure of the request's address and, for
+ * HTTP Basic, of its user name; a 2xx or 3xx answer as its success. The address is the
+ * servlet's remote address: the client's socket, or what a proxy trusted by Tomcat's {@code RemoteIpValve}
+ * ({@code server.forward-headers-strategy=native}) says it is, never a header the client chose.
  */
 final class SignInThrottle extends OncePerRequestFilter {
 
-    /** Beyond this many tracked names and addresses, those whose failures are all past the window are dropped. */
-    private static final int TRACKED = 100_000;
-
-    private final SecurityProperties.SignIns limits;
+    private final FailedSignIns failures;
     private final ObjectMapper json;
-    private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     SignInThrottle(SecurityProperties.SignIns limits, ObjectMapper json, Clock clock) {
-        this.limits = limits;
+        this.failures = new FailedSignIns(limits, clock);
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -52,12 +41,8 @@ final class SignInThrottle extends OncePerRequestFilter {
             return;
         }
         String user = basicUser(authorization);
-        String userKey = user == null ? null : "user:" + user.toLowerCase(Locale.ROOT);
-        String addressKey = "address:" + request.getRemoteAddr();
-        Instant now = clock.instant();
-        Duration wait = max(
-                lockedFor(userKey, limits.maxFailuresPerUser(), now),
-                lockedFor(addressKey, limits.maxFailuresPerAddress(), now));
+        String address = request.getRemoteAddr();
+        Duration wait = failures.waitFor(address, user);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
             response.setHeader("Retry-After", Long.toString(seconds));
@@ -65,7 +50,8 @@ final class SignInThrottle extends OncePerRequestFilter {
                     response,
                     json,
                     ProblemType.TOO_MANY_SIGN_INS,
-                    "too many failed sign-ins for this user or from this address; " + "try again in " + seconds + " s");
+                    "too many failed sign-ins from this address, for this user name or in all; try again in " + seconds
+                            + " s");
             return;
         }
         // The failure is counted when the 401 is set, before any of the answer can reach the client: counted
@@ -74,8 +60,7 @@ final class SignInThrottle extends OncePerRequestFilter {
         Runnable count = () -> {
             if (!counted[0]) {
                 counted[0] = true;
-                failed(userKey, now);
-                failed(addressKey, now);
+                failures.failed(address, user);
             }
         };
         chain.doFilter(request, new HttpServletResponseWrapper(response) {
@@ -105,52 +90,10 @@ final class SignInThrottle extends OncePerRequestFilter {
         });
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             count.run();
-        } else if (userKey != null) {
-            failures.remove(userKey);
-        }
-    }
-
-    private Duration lockedFor(String key, int max, Instant now) {
-        Deque<Instant> times = key == null || max <= 0 ? null : failures.get(key);
-        if (times == null) {
-            return Duration.ZERO;
-        }
-        synchronized (times) {
-            prune(times, now);
-            if (times.size() < max) {
-                return Duration.ZERO;
-            }
-            return Duration.between(now, times.peekFirst().plus(limits.window()));
-        }
-    }
-
-    private void failed(String key, Instant now) {
-        if (key == null) {
-            return;
-        }
-        if (failures.size() > TRACKED) {
-            failures.entrySet().removeIf(entry -> {
-                synchronized (entry.getValue()) {
-                    prune(entry.getValue(), now);
-                    return entry.getValue().isEmpty();
-                }
-            });
-        }
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            times.addLast(now);
-            // Only the most recent failures matter: the most any limit counts.
-            while (times.size() > Math.max(limits.maxFailuresPerUser(), limits.maxFailuresPerAddress())) {
-                times.removeFirst();
-            }
-        }
-    }
-
-    private void prune(Deque<Instant> times, Instant now) {
-        Instant since = now.minus(limits.window());
-        while (!times.isEmpty() && !times.peekFirst().isAfter(since)) {
-            times.removeFirst();
+        } else if (!counted[0] && response.getStatus() < 400) {
+            // Only an answer that needs the sign-in to have succeeded: a 400 or 403 may come before the
+            // password is checked (the firewall, CORS), and must not clear the count of a guess never made.
+            failures.succeeded(address, user);
         }
     }
 
@@ -167,9 +110,5 @@ final class SignInThrottle extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

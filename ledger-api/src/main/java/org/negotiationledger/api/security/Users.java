@@ -10,8 +10,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The configured users, checked before the server starts: each password must be a BCrypt hash, each user
- * must have a role, and outside the embedded demo no user may keep a demo password. A user whose password is
+ * The configured users, checked before the server starts: each name must be a good principal
+ * ({@link Principals}), each password a BCrypt hash, each user must have a role, and outside the embedded demo
+ * no user may keep a demo password. A user whose password is
  * set empty is left out, which is how a deployment drops the demo users it inherits.
  */
 final class Users {
@@ -33,6 +34,14 @@ final class Users {
             }
             String variable =
                     "LEDGER_SECURITY_USERS_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+            String unfit = Principals.problem(name);
+            if (unfit != null) {
+                throw new UnsafeUserException(
+                        "user name '" + name + "' " + unfit,
+                        "Name the user with 1 to " + Principals.MAX_LENGTH + " visible characters, other than '"
+                                + SecurityConfig.DEMO_LOADER + "' and '" + Principals.OPERATOR_PREFIX
+                                + "...', which the ledger records under itself.");
+            }
             if (!user.password().startsWith("{bcrypt}")) {
                 throw new UnsafeUserException(
                         "user '" + name + "' has a password that is not a BCrypt hash",
