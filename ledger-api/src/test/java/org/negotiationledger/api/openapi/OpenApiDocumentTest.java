@@ -130,6 +130,25 @@ class OpenApiDocumentTest extends ApiTest {
     }
 
     @Test
+    void theBrokenViewNamesItsMinutesAsTheCommitmentViewDoesAndKeepsItsFirstNameAsADeprecatedAlias() {
+        JsonNode schemas = ApiContract.get().document().path("components").path("schemas");
+        JsonNode broken = schemas.path("BrokenCommitment");
+        assertThat(schemas.path("Commitment").path("properties").has("minutesToFirstViolation"))
+                .isTrue();
+        assertThat(broken.path("properties").has("minutesToFirstViolation")).isTrue();
+        assertThat(broken.path("properties")
+                        .path("minutesToFirstViolation")
+                        .path("deprecated")
+                        .asBoolean())
+                .isFalse();
+        assertThat(broken.path("properties")
+                        .path("minutesToBreak")
+                        .path("deprecated")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void swaggerUiIsServedWithASignInForBasic() {
         assertThat(http.withAuthorization(null).get("/swagger-ui/index.html").status())
                 .isEqualTo(200);

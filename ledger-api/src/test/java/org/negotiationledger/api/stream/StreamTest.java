@@ -127,6 +127,8 @@ class StreamTest extends ApiTest {
                     stream.events("broken").get(stream.events("broken").size() - 1);
             assertThat(list.json()).hasSize(1);
             assertThat(list.json().get(0).get("commitmentId").asText()).isEqualTo(world.truce());
+            assertThat(list.json().get(0).get("minutesToFirstViolation").asLong())
+                    .isEqualTo(20);
             assertThat(list.json().get(0).get("minutesToBreak").asLong()).isEqualTo(20);
         }
     }
