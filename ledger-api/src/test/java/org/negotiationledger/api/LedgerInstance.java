@@ -28,7 +28,11 @@ public final class LedgerInstance implements AutoCloseable {
                 "ledger.security.sign-ins.max-failures-per-address",
                 "0",
                 "ledger.security.sign-ins.max-failures-per-address-and-user",
-                "0"));
+                "0",
+                // Seconds of CPU each start; the tests that read the description ask for it, and OpenApiDocumentTest
+                // starts a server that builds it at start.
+                "ledger.api-description.build-at-start",
+                "false"));
         all.putAll(TestUsers.all());
         all.putAll(properties);
         List<String> args = new ArrayList<>();

@@ -25,7 +25,9 @@ public final class ServerProcess {
                 "-cp",
                 System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(),
-                "--server.port=" + port));
+                "--server.port=" + port,
+                // Seconds of CPU each start, for a description these tests do not read (LedgerInstance says so too).
+                "--ledger.api-description.build-at-start=false"));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         TestUsers.all().forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder =

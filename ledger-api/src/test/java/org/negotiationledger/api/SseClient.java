@@ -48,6 +48,9 @@ public final class SseClient implements AutoCloseable {
     private final List<String> nonconforming = new CopyOnWriteArrayList<>();
 
     private final HttpResponse<InputStream> response;
+    /** The server ended the answer (not this client closing it). */
+    private volatile boolean ended;
+
     private final String path;
     private final Thread reader;
 
@@ -105,6 +108,11 @@ public final class SseClient implements AutoCloseable {
         return List.copyOf(comments);
     }
 
+    /** Whether the server has ended the stream, everything it sent read. */
+    public boolean ended() {
+        return ended;
+    }
+
     /** The id of the last event received, as a browser would send it back in Last-Event-ID. */
     public String lastEventId() {
         return events.isEmpty() ? null : events.get(events.size() - 1).id();
@@ -157,6 +165,7 @@ public final class SseClient implements AutoCloseable {
                     data.add(line.substring(5).stripLeading());
                 }
             }
+            ended = true;
         } catch (IOException e) {
             // closed
         }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.negotiationledger.api.audit.AuditEvent;
 import org.negotiationledger.api.problem.ProblemType;
 import org.negotiationledger.api.security.ApiRoles;
@@ -119,9 +120,17 @@ class ApiDescription {
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
     }
 
+    /** How many times springdoc has built the description: it runs the customizer once a build. */
+    private final AtomicInteger builds = new AtomicInteger();
+
+    int builds() {
+        return builds.get();
+    }
+
     @Bean
     OpenApiCustomizer ledgerApiCustomizer() {
         return api -> {
+            builds.incrementAndGet();
             Components components = api.getComponents();
             addSchemas(components);
             components.setResponses(problemResponses());

@@ -115,8 +115,11 @@ class Streams implements SmartLifecycle, MeterBinder {
                 .register(registry);
     }
 
-    /** Opens a stream: registers the subscription and sends it the current state (or what it missed). */
-    SseEmitter open(Function<SseEmitter, Subscription> subscribe) {
+    /**
+     * Opens a stream: registers the subscription and sends it the current state (or what it missed); then, when
+     * it {@code follows}, each change, else nothing more: the answer ends.
+     */
+    SseEmitter open(Function<SseEmitter, Subscription> subscribe, boolean follows) {
         if (open.size() >= maxSubscribers) {
             reclaimClosed();
         }
@@ -132,6 +135,9 @@ class Streams implements SmartLifecycle, MeterBinder {
             throw new java.io.UncheckedIOException(e);
         }
         Subscription subscription = subscribe.apply(emitter);
+        if (!follows) {
+            subscription.endAfterCatchUp();
+        }
         emitter.onCompletion(() -> forget(subscription));
         emitter.onTimeout(() -> forget(subscription));
         emitter.onError(e -> forget(subscription));

@@ -19,6 +19,7 @@ abstract class Subscription {
     private final AtomicInteger wakes = new AtomicInteger();
     private volatile boolean heartbeatDue;
     private volatile boolean closed;
+    private volatile boolean endAfterCatchUp;
 
     Subscription(SseEmitter emitter, Streams.Senders senders) {
         this.emitter = emitter;
@@ -30,6 +31,13 @@ abstract class Subscription {
 
     /** Sends everything after the cursor and moves it on. */
     abstract void catchUp() throws IOException;
+
+    /**
+     * Makes the first catch-up the last: the stream sends what there is up to now and ends (before it is woken).
+     */
+    final void endAfterCatchUp() {
+        endAfterCatchUp = true;
+    }
 
     /** Asks for a catch-up; wakes that come while one runs make it run once more, not once each. */
     final void wake() {
@@ -53,6 +61,10 @@ abstract class Subscription {
             }
             try {
                 catchUp();
+                if (endAfterCatchUp) {
+                    close(null);
+                    return;
+                }
                 if (heartbeatDue) {
                     heartbeatDue = false;
                     emitter.send(SseEmitter.event().comment("heartbeat"));
@@ -94,6 +106,11 @@ abstract class Subscription {
      * names it (what it is, its filters and the stream's cursor; nulls allowed).
      */
     final <T> T shared(Supplier<T> fetch, Object... read) {
+        if (endAfterCatchUp) {
+            // Read afresh: a shared read is as of the views' last poll, which a following stream's next wake
+            // corrects and an ending one would not; "up to now" must include what the views hold now.
+            return fetch.get();
+        }
         return senders.streams().shared(topic(), Arrays.asList(read), fetch);
     }
 

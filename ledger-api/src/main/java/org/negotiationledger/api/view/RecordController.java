@@ -35,73 +35,74 @@ class RecordController {
         this.views = views;
     }
 
-    @GetMapping("/actors/{id}")
+    @GetMapping("/actors/{actorId}")
     @Operation(summary = "One actor: its name and kind")
     ActorResponse actor(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String actorId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.actor(id, asOf)
+        return views.actor(actorId, asOf)
                 .map(ActorResponse::of)
-                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no actor '" + actorId + "'", asOf));
     }
 
-    @GetMapping("/negotiations/{id}")
+    @GetMapping("/negotiations/{negotiationId}")
     @Operation(summary = "One negotiation: its title, parties, mediators and rounds of talks")
     NegotiationResponse negotiation(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String negotiationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.negotiation(id, asOf)
+        return views.negotiation(negotiationId, asOf)
                 .map(NegotiationResponse::of)
-                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no negotiation '" + negotiationId + "'", asOf));
     }
 
-    @GetMapping("/negotiations/{id}/talks/{talksId}")
+    @GetMapping("/negotiations/{negotiationId}/talks/{talksId}")
     @Operation(summary = "One round of talks of a negotiation")
     TalksResponse talks(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String negotiationId,
             @PathVariable @Slug String talksId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.negotiation(id, asOf)
+        return views.negotiation(negotiationId, asOf)
                 .flatMap(n -> n.talks().stream()
                         .filter(t -> t.id().equals(talksId))
                         .findFirst()
                         .map(t -> TalksResponse.of(n.id(), t)))
-                .orElseThrow(() -> Views.notFound("no talks '" + talksId + "' in negotiation '" + id + "'", asOf));
+                .orElseThrow(() ->
+                        Views.notFound("no talks '" + talksId + "' in negotiation '" + negotiationId + "'", asOf));
     }
 
-    @GetMapping("/commitments/{id}/violations")
+    @GetMapping("/commitments/{commitmentId}/violations")
     @Operation(
             summary = "A commitment's violation reports, in the order recorded, each with its findings and "
                     + "retraction")
     List<ViolationReportResponse> violations(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String commitmentId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.reports(id, asOf)
+        return views.reports(commitmentId, asOf)
                 .map(reports -> reports.stream()
-                        .map(r -> ViolationReportResponse.of(id, r))
+                        .map(r -> ViolationReportResponse.of(commitmentId, r))
                         .toList())
-                .orElseThrow(() -> Views.notFound("no commitment '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no commitment '" + commitmentId + "'", asOf));
     }
 
-    @GetMapping("/commitments/{id}/violations/{violationId}")
+    @GetMapping("/commitments/{commitmentId}/violations/{violationId}")
     @Operation(summary = "One violation report, with every finding on it and its retraction")
     ViolationReportResponse violation(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String commitmentId,
             @PathVariable @Slug String violationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.report(id, violationId, asOf)
-                .map(r -> ViolationReportResponse.of(id, r))
-                .orElseThrow(() ->
-                        Views.notFound("no violation report '" + violationId + "' on commitment '" + id + "'", asOf));
+        return views.report(commitmentId, violationId, asOf)
+                .map(r -> ViolationReportResponse.of(commitmentId, r))
+                .orElseThrow(() -> Views.notFound(
+                        "no violation report '" + violationId + "' on commitment '" + commitmentId + "'", asOf));
     }
 
-    @GetMapping("/statements/{id}")
+    @GetMapping("/statements/{statementId}")
     @Operation(summary = "One statement")
     StatementResponse statement(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String statementId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
-        return views.statement(id, asOf)
+        return views.statement(statementId, asOf)
                 .map(StatementResponse::of)
-                .orElseThrow(() -> Views.notFound("no statement '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no statement '" + statementId + "'", asOf));
     }
 }

@@ -65,37 +65,37 @@ class ViewController {
         return BrokenCommitmentResponse.of(views.broken(withinHours, negotiationId, kind, views.moment(asOf, validAt)));
     }
 
-    @GetMapping("/commitments/{id}")
+    @GetMapping("/commitments/{commitmentId}")
     @Operation(summary = "One commitment's status")
     CommitmentResponse commitment(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String commitmentId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
-        return views.commitment(id, views.moment(asOf, validAt))
+        return views.commitment(commitmentId, views.moment(asOf, validAt))
                 .map(CommitmentResponse::of)
-                .orElseThrow(() -> Views.notFound("no commitment '" + id + "'", asOf, validAt));
+                .orElseThrow(() -> Views.notFound("no commitment '" + commitmentId + "'", asOf, validAt));
     }
 
-    @GetMapping("/negotiations/{id}/timeline")
+    @GetMapping("/negotiations/{negotiationId}/timeline")
     @Operation(summary = "Every fact of a negotiation in valid-time order, each with its record time")
     List<TimelineEntryResponse> timeline(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String negotiationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
-        return views.timeline(id, views.moment(asOf, validAt))
+        return views.timeline(negotiationId, views.moment(asOf, validAt))
                 .map(entries -> entries.stream().map(TimelineEntryResponse::of).toList())
-                .orElseThrow(() -> Views.notFound("no negotiation '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no negotiation '" + negotiationId + "'", asOf));
     }
 
-    @GetMapping("/actors/{id}/record")
+    @GetMapping("/actors/{actorId}/record")
     @Operation(summary = "An actor's record: commitments as a party, reports against it and by it, statements")
     PartyRecordResponse record(
-            @PathVariable @Slug String id,
+            @PathVariable @Slug String actorId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
             @Parameter(description = VALID_AT) @RequestParam(required = false) Instant validAt) {
-        return views.partyRecord(id, views.moment(asOf, validAt))
+        return views.partyRecord(actorId, views.moment(asOf, validAt))
                 .map(PartyRecordResponse::of)
-                .orElseThrow(() -> Views.notFound("no actor '" + id + "'", asOf));
+                .orElseThrow(() -> Views.notFound("no actor '" + actorId + "'", asOf));
     }
 
     @GetMapping("/statements")

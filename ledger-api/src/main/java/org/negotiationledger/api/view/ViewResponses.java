@@ -143,7 +143,18 @@ public final class ViewResponses {
             @Schema(requiredMode = REQUIRED) String title,
             @Schema(requiredMode = REQUIRED) Instant effectiveFromUtc,
             @Schema(requiredMode = REQUIRED) Instant firstViolationAtUtc,
+
+            @Schema(
+                    description =
+                            "minutes from taking effect to the first standing violation, as in the commitment's view")
+            long minutesToFirstViolation,
+
+            @Schema(
+                    deprecated = true,
+                    description = "the same number as minutesToFirstViolation, under the name it had first; "
+                            + "kept for the clients written against it")
             long minutesToBreak,
+
             @Schema(requiredMode = REQUIRED) String reportedBy,
             @Schema(requiredMode = REQUIRED) String accused,
             String assessment) {
@@ -156,7 +167,8 @@ public final class ViewResponses {
                     b.title(),
                     b.effectiveFromUtc(),
                     b.firstViolationAtUtc(),
-                    b.minutesToBreak(),
+                    b.minutesToFirstViolation(),
+                    b.minutesToFirstViolation(),
                     b.reportedBy(),
                     b.accused(),
                     b.assessment());

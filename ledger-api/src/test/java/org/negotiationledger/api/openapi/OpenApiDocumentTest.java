@@ -14,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiContract;
 import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.Http;
+import org.negotiationledger.api.LedgerInstance;
 
 /**
  * docs/openapi.json is the contract clients generate from: it is what the server describes (a change to the
@@ -127,6 +130,42 @@ class OpenApiDocumentTest extends ApiTest {
                         .path("content")
                         .has("application/x-ndjson"))
                 .isTrue();
+    }
+
+    @Test
+    void theBrokenViewNamesItsMinutesAsTheCommitmentViewDoesAndKeepsItsFirstNameAsADeprecatedAlias() {
+        JsonNode schemas = ApiContract.get().document().path("components").path("schemas");
+        JsonNode broken = schemas.path("BrokenCommitment");
+        assertThat(schemas.path("Commitment").path("properties").has("minutesToFirstViolation"))
+                .isTrue();
+        assertThat(broken.path("properties").has("minutesToFirstViolation")).isTrue();
+        assertThat(broken.path("properties")
+                        .path("minutesToFirstViolation")
+                        .path("deprecated")
+                        .asBoolean())
+                .isFalse();
+        assertThat(broken.path("properties")
+                        .path("minutesToBreak")
+                        .path("deprecated")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void theDescriptionIsBuiltBeforeTheServerReportsReadyAndNoVisitBuildsItAgain() {
+        try (LedgerInstance ledger =
+                LedgerInstance.fresh("description-at-start", Map.of("ledger.api-description.build-at-start", "true"))) {
+            // The start returns once the server reports ready: springdoc has built the description by then.
+            ApiDescription description = ledger.bean(ApiDescription.class);
+            assertThat(description.builds()).isEqualTo(1);
+
+            Http http = ledger.http().withAuthorization(null);
+            assertThat(http.get("/v3/api-docs").status()).isEqualTo(200);
+            assertThat(http.get("/v3/api-docs", "Accept-Language", "de-CH, fr;q=0.8")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(description.builds()).as("builds after a visit").isEqualTo(1);
+        }
     }
 
     @Test

@@ -127,8 +127,80 @@ class StreamTest extends ApiTest {
                     stream.events("broken").get(stream.events("broken").size() - 1);
             assertThat(list.json()).hasSize(1);
             assertThat(list.json().get(0).get("commitmentId").asText()).isEqualTo(world.truce());
+            assertThat(list.json().get(0).get("minutesToFirstViolation").asLong())
+                    .isEqualTo(20);
             assertThat(list.json().get(0).get("minutesToBreak").asLong()).isEqualTo(20);
         }
+    }
+
+    @Test
+    void eachStreamWithFollowFalseSendsTheEventsUpToNowAndEnds() {
+        report("v-soon", "2020-10-10T12:20+04:00");
+        String negotiation = "negotiationId=" + world.negotiation();
+        await().atMost(WAIT)
+                .until(() -> http.get("/api/v1/commitments/broken?withinHours=1&" + negotiation)
+                                .json()
+                                .size()
+                        == 1);
+
+        try (SseClient commitments = SseClient.open(port, "/api/v1/stream/commitments?follow=false&" + negotiation);
+                SseClient broken =
+                        SseClient.open(port, "/api/v1/stream/broken?withinHours=1&follow=false&" + negotiation);
+                SseClient timeline = SseClient.open(port, "/api/v1/stream/timeline?follow=false&" + negotiation)) {
+            await().atMost(WAIT).until(() -> commitments.ended() && broken.ended() && timeline.ended());
+            assertThat(commitments.events("commitment"))
+                    .extracting(e -> e.json().get("status").asText())
+                    .containsExactly("VIOLATED");
+            assertThat(broken.events("broken")).hasSize(1);
+            assertThat(broken.events("broken")
+                            .get(0)
+                            .json()
+                            .get(0)
+                            .get("commitmentId")
+                            .asText())
+                    .isEqualTo(world.truce());
+            assertThat(timeline.events("fact"))
+                    .extracting(e -> e.json().get("type").asText())
+                    .contains("ViolationReported")
+                    .last()
+                    .isEqualTo("ViolationReported");
+        }
+    }
+
+    @Test
+    void aBoundedStreamResumedWithLastEventIdSendsOnlyWhatCameAfterAndEnds() {
+        String lastSeen;
+        try (SseClient stream =
+                SseClient.open(port, "/api/v1/stream/timeline?follow=false&negotiationId=" + world.negotiation())) {
+            await().atMost(WAIT).until(stream::ended);
+            lastSeen = stream.lastEventId();
+        }
+        report("v-1", "2020-10-10T12:30+04:00");
+        await().atMost(WAIT)
+                .until(() -> http.get("/api/v1/negotiations/" + world.negotiation() + "/timeline")
+                        .text()
+                        .contains("ViolationReported"));
+
+        try (SseClient stream = SseClient.open(
+                port,
+                "/api/v1/stream/timeline?follow=false&negotiationId=" + world.negotiation(),
+                "Last-Event-ID",
+                lastSeen)) {
+            await().atMost(WAIT).until(stream::ended);
+            assertThat(stream.events("fact"))
+                    .extracting(e -> e.json().get("type").asText())
+                    .containsExactly("ViolationReported");
+        }
+    }
+
+    @Test
+    void followTakesOnlyTrueOrFalse() {
+        var response = http.get(
+                "/api/v1/stream/timeline?follow=yes&negotiationId=" + world.negotiation(),
+                "Accept",
+                "text/event-stream");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("follow");
     }
 
     @Test

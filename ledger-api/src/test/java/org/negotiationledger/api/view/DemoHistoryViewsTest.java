@@ -66,6 +66,12 @@ class DemoHistoryViewsTest {
         assertThat(StreamSupport.stream(broken.spliterator(), false)
                         .map(b -> b.get("commitmentId").asText()))
                 .containsExactly("paris-2020-10-17", "moscow-2020-10-10", "washington-2020-10-25");
+        // The same number under the commitment view's name, and under its first name, kept as an alias.
+        assertThat(broken.get(0).get("minutesToFirstViolation").asLong())
+                .isEqualTo(now.get("paris-2020-10-17")
+                        .get("minutesToFirstViolation")
+                        .asLong())
+                .isEqualTo(4);
         assertThat(broken.get(0).get("minutesToBreak").asLong()).isEqualTo(4);
         assertThat(broken.get(0).get("reportedBy").asText()).isEqualTo("armenia");
         assertThat(broken.get(0).get("accused").asText()).isEqualTo("azerbaijan");

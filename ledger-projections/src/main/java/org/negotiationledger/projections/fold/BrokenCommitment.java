@@ -13,7 +13,7 @@ public record BrokenCommitment(
         String title,
         Instant effectiveFromUtc,
         Instant firstViolationAtUtc,
-        long minutesToBreak,
+        long minutesToFirstViolation,
         String reportedBy,
         String accused,
         String assessment) {
@@ -34,7 +34,7 @@ public record BrokenCommitment(
                         v.firstViolation().reportedBy(),
                         v.firstViolation().accused(),
                         v.firstViolation().assessment()))
-                .sorted(Comparator.comparingLong(BrokenCommitment::minutesToBreak)
+                .sorted(Comparator.comparingLong(BrokenCommitment::minutesToFirstViolation)
                         .thenComparing(BrokenCommitment::effectiveFromUtc)
                         .thenComparing(BrokenCommitment::commitmentId))
                 .toList();

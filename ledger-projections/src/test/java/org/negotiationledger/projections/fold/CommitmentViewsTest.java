@@ -175,7 +175,7 @@ class CommitmentViewsTest {
                 .extracting(BrokenCommitment::commitmentId)
                 .containsExactly("paris");
         assertThat(BrokenCommitment.within(2.2, views))
-                .extracting(BrokenCommitment::minutesToBreak)
+                .extracting(BrokenCommitment::minutesToFirstViolation)
                 .containsExactly(4L, 5L, 128L);
     }
 
