@@ -8,16 +8,19 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 /**
  * Strict JSON for the HTTP API (the rest is in application.properties): a number or a boolean where text is
@@ -63,6 +66,15 @@ public class JsonConfig {
                                                 : CoercionAction.Fail);
                     }
                 });
+    }
+
+    /**
+     * Every field at fault in one answer: Spring Boot uses this converter in place of its own (a subclass of the
+     * one it would make).
+     */
+    @Bean
+    public MappingJackson2HttpMessageConverter fieldByFieldJson(ObjectMapper json, Validator validator) {
+        return new FieldByFieldJsonConverter(json, validator);
     }
 
     /**

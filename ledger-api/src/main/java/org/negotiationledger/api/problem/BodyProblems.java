@@ -26,40 +26,19 @@ final class BodyProblems {
             return ProblemType.MALFORMED_REQUEST.problem(
                     "the JSON exceeds a limit of this server: " + limit.getOriginalMessage());
         }
-        if (cause instanceof RefusedValueException refused) {
-            return invalid(path(refused), refused.getOriginalMessage());
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
+        FieldError error = fieldError(cause);
+        if (error != null) {
             ProblemDetail problem = ProblemType.INVALID_FIELD.problem(
-                    "'" + field + "' is not a field of this request; nothing was recorded",
-                    List.of(new FieldError(field, "unknown field; known fields: " + known(unknown))));
-            problem.setTitle("Unknown field");
+                    cause instanceof UnrecognizedPropertyException
+                            ? "'" + error.field() + "' is not a field of this request; nothing was recorded"
+                            : cause instanceof PropertyBindingException
+                                    ? "'" + error.field() + "' is invalid"
+                                    : "'" + error.field() + "' " + error.message(),
+                    List.of(error));
+            if (cause instanceof UnrecognizedPropertyException) {
+                problem.setTitle("Unknown field");
+            }
             return problem;
-        }
-        if (cause instanceof PropertyBindingException binding) {
-            String field = path(binding);
-            return ProblemType.INVALID_FIELD.problem(
-                    "'" + field + "' is invalid", List.of(new FieldError(field, "invalid field")));
-        }
-        if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-            Class<?> target = format.getTargetType();
-            return invalid(
-                    path(format),
-                    target != null && target.isEnum()
-                            ? "must be one of " + List.of(target.getEnumConstants())
-                            : "cannot be read as " + simpleType(target) + ": " + format.getValue());
-        }
-        if (cause instanceof MismatchedInputException mismatch
-                && !mismatch.getPath().isEmpty()) {
-            return invalid(path(mismatch), "has the wrong JSON type; expected " + simpleType(mismatch.getTargetType()));
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return invalid(
-                    path(mapping),
-                    mapping.getCause() instanceof IllegalArgumentException illegal
-                            ? illegal.getMessage()
-                            : "is invalid");
         }
         return ProblemType.MALFORMED_REQUEST.problem(
                 cause instanceof JsonProcessingException json && json.getLocation() != null
@@ -67,6 +46,46 @@ final class BodyProblems {
                                 + json.getLocation().getLineNr() + ", column "
                                 + json.getLocation().getColumnNr() + ")"
                         : "The body is missing or is not a JSON object of the expected shape");
+    }
+
+    /**
+     * The field at fault in a body Jackson could not bind, and what is wrong with it; null when the fault is not
+     * one field's (not JSON, a limit exceeded, not an object at all).
+     */
+    static FieldError fieldError(Throwable cause) {
+        if (cause instanceof StreamConstraintsException) {
+            return null;
+        }
+        if (cause instanceof RefusedValueException refused) {
+            return new FieldError(path(refused), refused.getOriginalMessage());
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown), "unknown field; known fields: " + known(unknown));
+        }
+        if (cause instanceof PropertyBindingException binding) {
+            return new FieldError(path(binding), "invalid field");
+        }
+        if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+            Class<?> target = format.getTargetType();
+            return new FieldError(
+                    path(format),
+                    target != null && target.isEnum()
+                            ? "must be one of " + List.of(target.getEnumConstants())
+                            : "cannot be read as " + simpleType(target) + ": " + format.getValue());
+        }
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return new FieldError(
+                    path(mismatch), "has the wrong JSON type; expected " + simpleType(mismatch.getTargetType()));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new FieldError(
+                    path(mapping),
+                    mapping.getCause() instanceof IllegalArgumentException illegal
+                            ? illegal.getMessage()
+                            : "is invalid");
+        }
+        return null;
     }
 
     /** A field of the body that fails its check: 400 naming it, the message in the detail and the list. */
@@ -91,7 +110,7 @@ final class BodyProblems {
         return type.isEnum() ? "one of " + List.of(type.getEnumConstants()) : "an object";
     }
 
-    private static String path(JsonMappingException ex) {
+    static String path(JsonMappingException ex) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : ex.getPath()) {
             if (ref.getFieldName() != null) {

@@ -3,6 +3,7 @@ package org.negotiationledger.api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
@@ -112,6 +113,55 @@ class BadInputTest extends ApiTest {
                 "casualties.killed");
         refused("/api/v1/commitments/" + w.truce() + "/end", """
                 {"reason": "COLLAPSED", "endedAt": "2020-10-11T00:00+04:00", "expectedVersion": 1.5}""", 400, "expectedVersion");
+    }
+
+    /** The fields an answer names, in its order. */
+    private static List<String> fields(JsonNode problem) {
+        return StreamSupport.stream(problem.get("errors").spliterator(), false)
+                .map(e -> e.get("field").asText())
+                .toList();
+    }
+
+    @Test
+    void everyInvalidFieldOfABodyIsNamedInOneAnswer() {
+        // a pattern, a blank name and an unknown enum value: a violation of a constraint and a value that does not bind
+        JsonNode actor = refused("/api/v1/actors", """
+                {"id": "Not An Id", "name": "", "kind": "PLANET"}""", 400, null);
+        assertThat(actor.get("type").asText()).endsWith(":invalid-field");
+        assertThat(fields(actor)).containsExactly("id", "kind", "name");
+        assertThat(actor.get("detail").asText()).contains("id", "kind", "name");
+        assertThat(actor.get("errors").findValuesAsText("message"))
+                .allSatisfy(m -> assertThat(m).isNotBlank());
+        // unknown fields beside a missing one
+        assertThat(fields(refused("/api/v1/actors", """
+                        {"id": "%s", "nmae": "typo", "kind": "STATE", "extra": 1}""".formatted(unique("a")), 400, null)))
+                .containsExactly("extra", "name", "nmae");
+    }
+
+    @Test
+    void severalWrongTypesAndNestedFieldsAreNamedTogether() {
+        World w = world();
+        JsonNode report = refused("/api/v1/commitments/" + w.truce() + "/violations", """
+                {"reportedBy": 42, "accused": true, "occurredAt": "2020-10-10T12:05",
+                 "location": {"name": "Hadrut", "latitude": "north", "longitude": 47.0},
+                 "casualties": {"killed": "many", "injured": -1}}""", 400, null);
+        assertThat(fields(report))
+                .containsExactly(
+                        "accused",
+                        "casualties.injured",
+                        "casualties.killed",
+                        "location.latitude",
+                        "occurredAt",
+                        "reportedBy");
+        // elements of a list, each by its index; a failed element is not also reported as missing
+        assertThat(fields(refused("/api/v1/negotiations", """
+                        {"title": " ", "parties": ["%s", 7, "Bad Id"], "mediators": "x"}""".formatted(w.a()), 400, null)))
+                .containsExactly("mediators", "parties[1]", "parties[2]", "title");
+        assertThat(fields(
+                        refused("/api/v1/negotiations/" + w.negotiation() + "/talks", """
+                        {"venue": "Geneva", "startedAt": "2020-10-30T10:00+01:00",
+                         "participants": [{"actor": "%s", "role": "PARTY"}, {"actor": "Bad", "role": "KING"}]}""".formatted(w.a()), 400, null)))
+                .containsExactly("participants[1].actor", "participants[1].role");
     }
 
     @Test
