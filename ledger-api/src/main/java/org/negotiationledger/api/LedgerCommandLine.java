@@ -222,10 +222,7 @@ public final class LedgerCommandLine implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            String ndjson;
-            try {
-                ndjson = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
             }
             if (!importId.matches(org.negotiationledger.core.shared.RecordId.SYNTAX)) {
@@ -242,8 +239,8 @@ public final class LedgerCommandLine implements Callable<Integer> {
             try (ConfigurableApplicationContext ledger =
                     SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new))) {
                 Imports.Outcome outcome;
-                try {
-                    outcome = ledger.getBean(Imports.class).apply(importId, ndjson, name);
+                try (InputStream lines = Files.newInputStream(file)) {
+                    outcome = ledger.getBean(Imports.class).apply(importId, lines, name, Imports.Listener.NONE);
                 } catch (Imports.ImportConflictException conflict) {
                     spec.commandLine().getErr().println(conflict.getMessage());
                     spec.commandLine().getErr().flush();
