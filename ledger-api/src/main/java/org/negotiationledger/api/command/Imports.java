@@ -175,6 +175,7 @@ public class Imports {
             String before = recordedBefore.get(b);
             if (before != null) {
                 if (!hash(batch).equals(before)) {
+                    // Read to the end, as after any stop: a client still sending gets the answer, not a reset.
                     file.countRest();
                     throw conflict(importId, b);
                 }
