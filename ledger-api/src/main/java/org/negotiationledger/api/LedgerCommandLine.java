@@ -7,19 +7,24 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.negotiationledger.api.command.Imports;
 import org.negotiationledger.seal.ExportVerifier;
 import org.negotiationledger.seal.VerificationReport;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Unmatched;
 /**
  * The jar's command line: the server (the default), {@code verify}, {@code import}, {@code hash-password} and
  * {@code help}. Exit codes: 0 done (or verified), 1 not verified (or an import stopped at a refused line), 2 a
- * usage error. Options of the form {@code --name=value}
+ * usage error, 3 an import whose database a running server holds, 4 an import whose ledger could not start.
+ * Options of the form {@code --name=value}
  * before or after {@code server} are Spring Boot settings, as with any Boot jar, so
  * {@code java -jar ledger-api.jar --spring.profiles.active=postgres} still starts the server.
  */
@@ -55,9 +61,16 @@ import picocli.CommandLine.Unmatched;
         footer = {
             "",
             "Server settings are Spring Boot's, given as --name=value (or as environment",
-            "variables; see README.md), e.g. --server.port=9090 --spring.profiles.active=postgres",
-            "",
-            "Exit codes: 0 done or verified, 1 not verified or import stopped, 2 usage error."
+            "variables; see README.md), for example:",
+            "  --server.port=9090 --spring.profiles.active=postgres",
+        },
+        exitCodeListHeading = "%nExit codes (each command's --help has its own):%n",
+        exitCodeList = {
+            "0:done, or verified",
+            "1:not verified; an import stopped at a refused line",
+            "2:a usage error",
+            "3:an import: the database is in use by a running server",
+            "4:an import: the ledger could not start (its database, its settings)"
         })
 public final class LedgerCommandLine implements Callable<Integer> {
 
@@ -138,7 +151,13 @@ public final class LedgerCommandLine implements Callable<Integer> {
             name = "verify",
             mixinStandardHelpOptions = true,
             description = "Verify an exported history (GET /api/v1/audit/events as application/x-ndjson) without a "
-                    + "server or database. Prints the report; exits 0 if verified, 1 if not.")
+                    + "server or database. Prints the report.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {
+                "0:verified",
+                "1:not verified (the report says where)",
+                "2:a usage error: no such file, a malformed --noted"
+            })
     static final class Verify implements Callable<Integer> {
 
         private static final Pattern NOTED = Pattern.compile("(\\d{1,18}):([0-9a-f]{64})");
@@ -188,15 +207,34 @@ public final class LedgerCommandLine implements Callable<Integer> {
 
     /**
      * The bulk import for operators: the same as {@code POST /api/v1/imports}, run against the configured
-     * database without the HTTP server. On the embedded H2 the server must be stopped (it holds the file).
+     * database without the HTTP server. On the embedded H2 the server must be stopped (it holds the file). Made
+     * for scripts: the result alone on stdout, everything else (warnings, errors, a line of progress a batch)
+     * on stderr, and an exit code for each way it ends.
      */
     @Command(
             name = "import",
             mixinStandardHelpOptions = true,
             description = "Import an NDJSON file of commands (one {\"path\", \"body\"} a line, as POST "
-                    + "/api/v1/imports takes it) into the configured database. Prints what was done; exits 0 when "
-                    + "every line is recorded, 1 when a line was refused (the batches before it stay recorded).")
+                    + "/api/v1/imports takes it) into the configured database. Prints what was done, as JSON, "
+                    + "on stdout; progress, warnings and errors go to stderr.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {
+                "0:every line is recorded (now or by an earlier run)",
+                "1:a line was refused (the batches before it stay recorded), or the file differs from the "
+                        + "batches recorded under its id",
+                "2:a usage error: no such file, a malformed --id",
+                "3:the database is in use by a running server (the embedded H2 is one process's): stop "
+                        + "it, or post the file to it",
+                "4:the ledger could not start: its database, its settings (--verbose shows why)"
+            })
     static final class Import implements Callable<Integer> {
+
+        /** H2's error code for a database file another process holds ({@code ErrorCode.DATABASE_ALREADY_OPEN_1}). */
+        private static final int DATABASE_IN_USE = org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
+
+        static final int REFUSED = 1;
+        static final int IN_USE = 3;
+        static final int NOT_STARTED = 4;
 
         @Spec
         CommandSpec spec;
@@ -217,37 +255,46 @@ public final class LedgerCommandLine implements Callable<Integer> {
                 description = "who the events name as having posted them (default: operator:<user name>)")
         String principal;
 
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "log what the ledger does (INFO) on stderr; by default only warnings and errors")
+        boolean verbose;
+
         @Unmatched
         List<String> settings = new ArrayList<>();
 
         @Override
         public Integer call() throws IOException {
-            String ndjson;
-            try {
-                ndjson = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
-            }
             if (!importId.matches(org.negotiationledger.core.shared.RecordId.SYNTAX)) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(),
                         "--id must match " + org.negotiationledger.core.shared.RecordId.SYNTAX + ": '" + importId
                                 + "'");
             }
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
+            }
             String name = principal != null ? principal : "operator:" + System.getProperty("user.name");
+            PrintWriter err = spec.commandLine().getErr();
             System.setProperty(
                     "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
-            List<String> args = new ArrayList<>(settings);
-            args.add("--spring.main.web-application-type=none");
-            try (ConfigurableApplicationContext ledger =
-                    SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new))) {
+            // Whatever writes to the process's stdout (the logs' console, a library's notice) writes to stderr
+            // while the ledger runs: stdout is the result's alone, for a script to read.
+            PrintStream stdout = System.out;
+            System.setOut(System.err);
+            try (ConfigurableApplicationContext ledger = start()) {
                 Imports.Outcome outcome;
-                try {
-                    outcome = ledger.getBean(Imports.class).apply(importId, ndjson, name);
+                try (InputStream lines = Files.newInputStream(file)) {
+                    outcome = ledger.getBean(Imports.class)
+                            .apply(importId, lines, name, (lastLine, recorded, alreadyRecorded) -> {
+                                err.println("import " + importId + ": line " + lastLine + " done (" + recorded
+                                        + " recorded, " + alreadyRecorded + " recorded before)");
+                                err.flush();
+                            });
                 } catch (Imports.ImportConflictException conflict) {
-                    spec.commandLine().getErr().println(conflict.getMessage());
-                    spec.commandLine().getErr().flush();
-                    return 1;
+                    err.println("import " + importId + ": " + conflict.getMessage());
+                    err.flush();
+                    return REFUSED;
                 }
                 spec.commandLine()
                         .getOut()
@@ -256,7 +303,79 @@ public final class LedgerCommandLine implements Callable<Integer> {
                                 .writerWithDefaultPrettyPrinter()
                                 .writeValueAsString(outcome));
                 spec.commandLine().getOut().flush();
-                return outcome.stopped() ? 1 : 0;
+                return outcome.stopped() ? REFUSED : 0;
+            } catch (NotStarted failed) {
+                err.println("import " + importId + ": " + failed.getMessage());
+                err.flush();
+                return failed.exitCode;
+            } finally {
+                System.setOut(stdout);
+            }
+        }
+
+        /** The ledger without its HTTP server, quiet unless {@code --verbose}. */
+        private ConfigurableApplicationContext start() throws NotStarted {
+            SpringApplication application = new SpringApplication(LedgerApplication.class);
+            application.setBannerMode(Banner.Mode.OFF);
+            application.setLogStartupInfo(verbose);
+            Map<String, Object> defaults = new HashMap<>();
+            defaults.put("logging.level.root", verbose ? "INFO" : "WARN");
+            if (!verbose) {
+                // A failed start is said here, in a line; Spring's own report of it is the stack trace.
+                defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+                defaults.put(
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+                        "ERROR");
+            }
+            application.setDefaultProperties(defaults);
+            List<String> args = new ArrayList<>(settings);
+            args.add("--spring.main.web-application-type=none");
+            try {
+                return application.run(args.toArray(String[]::new));
+            } catch (RuntimeException failed) {
+                SQLException inUse = inUse(failed);
+                if (inUse != null) {
+                    throw new NotStarted(
+                            IN_USE,
+                            "the database is in use by a running server" + heldFile(inUse)
+                                    + ": stop the server first, or post the file to it (POST /api/v1/imports?id="
+                                    + importId + ")");
+                }
+                Throwable cause = failed;
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    cause = cause.getCause();
+                }
+                throw new NotStarted(
+                        NOT_STARTED,
+                        "the ledger could not start: " + cause.getMessage()
+                                + (verbose ? "" : " (--verbose shows the log)"));
+            }
+        }
+
+        private static SQLException inUse(Throwable failure) {
+            for (Throwable cause = failure;
+                    cause != null;
+                    cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
+                    return sql;
+                }
+            }
+            return null;
+        }
+
+        /** The file H2 names as held, as " (file)", or nothing. */
+        private static String heldFile(SQLException inUse) {
+            Matcher quoted = Pattern.compile("\"([^\"]+)\"").matcher(String.valueOf(inUse.getMessage()));
+            return quoted.find() ? " (" + quoted.group(1) + ")" : "";
+        }
+
+        /** The ledger did not start; the message is the one line the command prints. */
+        private static final class NotStarted extends Exception {
+            private final int exitCode;
+
+            NotStarted(int exitCode, String message) {
+                super(message, null, false, false);
+                this.exitCode = exitCode;
             }
         }
     }

@@ -9,7 +9,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import org.negotiationledger.api.param.Slug;
+import org.negotiationledger.api.problem.ProblemType;
 import org.negotiationledger.api.store.DurableReads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,8 +56,22 @@ class ImportController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ImportAnswer.class)))
-    ResponseEntity<Object> importCommands(@RequestParam("id") @Slug String importId, @RequestBody String ndjson) {
-        Imports.Outcome outcome = imports.apply(importId, ndjson, Requests.principal());
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
+    ResponseEntity<Object> importCommands(@RequestParam("id") @Slug String importId, InputStream body)
+            throws IOException {
+        // Read as it arrives, a batch at a time: a file near the 64 MB limit is never held whole.
+        PushbackInputStream ndjson = new PushbackInputStream(body, 1);
+        int first = ndjson.read();
+        if (first < 0) {
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemType.MALFORMED_REQUEST.problem(
+                            "the body is missing: an import is one command a line"));
+        }
+        ndjson.unread(first);
+        Imports.Outcome outcome = imports.apply(importId, ndjson, Requests.principal(), Imports.Listener.NONE);
         // What an earlier post of this import recorded was read, not committed here: on disk before reported.
         durable.confirm();
         if (outcome.stopped() && outcome.recorded() == 0) {

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
+import org.negotiationledger.api.ServerProcess;
 import org.negotiationledger.api.TestUsers;
 
 /**
@@ -150,6 +156,107 @@ class ImportTest extends ApiTest {
                                 .get("standing")
                                 .asInt()
                         == 4_000);
+    }
+
+    @Test
+    void aLineWithAKeyBesidesPathAndBodyIsRefusedNamingItAndNothingOfItsBatchIsRecorded() {
+        for (String key : List.of("principal", "method", "headers", "user")) {
+            String actor = unique("keyed");
+            List<String> lines =
+                    List.of(actorLine(unique("before")), actorLine(unique("before")), """
+                    {"path": "/api/v1/actors", "body": {"id": "%s", "name": "A", "kind": "STATE"}, "%s": "evil"}""".formatted(actor, key));
+            long before = eventCount();
+
+            Http.Response refused = http.post(
+                    "/api/v1/imports?id=" + unique("keyed"), String.join("\n", lines), "Content-Type", NDJSON);
+            assertThat(refused.status()).as(key + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("line").asInt()).isEqualTo(3);
+            assertThat(refused.json().get("errors").get(0).get("field").asText())
+                    .isEqualTo(key);
+            assertThat(eventCount()).as(key).isEqualTo(before);
+            assertThat(http.get("/api/v1/actors/" + actor).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aLinePathThatHttpRefusesIsRefusedAsOverHttp() {
+        for (String path : List.of(
+                "/api/v1/actors;jsessionid=x",
+                "/api/v1/actors;",
+                "/api/v1//actors",
+                "/api/v1/x/../actors",
+                "/api/v1/./actors",
+                "/api/v1/%2e%2e/v1/actors",
+                "/api/v1/act%25ors",
+                "/api/v1/actors%2F",
+                "/api/v1/actors%3bx",
+                "/api/v1/actors\\x",
+                "/api/v1/act\u00f6rs")) {
+            String actor = unique("pathed");
+            String body = """
+                    {"id": "%s", "name": "A", "kind": "STATE"}""".formatted(actor);
+            if (path.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\')) {
+                // The same path over HTTP: refused by the firewall before anything reads the body.
+                assertThat(http.post(path, body).status()).as("POST " + path).isEqualTo(400);
+            }
+            String line = "{\"path\": " + json(path) + ", \"body\": " + body + "}";
+            long before = eventCount();
+
+            Http.Response refused = http.post("/api/v1/imports?id=" + unique("pathed"), line, "Content-Type", NDJSON);
+            assertThat(refused.status()).as(path + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.json().get("line").asInt()).isEqualTo(1);
+            assertThat(refused.json().get("errors").get(0).get("field").asText())
+                    .isEqualTo("path");
+            assertThat(eventCount()).as(path).isEqualTo(before);
+        }
+    }
+
+    /**
+     * A body near the 64 MB limit, one command and the rest blank lines, to a server with a heap of 512 MB: it
+     * answers as for the one line. Held whole (bytes, a string, a list of lines) such a body took more than
+     * 768 MB and answered 500; read as it streams, the server holds one batch.
+     */
+    @Test
+    void aBodyNearTheLimitIsReadAsItStreamsOnASmallHeap() throws Exception {
+        Path data = ApiTest.temporaryDirectory("ledger-import-stream");
+        int port = ServerProcess.freePort();
+        Process server = ServerProcess.start(
+                port,
+                Map.of("ledger.data-dir", data.resolve("data").toString(), "ledger.demo-history.enabled", "false"),
+                data.resolve("server.log"));
+        try {
+            Http client = new Http(port).withTimeout(IMPORTING);
+            ServerProcess.awaitHealthy(client, server);
+            byte[] line = (actorLine("streamed") + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[60 * 1024 * 1024];
+            Arrays.fill(body, (byte) '\n');
+            System.arraycopy(line, 0, body, 0, line.length);
+
+            Http.Response answer = client.post("/api/v1/imports?id=streamed", body, "Content-Type", NDJSON);
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            assertThat(answer.json().get("state").asText()).isEqualTo("DONE");
+            assertThat(answer.json().get("lines").asInt()).isEqualTo(1);
+            assertThat(answer.json().get("recorded").asInt()).isEqualTo(1);
+            // The views fold the event a moment after it commits.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> client.get("/api/v1/actors/streamed").status() == 200);
+        } finally {
+            server.destroyForcibly();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String actorLine(String id) {
+        return """
+                {"path": "/api/v1/actors", "body": {"id": "%s", "name": "Actor", "kind": "STATE"}}""".formatted(id);
+    }
+
+    private static String json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reports against the world's truce, one a line, as a client would export them. */
