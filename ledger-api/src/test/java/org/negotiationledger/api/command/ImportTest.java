@@ -120,6 +120,16 @@ class ImportTest extends ApiTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").get(0).get("field").asText()).isEqualTo("occurredAt");
         assertThat(eventCount()).isEqualTo(before);
+
+        // every field at fault in one answer, as the endpoint names them
+        lines.set(2, """
+                {"path": "/api/v1/actors", "body": {"id": "Not An Id", "name": "", "kind": "PLANET"}}""");
+        Http.Response several = http.withTimeout(IMPORTING)
+                .post("/api/v1/imports?id=" + unique("history"), String.join("\n", lines), "Content-Type", NDJSON);
+        assertThat(several.status()).isEqualTo(400);
+        assertThat(several.json().get("line").asInt()).isEqualTo(3);
+        assertThat(several.json().get("errors").findValuesAsText("field")).containsExactly("id", "kind", "name");
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
