@@ -274,6 +274,13 @@ public final class LedgerCommandLine implements Callable<Integer> {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
             }
+            // A principal named here obeys the rules of a user name, reserved names included: an import must not
+            // pass for the demo loader's history or another operator's.
+            String unfit = principal == null ? null : org.negotiationledger.api.security.Principals.problem(principal);
+            if (unfit != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--principal " + unfit + ": '" + principal + "'");
+            }
             String name = principal != null ? principal : "operator:" + System.getProperty("user.name");
             PrintWriter err = spec.commandLine().getErr();
             System.setProperty(

@@ -68,6 +68,18 @@ class CommandLineTest {
     }
 
     @Test
+    void anImportUnderAReservedOrUnfitPrincipalIsAUsageErrorAndStartsNothing() throws Exception {
+        java.nio.file.Path file =
+                ApiTest.temporaryDirectory("ledger-cli-principal").resolve("lines.ndjson");
+        java.nio.file.Files.writeString(file, "{}\n");
+        for (String principal : new String[] {"demo-history", "Demo-History", "operator:alice", "two words", ""}) {
+            Run run = run("", "import", file.toString(), "--id", "x", "--principal", principal);
+            assertThat(run.exit()).as("--principal '%s'", principal).isEqualTo(2);
+            assertThat(run.err()).as("--principal '%s'", principal).contains("--principal");
+        }
+    }
+
+    @Test
     void hashPasswordPrintsABcryptHashOfTheLineRead() {
         Run run = run("correct horse battery staple\n", "hash-password");
         assertThat(run.exit()).isZero();

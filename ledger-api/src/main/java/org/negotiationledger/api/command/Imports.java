@@ -324,7 +324,10 @@ public class Imports {
                             "'" + path + "' is not a path a command is posted to; the paths are in docs/http-api.md"));
             // Bound as its endpoint binds a body: every field at fault named in one answer
             Object body = FieldByField.bind(
-                    json, validator, read.body(), json.constructType(matched.route().body()));
+                    json,
+                    validator,
+                    read.body(),
+                    json.constructType(matched.route().body()));
             Set<ConstraintViolation<Object>> violations = validator.validate(body);
             if (!violations.isEmpty()) {
                 throw new LineRefused(

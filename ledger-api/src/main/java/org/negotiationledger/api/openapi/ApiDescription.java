@@ -75,7 +75,7 @@ class ApiDescription {
                             + "Idempotency-Key was reused for another request; nothing recorded"),
             Map.entry(
                     "429",
-                    "Too many failed sign-ins for this user or from this address; retry after "
+                    "Too many failed sign-ins from this address (for this user name, or for all); retry after "
                             + "`Retry-After` seconds"),
             Map.entry("503", "Too many open streams on this server; retry after `Retry-After` seconds")));
 

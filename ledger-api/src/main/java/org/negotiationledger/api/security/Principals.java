@@ -9,7 +9,7 @@ import org.negotiationledger.api.config.CleanText;
  * their requests, so it is text that reads as it is stored, on one line, and fits the principal columns. The
  * names the ledger records under itself are reserved, so that no user or token can pass for them.
  */
-final class Principals {
+public final class Principals {
 
     /** The principal columns ({@code idempotency_record}, {@code import_batch}) are {@code VARCHAR(200)}. */
     static final int MAX_LENGTH = 200;
@@ -20,7 +20,7 @@ final class Principals {
     private Principals() {}
 
     /** What is wrong with {@code name} as a principal, or null when it is a good one. */
-    static String problem(String name) {
+    public static String problem(String name) {
         if (name == null || name.isEmpty()) {
             return "is empty";
         }
