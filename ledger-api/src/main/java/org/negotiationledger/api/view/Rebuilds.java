@@ -35,14 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps answering, asked of any server and carried out once. A request is a row ({@code view_rebuild}); every
  * server looks at it twice a second, and the one whose processor holds the views' work (their token) takes it
  * up: it marks the row as its own (BUILDING), folds the history into the next generation ({@link GenerationBuild}),
- * adds the indexes, folds what came meanwhile until it is within {@value #SWITCH_WITHIN} events of the head, and
- * then switches in one transaction: it claims the views' token, folds the rest, names the new generation as
- * serving and moves the token to the head it reached. Its live processor meanwhile keeps the serving generation
+ * adds the indexes, folds what came meanwhile until it is within {@value #SWITCH_WITHIN} events of the head (in
+ * at most {@value #CATCH_UP_PASSES} passes, so that steady writes cannot hold it back), and then switches in one
+ * transaction: it claims the views' token, folds the rest up to the head it reads then, names the new generation
+ * as serving and moves the token to that head. Its live processor meanwhile keeps the serving generation
  * current. A build that fails leaves the serving generation (FAILED, asked again by a new request); one whose
  * server dies is started again by whichever server holds the views' work once the build's heartbeat has stood
  * still for {@code ledger.views.rebuild-stall-timeout}. The generation left behind is dropped a little later
  * ({@value #RETIRE_AFTER_SECONDS} s), when no query that began before the switch can still be reading it.
- * Progress is read from the row and the views' token, so it reads the same on every server.
+ * Progress is read from the row and the views' token, so it reads the same on every server; a rebuild reads
+ * DONE from its switch on, and how far the live projection trails the head is {@code done} against {@code total}.
  */
 @Service
 public class Rebuilds {
@@ -50,6 +52,8 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     /** A build switches once it is this close to the head: the rest is folded inside the switch's transaction. */
     static final long SWITCH_WITHIN = 5_000;
+    /** At most this many passes fold what came during the build before the switch, however fast events come. */
+    static final int CATCH_UP_PASSES = 3;
 
     private static final long RETIRE_AFTER_SECONDS = 30;
 
@@ -237,8 +241,11 @@ public class Rebuilds {
             long folded = System.nanoTime();
             build.index(progress);
             long indexed = System.nanoTime();
-            for (long head = head(); head - build.last() > SWITCH_WITHIN; head = head()) {
-                build.foldUpTo(head, progress);
+            // Each pass folds what came during the one before, so passes shrink while the fold outruns the writes;
+            // they are counted all the same, so that no write rate can keep the build from switching: the switch
+            // folds whatever is left, up to the head it reads once it holds the views' token.
+            for (int pass = 0; pass < CATCH_UP_PASSES && head() - build.last() > SWITCH_WITHIN; pass++) {
+                build.foldUpTo(head(), progress);
             }
             long caughtUp = System.nanoTime();
             switchTo(next, build);
@@ -350,7 +357,10 @@ public class Rebuilds {
         String error = "FAILED".equals(requested)
                 ? "the last rebuild failed; the views as they were go on serving; see the server's log"
                 : processorError();
-        String state = error != null ? "FAILED" : "REQUESTED".equals(requested) || done < head ? "RUNNING" : "DONE";
+        // Once switched, the rebuild is over: the live projection then trails the head by the events of its
+        // current batch, which steady writes never let fall to none, so that lag is told by done < total alone
+        // and never keeps a finished rebuild reading RUNNING.
+        String state = error != null ? "FAILED" : "REQUESTED".equals(requested) ? "RUNNING" : "DONE";
         return new Progress(view, state, done, head, percent(done, head), null, null, generation, error);
     }
 

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
@@ -87,6 +90,97 @@ class RebuildServingTest {
                     .isEqualTo("truce-0");
             stream.close();
         }
+    }
+
+    /**
+     * Writers keep the head moving through every step of the rebuild: it switches all the same, reads DONE from
+     * then on while they go on (their events are the live projection's, not the rebuild's), and every report
+     * written before, during and after the switch is in the views once.
+     */
+    @Test
+    void aRebuildUnderSteadyWritesSwitchesReadsDoneAndMissesNoWrite() throws Exception {
+        try (LedgerInstance ledger = LedgerInstance.fresh("ledger-rebuild-writing")) {
+            Http http = ledger.http();
+            BenchmarkHistory.append(ledger, 20, 2_000);
+            ViewsCaughtUp.await(http);
+            int generation = generation(http);
+            List<String> truces = List.of("truce-0", "truce-1", "truce-2", "truce-3");
+            Map<String, Long> standingBefore = new java.util.HashMap<>();
+            truces.forEach(truce -> standingBefore.put(truce, standing(http, truce)));
+
+            Map<String, AtomicLong> written = new ConcurrentHashMap<>();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<Thread> writers = new ArrayList<>();
+            for (String truce : truces) {
+                written.put(truce, new AtomicLong());
+                Thread writer = new Thread(() -> {
+                    while (writing.get()) {
+                        if (http.post("/api/v1/commitments/" + truce + "/violations", """
+                                {"reportedBy": "party-a", "accused": "party-b", "occurredAt": "2020-10-10T12:05+04:00"}""")
+                                        .status()
+                                == 201) {
+                            written.get(truce).incrementAndGet();
+                        }
+                    }
+                });
+                writers.add(writer);
+                writer.start();
+            }
+            List<String> afterSwitch = new ArrayList<>();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> total(written) >= 40);
+                assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> generation(http) == generation + 1);
+                // The writers go on: every reading from the switch on says the rebuild is done.
+                long atSwitch = total(written);
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> {
+                            afterSwitch.add(http.get("/api/v1/admin/replays/all")
+                                    .json()
+                                    .get("state")
+                                    .asText());
+                            return total(written) >= atSwitch + 40;
+                        });
+            } finally {
+                writing.set(false);
+                for (Thread writer : writers) {
+                    writer.join();
+                }
+            }
+            assertThat(afterSwitch).as("the rebuild's state after its switch").containsOnly("DONE");
+            ViewsCaughtUp.await(http);
+            for (String truce : truces) {
+                assertThat(standing(http, truce))
+                        .as("standing reports of %s: none missed or counted twice across the switch", truce)
+                        .isEqualTo(
+                                standingBefore.get(truce) + written.get(truce).get());
+            }
+            // And the views equal those a rebuild with nothing written meanwhile makes.
+            Map<String, JsonNode> switchedUnderWrites = answers(http);
+            assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
+            ViewsCaughtUp.await(http);
+            assertThat(generation(http)).isEqualTo(generation + 2);
+            assertThat(answers(http)).isEqualTo(switchedUnderWrites);
+        }
+    }
+
+    private static long total(Map<String, AtomicLong> written) {
+        return written.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    private static int generation(Http http) {
+        return http.get("/api/v1/admin/replays/all").json().get("generation").asInt();
+    }
+
+    private static long standing(Http http, String truce) {
+        return http.get("/api/v1/commitments/" + truce)
+                .json()
+                .get("reports")
+                .get("standing")
+                .asLong();
     }
 
     @Test
