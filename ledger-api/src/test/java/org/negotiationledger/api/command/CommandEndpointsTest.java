@@ -223,6 +223,8 @@ class CommandEndpointsTest extends ApiTest {
         Http.Response elsewhere =
                 http.post("/api/v1/commitments/" + other + "/violations", body, "Idempotency-Key", key);
         assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(422);
+        assertThat(elsewhere.json().get("type").asText())
+                .isEqualTo("urn:problem:negotiation-ledger:idempotency-key-reused");
         assertThat(eventCount()).isEqualTo(before);
     }
 
