@@ -15,52 +15,105 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code java -jar ledger-api.jar verify history.ndjson}: an export verified without the server, agreeing with
- * the server on the demo history, and catching an edited export.
+ * the server on the demo history, checked against a head noted earlier, and catching an edited export. The
+ * server that wrote the export is stopped before anything is verified, and the verifier that answers for the
+ * README's promise ("no server, no database") runs as a process of its own in an empty directory.
  */
 class OfflineVerifyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LedgerInstance ledger;
-    private static Http http;
+    /** The demo history and one event more, as the audit export gave it. */
+    private static Path exported;
+    /** What the server's own verification said of the history the export holds. */
+    private static JsonNode server;
+    /** The head the server reported after the demo history, before the last event: as an auditor noted it. */
+    private static JsonNode noted;
 
     @BeforeAll
-    static void demoLedger() {
-        ledger = LedgerInstance.withDemoHistory("ledger-offline");
-        http = ledger.http();
-        await().atMost(Duration.ofMinutes(1))
-                .until(() ->
-                        http.get("/api/v1/audit/verify").json().get("events").asLong() == 24);
-    }
-
-    @AfterAll
-    static void stop() {
-        ledger.close();
+    static void exportAndStopTheServer() throws Exception {
+        try (LedgerInstance ledger = LedgerInstance.withDemoHistory("ledger-offline")) {
+            Http http = ledger.http();
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> http.get("/api/v1/audit/verify")
+                                    .json()
+                                    .get("events")
+                                    .asLong()
+                            == 24);
+            noted = http.get("/api/v1/audit/verify").json();
+            assertThat(http.post("/api/v1/actors", """
+                            {"id": "noted-after", "name": "Recorded after the head was noted", "kind": "OTHER"}""").status()).isEqualTo(201);
+            server = http.get("/api/v1/audit/verify").json();
+            assertThat(server.get("verified").asBoolean()).as(server.toString()).isTrue();
+            assertThat(server.get("events").asLong()).isEqualTo(25);
+            Http.Response response = http.get("/api/v1/audit/events", "Accept", "application/x-ndjson");
+            assertThat(response.status()).isEqualTo(200);
+            exported = ApiTest.temporaryDirectory("ledger-export").resolve("history.ndjson");
+            Files.writeString(exported, response.text(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
-    void theOfflineVerifierAgreesWithTheServerOnTheDemoHistory() throws Exception {
-        JsonNode server = http.get("/api/v1/audit/verify").json();
-        assertThat(server.get("verified").asBoolean()).as(server.toString()).isTrue();
-
-        Outcome offline = verify(export());
+    void theOfflineVerifierAgreesWithTheServerWithNoServerAndNoDatabase() throws Exception {
+        Path alone = ApiTest.temporaryDirectory("ledger-verify-alone");
+        Outcome offline = verifyInAProcessOfItsOwn(alone, exported);
 
         assertThat(offline.status()).as(offline.output()).isZero();
         JsonNode report = JSON.readTree(offline.output());
         assertThat(report.get("verified").asBoolean()).isTrue();
-        assertThat(report.get("events").asLong()).isEqualTo(24);
+        assertThat(report.get("events").asLong()).isEqualTo(25);
         assertThat(report.get("head").asText()).isEqualTo(server.get("head").asText());
-        // The head noted from the server checks out against the file too.
-        Outcome noted = verify(
-                export(),
+        try (var left = Files.list(alone)) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .as("what the verifier left in its directory (a database would be there)")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void theHistoryStillGivesTheHeadNotedBeforeItGrew() throws Exception {
+        Outcome checked = verifyInAProcessOfItsOwn(
+                ApiTest.temporaryDirectory("ledger-verify-noted"),
+                exported,
+                "--noted",
+                noted.get("headIndex").asText() + ":" + noted.get("head").asText());
+        assertThat(checked.status()).as(checked.output()).isZero();
+        assertThat(noted.get("headIndex").asLong())
+                .as("the noted head is an earlier one than the export's")
+                .isLessThan(server.get("headIndex").asLong());
+    }
+
+    @Test
+    void aHeadNotedOfAnotherHistoryIsNotVerified() throws Exception {
+        // The right index with the head of a history that differs (the later head, taken for the earlier one)
+        Outcome other = verify(
+                exported,
+                "--noted",
+                noted.get("headIndex").asText() + ":" + server.get("head").asText());
+        assertThat(other.status()).as(other.output()).isEqualTo(1);
+        assertThat(JSON.readTree(other.output()).get("verified").asBoolean()).isFalse();
+        // A noted head one digit off
+        String head = noted.get("head").asText();
+        String off = head.substring(0, 63) + (head.charAt(63) == '0' ? '1' : '0');
+        Outcome flipped = verify(exported, "--noted", noted.get("headIndex").asText() + ":" + off);
+        assertThat(flipped.status()).as(flipped.output()).isEqualTo(1);
+        // A history whose newest events are gone, against the head noted when they were there
+        List<String> lines = Files.readAllLines(exported, StandardCharsets.UTF_8);
+        Path shortened = ApiTest.temporaryDirectory("ledger-shortened").resolve("history.ndjson");
+        Files.write(shortened, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+        assertThat(verify(shortened).status())
+                .as("the shortened history on its own")
+                .isZero();
+        Outcome gone = verify(
+                shortened,
                 "--noted",
                 server.get("headIndex").asText() + ":" + server.get("head").asText());
-        assertThat(noted.status()).as(noted.output()).isZero();
+        assertThat(gone.status()).as(gone.output()).isEqualTo(1);
+        assertThat(JSON.readTree(gone.output()).get("verified").asBoolean()).isFalse();
     }
 
     @Test
@@ -165,15 +218,32 @@ class OfflineVerifyTest {
         return report;
     }
 
-    private static Path export() throws Exception {
-        Http.Response response = http.get("/api/v1/audit/events", "Accept", "application/x-ndjson");
-        assertThat(response.status()).isEqualTo(200);
-        Path file = ApiTest.temporaryDirectory("ledger-export").resolve("history.ndjson");
-        Files.writeString(file, response.text(), StandardCharsets.UTF_8);
-        return file;
+    private static Path export() {
+        return exported;
     }
 
     private record Outcome(int status, String output) {}
+
+    /** {@code verify} run as the README runs it: a JVM of its own, in {@code directory}, with nothing else up. */
+    private static Outcome verifyInAProcessOfItsOwn(Path directory, Path file, String... more) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LedgerApplication.class.getName(),
+                "verify",
+                file.toString()));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        builder.environment().put("LEDGER_DATA_DIR", directory.resolve("data").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Outcome(process.exitValue(), output);
+    }
 
     private static Outcome verify(Path file, String... more) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

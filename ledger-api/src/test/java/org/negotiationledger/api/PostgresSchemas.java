@@ -24,20 +24,23 @@ public final class PostgresSchemas {
 
     /** Null when PostgreSQL answers; otherwise why not. */
     public static String unavailable() {
+        return unavailable(URL);
+    }
+
+    static String unavailable(String url) {
         DriverManager.setLoginTimeout(3);
-        try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
+        try (Connection ignored = DriverManager.getConnection(url, USER, PASSWORD)) {
             return null;
         } catch (SQLException e) {
-            return "PostgreSQL does not answer at " + URL + " (" + e.getMessage() + ")";
+            return "PostgreSQL does not answer at " + url + " (" + e.getMessage() + ")";
         }
     }
 
-    /** Skips the calling tests, saying why, where no PostgreSQL answers. */
+    /** Skips the calling tests, saying why, where no PostgreSQL answers; fails them under CI ({@link Prerequisites}). */
     public static void assumeAvailable(String tests) {
         String unavailable = unavailable();
         if (unavailable != null) {
-            org.junit.jupiter.api.Assumptions.abort(
-                    unavailable + ": the " + tests + " are skipped. Set LEDGER_TEST_PG_URL to run them.");
+            Prerequisites.missing(unavailable + ": the " + tests + " are skipped. Set LEDGER_TEST_PG_URL to run them.");
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.view.ViewsCaughtUp;
 
@@ -38,7 +37,7 @@ class ReadmeExamplesTest {
 
     @Test
     void everyExampleAnswersAsTheReadmeSays() throws Exception {
-        Assumptions.assumeTrue(
+        Prerequisites.require(
                 Files.isExecutable(Path.of("/usr/bin/curl")) && Files.isExecutable(Path.of("/bin/bash")),
                 "the README examples need curl and bash (apt-get install curl); skipped");
         List<Block> blocks = blocks(Files.readAllLines(README, StandardCharsets.UTF_8));

@@ -21,9 +21,20 @@ public record TestDatabase(Map<String, String> properties, String[] profiles) {
         return new TestDatabase(PostgresSchemas.newSchema(), new String[] {"postgres"});
     }
 
-    /** PostgreSQL where it answers (what a deployment of several servers runs on), else H2. */
+    /**
+     * PostgreSQL where it answers (what a deployment of several servers runs on), else, on a contributor's
+     * machine, H2 (two servers on one file); under CI a missing PostgreSQL fails the test rather than falling
+     * back ({@link Prerequisites}).
+     */
     public static TestDatabase shared(String name) {
-        return PostgresSchemas.unavailable() == null ? postgres() : h2(name);
+        String unavailable = PostgresSchemas.unavailable();
+        if (unavailable == null) {
+            return postgres();
+        }
+        if (Prerequisites.underCi()) {
+            Prerequisites.missing(unavailable + ": several servers are tested on PostgreSQL");
+        }
+        return h2(name);
     }
 
     /** The database benchmarks run on: {@code -Dbenchmark.database=h2} (the embedded default) or {@code postgres}. */

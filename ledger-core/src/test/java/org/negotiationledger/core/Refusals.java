@@ -9,12 +9,11 @@ public final class Refusals {
 
     private Refusals() {}
 
-    /** After {@code history}, {@code command} is refused with {@code refusal} and records no event. */
-    public static void assertRefused(TestExecutor<?> history, Object command, Class<? extends Throwable> refusal) {
-        history.when(command).expectException(refusal).expectNoEvents();
-    }
-
-    /** As {@link #assertRefused(TestExecutor, Object, Class)}, the refusal's message saying {@code saying}. */
+    /**
+     * After {@code history}, {@code command} is refused with {@code refusal}, its message saying {@code saying},
+     * and records no event. The message is required: a refusal of the right class for the wrong reason (another
+     * rule firing first) would otherwise pass.
+     */
     public static void assertRefused(
             TestExecutor<?> history, Object command, Class<? extends Throwable> refusal, String saying) {
         history.when(command)

@@ -3,6 +3,7 @@ package org.negotiationledger.api.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -223,6 +224,8 @@ class CommandEndpointsTest extends ApiTest {
         Http.Response elsewhere =
                 http.post("/api/v1/commitments/" + other + "/violations", body, "Idempotency-Key", key);
         assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(422);
+        assertThat(elsewhere.json().get("type").asText())
+                .isEqualTo("urn:problem:negotiation-ledger:idempotency-key-reused");
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -305,11 +308,46 @@ class CommandEndpointsTest extends ApiTest {
         World w = world();
         Http.Response none = http.get("/api/v1/audit/events?aggregateId=" + w.truce() + "&asOf=2020-01-01T00:00Z");
         assertThat(none.json()).isEmpty();
-        JsonNode all = http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json();
-        String recordedAt = all.get(0).get("recordedAt").asText();
-        assertThat(http.get("/api/v1/audit/events?aggregateId=" + w.truce() + "&asOf=" + recordedAt)
-                        .json())
-                .hasSize(1);
+        // later events on the same record, until one was recorded in a later millisecond than the truce
+        String agreedAt = http.get("/api/v1/audit/events?aggregateId=" + w.truce())
+                .json()
+                .get(0)
+                .get("recordedAt")
+                .asText();
+        JsonNode all;
+        int reports = 0;
+        do {
+            created(http.post(
+                    "/api/v1/commitments/" + w.truce() + "/violations",
+                    violation("later-" + reports++, w.a(), w.b(), "2020-10-10T12:05+04:00")));
+            all = http.get("/api/v1/audit/events?aggregateId=" + w.truce()).json();
+        } while (all.get(all.size() - 1).get("recordedAt").asText().equals(agreedAt) && reports < 50);
+        Instant last = Instant.parse(all.get(all.size() - 1).get("recordedAt").asText());
+        assertThat(last).isAfter(Instant.parse(agreedAt));
+
+        for (String cut : List.of(agreedAt, last.minusMillis(1).toString(), last.toString())) {
+            List<Long> expected = StreamSupport.stream(all.spliterator(), false)
+                    .filter(e -> !Instant.parse(e.get("recordedAt").asText()).isAfter(Instant.parse(cut)))
+                    .map(e -> e.get("sequence").asLong())
+                    .toList();
+            List<Long> answered = StreamSupport.stream(
+                            http.get("/api/v1/audit/events?aggregateId=" + w.truce() + "&asOf=" + cut)
+                                    .json()
+                                    .spliterator(),
+                            false)
+                    .map(e -> e.get("sequence").asLong())
+                    .toList();
+            assertThat(answered).as("events as of %s", cut).isEqualTo(expected);
+        }
+        assertThat(StreamSupport.stream(
+                                http.get("/api/v1/audit/events?aggregateId=" + w.truce() + "&asOf=" + agreedAt)
+                                        .json()
+                                        .spliterator(),
+                                false)
+                        .map(e -> e.get("type").asText()))
+                .as("as of the truce's record time: the truce, not the reports recorded after it")
+                .contains("TruceAgreed")
+                .doesNotContain("ViolationReported");
     }
 
     private static List<String> types(JsonNode events) {

@@ -3,8 +3,8 @@ package org.negotiationledger.api.dashboard;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.negotiationledger.api.ApiTest;
+import org.negotiationledger.api.Prerequisites;
 import org.negotiationledger.api.TestUsers;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,7 +33,7 @@ final class Browser {
 
     static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            Assumptions.abort("no " + CHROMIUM + " or " + CHROMEDRIVER
+            Prerequisites.missing("no " + CHROMIUM + " or " + CHROMEDRIVER
                     + ": install Debian's chromium and chromium-driver " + "(.ci/run does) to run the browser tests");
         }
         ChromeOptions options = new ChromeOptions();

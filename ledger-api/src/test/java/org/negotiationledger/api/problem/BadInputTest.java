@@ -270,8 +270,10 @@ class BadInputTest extends ApiTest {
         String key = unique("key");
         created(http.post("/api/v1/actors", """
                 {"id": "%s", "name": "A", "kind": "STATE"}""".formatted(unique("a")), "Idempotency-Key", key));
-        refused("/api/v1/actors", """
+        JsonNode problem =
+                refused("/api/v1/actors", """
                 {"id": "%s", "name": "B", "kind": "STATE"}""".formatted(unique("b")), 422, "Idempotency-Key", "Idempotency-Key", key);
+        assertThat(problem.get("type").asText()).isEqualTo("urn:problem:negotiation-ledger:idempotency-key-reused");
     }
 
     @Test

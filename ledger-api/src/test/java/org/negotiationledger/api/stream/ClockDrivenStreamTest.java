@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import org.negotiationledger.api.SseClient;
  * A commitment's status that changes with the clock alone (it takes effect, it expires) is pushed at that
  * moment, with no command in between and nothing recorded, judged at a valid time within a second of it; a
  * client away across the moment gets it, once, when it resumes. These tests take the moments a few seconds
- * ahead of the server's clock, the one thing that decides them.
+ * ahead of the server's clock, the one thing that decides them, and what they assert of the moment is what
+ * holds on a loaded machine ({@link Moments}).
  */
 class ClockDrivenStreamTest {
 
@@ -88,10 +90,10 @@ class ClockDrivenStreamTest {
     @Test
     void aTruceTakingEffectIsPushedAsHoldingAtThatMoment() {
         World w = world();
-        String truce = unique("soon");
-        Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
-        pushedAtTheMoment(w, truce, aheadOf(truce, w, effective, null), effective, "PENDING", "HOLDING");
-        assertThat(http.get("/api/v1/audit/events?aggregateId=" + truce).json())
+        Pushed pushed =
+                pushedAtTheMoment(w, "soon", (truce, moment) -> aheadOf(truce, w, moment, null), "PENDING", "HOLDING");
+        assertThat(http.get("/api/v1/audit/events?aggregateId=" + pushed.truce())
+                        .json())
                 .as("nothing recorded")
                 .hasSize(1);
     }
@@ -99,55 +101,79 @@ class ClockDrivenStreamTest {
     @Test
     void aTruceExpiringIsPushedAsEndedAtThatMoment() {
         World w = world();
-        String truce = unique("expiring");
-        Instant expires = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
-        JsonNode ended = pushedAtTheMoment(
-                w, truce, aheadOf(truce, w, expires.minus(1, ChronoUnit.HOURS), expires), expires, "HOLDING", "ENDED");
-        assertThat(ended.get("endedReason").asText()).isEqualTo("EXPIRED");
+        Pushed pushed = pushedAtTheMoment(
+                w,
+                "expiring",
+                (truce, moment) -> aheadOf(truce, w, moment.minus(1, ChronoUnit.HOURS), moment),
+                "HOLDING",
+                "ENDED");
+        assertThat(pushed.view().get("endedReason").asText()).isEqualTo("EXPIRED");
     }
 
+    /** The truce a test agreed, and the last view of it the stream sent. */
+    private record Pushed(String truce, JsonNode view) {}
+
     /**
-     * Agrees the truce with a stream open, and sees it sent as {@code before}, then, with no command between, as
-     * {@code after}, judged within a second after {@code moment}; the view sent last.
+     * Agrees a truce (its body made for its id and a moment ahead) with a stream open, and sees it sent as
+     * {@code before}, then, with no command between, as {@code after}, judged at the moment; the view sent last.
      */
-    private static JsonNode pushedAtTheMoment(
-            World w, String truce, String body, Instant moment, String before, String after) {
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation())) {
-            created(http.post("/api/v1/truces", body));
-            await().atMost(WAIT).until(() -> statuses(stream, truce).contains(after));
-            assertThat(statuses(stream, truce)).containsExactly(before, after);
-            JsonNode view = last(stream, truce);
-            Instant judged = Instant.parse(view.get("validAt").asText());
-            assertThat(judged).isAfterOrEqualTo(moment).isBefore(moment.plusSeconds(1));
-            return view;
+    private static Pushed pushedAtTheMoment(
+            World w, String name, BiFunction<String, Instant, String> body, String before, String after) {
+        for (Duration headStart : Moments.HEAD_STARTS) {
+            String truce = unique(name);
+            Instant moment = Moments.ahead(headStart);
+            try (SseClient stream =
+                    SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation())) {
+                created(http.post("/api/v1/truces", body.apply(truce, moment)));
+                await().atMost(WAIT.plus(headStart))
+                        .until(() -> statuses(stream, truce).contains(after));
+                if (!statuses(stream, truce).get(0).equals(before)) {
+                    continue; // recorded after its moment: no push to see; a longer head start
+                }
+                assertThat(statuses(stream, truce)).containsExactly(before, after);
+                SseClient.Event last = last(stream, truce);
+                Moments.assertJudgedAtTheMoment(last, moment);
+                return new Pushed(truce, last.json());
+            }
         }
+        throw new AssertionError("every truce was recorded only after its moment, even " + Moments.HEAD_STARTS
+                + " ahead: nothing of the clock-driven push could be seen");
     }
 
     @Test
     void aClientAwayAcrossTheMomentGetsTheChangeOnceWhenItResumes() {
         World w = world();
-        String truce = unique("while-away");
-        Instant effective = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
-        String lastSeen;
-        try (SseClient stream = SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation())) {
-            created(http.post("/api/v1/truces", aheadOf(truce, w, effective, null)));
-            await().atMost(WAIT).until(() -> statuses(stream, truce).contains("PENDING"));
-            lastSeen = stream.lastEventId();
-        }
-        await().atMost(WAIT).until(() -> Instant.now().isAfter(effective.plusSeconds(1)));
+        for (Duration headStart : Moments.HEAD_STARTS) {
+            String truce = unique("while-away");
+            Instant effective = Moments.ahead(headStart);
+            String lastSeen;
+            try (SseClient stream =
+                    SseClient.open(port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation())) {
+                created(http.post("/api/v1/truces", aheadOf(truce, w, effective, null)));
+                await().atMost(WAIT).until(() -> !statuses(stream, truce).isEmpty());
+                if (!statuses(stream, truce).get(0).equals("PENDING")) {
+                    continue; // recorded after its moment: it was never seen pending; a longer head start
+                }
+                lastSeen = stream.lastEventId();
+            }
+            await().atMost(WAIT.plus(headStart)).until(() -> Instant.now().isAfter(effective.plusSeconds(1)));
 
-        try (SseClient stream = SseClient.open(
-                port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation(), "Last-Event-ID", lastSeen)) {
-            await().atMost(WAIT).until(() -> statuses(stream, truce).contains("HOLDING"));
-            // A later change marks how far the stream has got: by then a second copy would have come.
-            String marker = unique("marker");
-            created(http.post("/api/v1/truces", inForce(marker, w.negotiation())));
-            await().atMost(WAIT).until(() -> !statuses(stream, marker).isEmpty());
-            assertThat(statuses(stream, truce)).containsExactly("HOLDING");
-            assertThat(stream.events("commitment"))
-                    .extracting(e -> e.json().get("id").asText())
-                    .containsExactly(truce, marker);
+            try (SseClient stream = SseClient.open(
+                    port, "/api/v1/stream/commitments?negotiationId=" + w.negotiation(), "Last-Event-ID", lastSeen)) {
+                await().atMost(WAIT).until(() -> statuses(stream, truce).contains("HOLDING"));
+                // A later change marks how far the stream has got: by then a second copy would have come.
+                String marker = unique("marker");
+                created(http.post("/api/v1/truces", inForce(marker, w.negotiation())));
+                await().atMost(WAIT).until(() -> !statuses(stream, marker).isEmpty());
+                assertThat(statuses(stream, truce)).containsExactly("HOLDING");
+                assertThat(stream.events("commitment"))
+                        .extracting(e -> e.json().get("id").asText())
+                        .containsExactly(truce, marker);
+            }
+            return;
         }
+        throw new AssertionError(
+                "every truce was recorded only after it took effect, even " + Moments.HEAD_STARTS + " ahead");
     }
 
     @Test
@@ -196,10 +222,9 @@ class ClockDrivenStreamTest {
                 .toList();
     }
 
-    private static JsonNode last(SseClient stream, String truce) {
-        List<JsonNode> views = stream.events("commitment").stream()
-                .map(SseClient.Event::json)
-                .filter(view -> view.get("id").asText().equals(truce))
+    private static SseClient.Event last(SseClient stream, String truce) {
+        List<SseClient.Event> views = stream.events("commitment").stream()
+                .filter(event -> event.json().get("id").asText().equals(truce))
                 .toList();
         return views.get(views.size() - 1);
     }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.LedgerInstance;
@@ -28,6 +30,10 @@ class StreamSlotsTest {
                     assertThat(third.status())
                             .as("a third stream over the limit of two")
                             .isEqualTo(503);
+                    assertThat(third.headers().get("retry-after"))
+                            .as("when to come back")
+                            .matches("[1-9][0-9]*");
+                    assertThat(third.headers().get("content-type")).startsWith("application/problem+json");
                 }
                 first.close();
                 try (Stream again = Stream.open(ledger.port())) {
@@ -39,8 +45,8 @@ class StreamSlotsTest {
         }
     }
 
-    /** A stream on a socket of its own, which closing closes. */
-    private record Stream(Socket socket, int status) implements AutoCloseable {
+    /** A stream on a socket of its own, which closing closes; its answer's headers by lower-case name. */
+    private record Stream(Socket socket, int status, Map<String, String> headers) implements AutoCloseable {
 
         static Stream open(int port) throws IOException {
             Socket socket = new Socket("127.0.0.1", port);
@@ -52,7 +58,14 @@ class StreamSlotsTest {
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             int status = Integer.parseInt(in.readLine().split(" ")[1]);
-            return new Stream(socket, status);
+            Map<String, String> headers = new HashMap<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                int colon = line.indexOf(':');
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
+            }
+            return new Stream(socket, status, headers);
         }
 
         @Override

@@ -38,6 +38,7 @@ class ActorTest {
         assertRefused(
                 fixture.givenNoPriorActivity(),
                 new RegisterActor(new ActorId("armenia"), "  ", ActorKind.STATE),
-                RuleViolationException.class);
+                RuleViolationException.class,
+                "an actor needs a name");
     }
 }

@@ -94,7 +94,8 @@ class NegotiationTest {
         assertRefused(
                 fixture.givenNoPriorActivity(),
                 open(List.of(ARMENIA, AZERBAIJAN), List.of(new ActorId("atlantis"))),
-                UnknownReferenceException.class);
+                UnknownReferenceException.class,
+                "unknown actor 'atlantis'");
     }
 
     @Test
@@ -125,7 +126,8 @@ class NegotiationTest {
                         new TalksRecorded(
                                 NK, GENEVA, "Geneva", at("2020-10-30T10:00+01:00"), null, participants, null)),
                 talks(participants),
-                DuplicateRecordException.class);
+                DuplicateRecordException.class,
+                "talks 'geneva-2020-10-30' are already recorded in nagorno-karabakh-2020");
     }
 
     @Test
@@ -169,6 +171,7 @@ class NegotiationTest {
         assertRefused(
                 fixture.given(OPENED),
                 talks(List.of(new Participant(new ActorId("atlantis"), ParticipantRole.OBSERVER))),
-                UnknownReferenceException.class);
+                UnknownReferenceException.class,
+                "unknown actor 'atlantis'");
     }
 }

@@ -83,7 +83,8 @@ class StatementTest {
         assertRefused(
                 fixture.givenNoPriorActivity(),
                 statement(new ActorId("atlantis"), List.of(StatementKind.CALL), List.of()),
-                UnknownReferenceException.class);
+                UnknownReferenceException.class,
+                "unknown actor 'atlantis'");
     }
 
     @Test
@@ -91,12 +92,16 @@ class StatementTest {
         assertRefused(
                 fixture.givenNoPriorActivity(),
                 statement(AUTHOR, List.of(StatementKind.CALL), List.of("nowhere")),
-                UnknownReferenceException.class);
+                UnknownReferenceException.class,
+                "'nowhere' is neither a negotiation nor a commitment");
     }
 
     @Test
     void cannotIssueStatementWithoutKind() {
         assertRefused(
-                fixture.givenNoPriorActivity(), statement(AUTHOR, List.of(), List.of()), RuleViolationException.class);
+                fixture.givenNoPriorActivity(),
+                statement(AUTHOR, List.of(), List.of()),
+                RuleViolationException.class,
+                "a statement needs at least one kind");
     }
 }

@@ -1,0 +1,320 @@
+package org.negotiationledger.api.view;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the views must say of one negotiation's history, written from {@code docs/domain.md} (and the README's
+ * rules of the two clocks) alone, in the plainest code: a list of facts and one function per question. It calls
+ * nothing of the server's folds, views or answers, so a rule the server gets wrong is not also got wrong here.
+ * It is slow (every question walks all the facts) and that is the point: it has nothing clever to be wrong in.
+ *
+ * <p>Where the contract leaves an answer open (a tie between two ends at one instant, whether a finding counts
+ * before its own valid time, a time interval straddling the question's moment), it says so ({@link #OPEN}, or
+ * by leaving the question unasked), and the test asks only what the contract decides.
+ */
+final class Oracle {
+
+    /** An answer the contract does not decide. */
+    static final String OPEN = "(open)";
+
+    /** The fixed valid time at which every finding of the generated histories was made. */
+    static final Instant ASSESSED_AT = Instant.parse("2020-10-19T20:00:00Z");
+
+    /** The fixed valid time at which every commitment of the generated histories was agreed (03:00+04:00). */
+    static final Instant AGREED_AT = Instant.parse("2020-10-09T23:00:00Z");
+
+    final String negotiation;
+    final Instant opened;
+    final Map<String, Commitment> commitments = new HashMap<>();
+    final List<Statement> statements = new ArrayList<>();
+
+    Oracle(String negotiation, Instant opened) {
+        this.negotiation = negotiation;
+        this.opened = opened;
+    }
+
+    // ---- the facts ----
+
+    /** A truce or a pledge, and what happened to it. */
+    static final class Commitment {
+        final String id;
+        final boolean truce;
+        final List<String> parties;
+        final Instant effective;
+        final Instant expires;
+        final Instant recorded;
+        final List<Report> reports = new ArrayList<>();
+        final List<Ending> endings = new ArrayList<>();
+
+        Commitment(
+                String id, boolean truce, List<String> parties, Instant effective, Instant expires, Instant recorded) {
+            this.id = id;
+            this.truce = truce;
+            this.parties = parties;
+            this.effective = effective;
+            this.expires = expires;
+            this.recorded = recorded;
+            if (expires != null) {
+                endings.add(new Ending(expires, "EXPIRED", recorded, false));
+            }
+        }
+    }
+
+    /** One way a commitment stops being in force: an explicit end, its expiry, a supersession. */
+    record Ending(Instant at, String reason, Instant recorded, boolean explicit) {}
+
+    /** A violation report: a claim, stated over the interval [earliest, latest] (one minute, hour or day). */
+    static final class Report {
+        final String id;
+        final String by;
+        final String accused;
+        final Instant earliest;
+        final Instant latest;
+        final Instant recorded;
+        final List<Finding> findings = new ArrayList<>();
+        Instant retracted;
+
+        Report(String id, String by, String accused, Instant earliest, Instant latest, Instant recorded) {
+            this.id = id;
+            this.by = by;
+            this.accused = accused;
+            this.earliest = earliest;
+            this.latest = latest;
+            this.recorded = recorded;
+        }
+    }
+
+    record Finding(String outcome, String attributedTo, Instant recorded) {}
+
+    record Statement(String id, Instant issued, Instant recorded) {}
+
+    // ---- what the ledger knew at a record time ----
+
+    /** The facts as the ledger knew them at {@code asOf} (null: now). */
+    record Known(Oracle oracle, Instant asOf) {
+
+        boolean known(Instant recorded) {
+            return asOf == null || !recorded.isAfter(asOf);
+        }
+
+        List<Commitment> commitments() {
+            return oracle.commitments.values().stream()
+                    .filter(c -> known(c.recorded))
+                    .sorted(Comparator.comparing(c -> c.id))
+                    .toList();
+        }
+
+        List<Report> reports(Commitment c) {
+            return c.reports.stream().filter(r -> known(r.recorded)).toList();
+        }
+
+        boolean retracted(Report r) {
+            return r.retracted != null && known(r.retracted);
+        }
+
+        /** The latest finding known, or null. */
+        Finding finding(Report r) {
+            Finding latest = null;
+            for (Finding f : r.findings) {
+                if (known(f.recorded())) {
+                    latest = f;
+                }
+            }
+            return latest;
+        }
+
+        /** A report stands unless it was retracted or its latest finding is UNFOUNDED (at any valid time). */
+        boolean standing(Report r) {
+            Finding f = finding(r);
+            return !retracted(r) && (f == null || !f.outcome().equals("UNFOUNDED"));
+        }
+
+        /** The earliest end known, or null. */
+        Ending end(Commitment c) {
+            Ending earliest = null;
+            for (Ending e : c.endings) {
+                if (known(e.recorded()) && (earliest == null || e.at().isBefore(earliest.at()))) {
+                    earliest = e;
+                }
+            }
+            return earliest;
+        }
+
+        /** The end's reason, or OPEN when two ends of different reasons fall at that instant. */
+        String endReason(Commitment c) {
+            Ending end = end(c);
+            for (Ending e : c.endings) {
+                if (known(e.recorded())
+                        && e.at().equals(end.at())
+                        && !e.reason().equals(end.reason())) {
+                    return OPEN;
+                }
+            }
+            return end.reason();
+        }
+
+        /** A report counts at a valid time from the latest instant of its stated time. */
+        static boolean happened(Report r, Instant validAt) {
+            return !r.latest.isAfter(validAt);
+        }
+
+        /** Whether the commitment existed at {@code validAt} as known: agreed by then and recorded by asOf. */
+        boolean exists(Commitment c, Instant validAt) {
+            return known(c.recorded) && !AGREED_AT.isAfter(validAt);
+        }
+
+        /** PENDING before it takes effect, ENDED from its earliest end, VIOLATED with a standing report, else HOLDING. */
+        String status(Commitment c, Instant validAt) {
+            Ending end = end(c);
+            if (end != null && !end.at().isAfter(c.effective)) {
+                return OPEN; // ended before it took effect: the contract does not say which comes first
+            }
+            if (validAt.isBefore(c.effective)) {
+                return "PENDING";
+            }
+            if (end != null && !validAt.isBefore(end.at())) {
+                return "ENDED";
+            }
+            for (Report r : reports(c)) {
+                if (happened(r, validAt) && standing(r)) {
+                    return "VIOLATED";
+                }
+            }
+            return "HOLDING";
+        }
+
+        /** The earliest standing report's latest instant, kept after the end; null when none. */
+        Instant firstViolation(Commitment c, Instant validAt) {
+            Instant first = null;
+            for (Report r : reports(c)) {
+                if (happened(r, validAt) && standing(r) && (first == null || r.latest.isBefore(first))) {
+                    first = r.latest;
+                }
+            }
+            return first;
+        }
+
+        Long minutesToFirstViolation(Commitment c, Instant validAt) {
+            Instant first = firstViolation(c, validAt);
+            return first == null ? null : Duration.between(c.effective, first).toMinutes();
+        }
+
+        long standingReports(Commitment c, Instant validAt) {
+            return reports(c).stream()
+                    .filter(r -> happened(r, validAt) && standing(r))
+                    .count();
+        }
+
+        long retractedReports(Commitment c, Instant validAt) {
+            return reports(c).stream()
+                    .filter(r -> happened(r, validAt) && retracted(r))
+                    .count();
+        }
+
+        long standingAgainst(Commitment c, Instant validAt, String accused) {
+            return reports(c).stream()
+                    .filter(r -> happened(r, validAt) && standing(r) && r.accused.equals(accused))
+                    .count();
+        }
+
+        /**
+         * The ids of the commitments first broken within {@code hours} of taking effect, shortest first; null when
+         * a commitment lies exactly on the bound or two share a time (the order, or membership, is then open).
+         */
+        List<String> brokenWithin(double hours, Instant validAt) {
+            List<Map.Entry<String, Long>> broken = new ArrayList<>();
+            for (Commitment c : commitments()) {
+                if (!exists(c, validAt)) {
+                    continue;
+                }
+                Long minutes = minutesToFirstViolation(c, validAt);
+                if (minutes == null) {
+                    continue;
+                }
+                if (minutes == hours * 60) {
+                    return null;
+                }
+                if (minutes < hours * 60) {
+                    broken.add(Map.entry(c.id, minutes));
+                }
+            }
+            broken.sort(Map.Entry.comparingByValue());
+            for (int i = 1; i < broken.size(); i++) {
+                if (Objects.equals(broken.get(i).getValue(), broken.get(i - 1).getValue())) {
+                    return null;
+                }
+            }
+            return broken.stream().map(Map.Entry::getKey).toList();
+        }
+
+        /**
+         * The negotiation's timeline at {@code validAt}, as (type, record id) keys with how many entries of each are
+         * certainly shown and how many more may be (a time interval straddling {@code validAt}; a retraction, which
+         * has no valid time, before its record time).
+         */
+        Map<String, int[]> timeline(Instant validAt) {
+            Map<String, int[]> keys = new HashMap<>();
+            add(keys, "NegotiationOpened", oracle.negotiation, true);
+            for (Commitment c : commitments()) {
+                if (!known(c.recorded)) {
+                    continue;
+                }
+                at(keys, c.truce ? "TruceAgreed" : "PledgeMade", c.id, AGREED_AT, AGREED_AT, validAt);
+                at(keys, "CommitmentTookEffect", c.id, c.effective, c.effective, validAt);
+                if (c.expires != null) {
+                    at(keys, "CommitmentExpired", c.id, c.expires, c.expires, validAt);
+                }
+                for (Ending e : c.endings) {
+                    if (!known(e.recorded()) || e.reason().equals("EXPIRED") && !e.explicit()) {
+                        continue;
+                    }
+                    at(keys, e.explicit() ? "CommitmentEnded" : "CommitmentSuperseded", c.id, e.at(), e.at(), validAt);
+                }
+                for (Report r : reports(c)) {
+                    at(keys, "ViolationReported", c.id, r.earliest, r.latest, validAt);
+                    for (Finding f : r.findings) {
+                        if (known(f.recorded())) {
+                            at(keys, "ViolationAssessed", c.id, ASSESSED_AT, ASSESSED_AT, validAt);
+                        }
+                    }
+                    if (retracted(r)) {
+                        // no valid time of its own: certainly shown once the valid time has passed its record time
+                        add(keys, "ViolationReportRetracted", c.id, !validAt.isBefore(r.retracted));
+                    }
+                }
+            }
+            for (Statement s : oracle.statements) {
+                if (known(s.recorded())) {
+                    at(keys, "StatementIssued", s.id(), s.issued(), s.issued(), validAt);
+                }
+            }
+            return keys;
+        }
+
+        private static void at(
+                Map<String, int[]> keys,
+                String type,
+                String record,
+                Instant earliest,
+                Instant latest,
+                Instant validAt) {
+            if (!latest.isAfter(validAt)) {
+                add(keys, type, record, true);
+            } else if (!earliest.isAfter(validAt)) {
+                add(keys, type, record, false);
+            }
+        }
+
+        private static void add(Map<String, int[]> keys, String type, String record, boolean certain) {
+            int[] counts = keys.computeIfAbsent(type + " " + record, k -> new int[2]);
+            counts[certain ? 0 : 1]++;
+        }
+    }
+}

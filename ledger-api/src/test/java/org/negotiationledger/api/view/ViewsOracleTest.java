@@ -1,0 +1,561 @@
+package org.negotiationledger.api.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.negotiationledger.api.Http;
+import org.negotiationledger.api.LedgerInstance;
+import org.negotiationledger.api.view.Oracle.Commitment;
+import org.negotiationledger.api.view.Oracle.Ending;
+import org.negotiationledger.api.view.Oracle.Finding;
+import org.negotiationledger.api.view.Oracle.Known;
+import org.negotiationledger.api.view.Oracle.Report;
+
+/**
+ * The server's answers over HTTP against an independent {@link Oracle}, for generated histories of every
+ * command of the contract at random cuts of both clocks: which commands are accepted, and what the views say
+ * of the history as the ledger knew it at a record time ({@code asOf}) and as it stood at a valid time
+ * ({@code validAt}). {@link ViewsPropertyTest} proves that the live views, a fresh fold and a rebuild agree with
+ * one another; this proves that they are right. A run whose histories are mostly refused fails: it would have
+ * checked little. jqwik prints the seed and the shrunk failing history.
+ */
+class ViewsOracleTest {
+
+    private static final String[] ACTORS = {"a", "b", "m", "o"};
+    private static final String[] ACCUSED = {"a", "b", "unknown"};
+    private static final String[] PRECISIONS = {"MINUTE", "HOUR", "DAY"};
+    private static final String[] OUTCOMES = {"CONFIRMED", "ATTRIBUTED", "NOT_ATTRIBUTABLE", "UNFOUNDED"};
+    private static final String[] END_REASONS = {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"};
+    private static final OffsetDateTime NOON = OffsetDateTime.parse("2020-10-10T12:00+04:00");
+    /** Before anything was agreed; on the first day; the second; after every finding; long after. */
+    private static final Instant[] VALID_TIMES = {
+        Instant.parse("2020-10-09T00:00:00Z"),
+        Instant.parse("2020-10-10T08:30:00Z"),
+        Instant.parse("2020-10-11T00:00:00Z"),
+        Instant.parse("2020-10-21T00:00:00Z"),
+        Instant.parse("2030-01-01T00:00:00Z")
+    };
+
+    private static final AtomicInteger HISTORY = new AtomicInteger();
+    private static final AtomicInteger ACCEPTED = new AtomicInteger();
+    private static final AtomicInteger REFUSED = new AtomicInteger();
+    private static LedgerInstance ledger;
+    private static Http http;
+    private static long seen;
+
+    @BeforeContainer
+    static void start() {
+        ledger = LedgerInstance.fresh("ledger-oracle");
+        http = ledger.http();
+        for (String actor : ACTORS) {
+            http.post(
+                    "/api/v1/actors", "{\"id\": \"" + actor + "\", \"name\": \"" + actor + "\", \"kind\": \"STATE\"}");
+        }
+        seen = newEvents().isEmpty() ? 0 : lastIndex;
+    }
+
+    @AfterContainer
+    static void countWhatWasChecked() {
+        try {
+            int accepted = ACCEPTED.get();
+            int refused = REFUSED.get();
+            System.out.printf(
+                    "ViewsOracleTest: %d histories, %d commands accepted, %d refused%n",
+                    HISTORY.get(), accepted, refused);
+            assertThat(accepted)
+                    .as(
+                            "commands accepted (%d) against refused (%d): a run of mostly refused histories checks little",
+                            accepted, refused)
+                    .isGreaterThan(refused);
+        } finally {
+            ledger.close();
+        }
+    }
+
+    enum Action {
+        AGREE_TRUCE,
+        MAKE_PLEDGE,
+        REPORT_VIOLATION,
+        ASSESS_VIOLATION,
+        RETRACT_REPORT,
+        END_COMMITMENT,
+        ISSUE_STATEMENT
+    }
+
+    /** Reports twice as often as the rest: they are what the views are about. */
+    private static final Action[] WEIGHTED = {
+        Action.AGREE_TRUCE,
+        Action.MAKE_PLEDGE,
+        Action.REPORT_VIOLATION,
+        Action.REPORT_VIOLATION,
+        Action.ASSESS_VIOLATION,
+        Action.RETRACT_REPORT,
+        Action.END_COMMITMENT,
+        Action.ISSUE_STATEMENT
+    };
+
+    /**
+     * One step: indexes pick among the commitments and reports made so far, {@code minutes} a valid time from
+     * noon of 10 October 2020 (+04:00), {@code option} among the action's choices.
+     */
+    record Step(
+            Action action, int target, int report, int actor, int accused, int minutes, int precision, int option) {}
+
+    @Provide
+    Arbitrary<List<Step>> histories() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, WEIGHTED.length - 1).map(i -> WEIGHTED[i]),
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.integers().between(0, 6),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(-60, 2000),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 3))
+                .as(Step::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(14);
+    }
+
+    @Property(tries = 100)
+    void theServerAnswersAsTheOracleSays(
+            @ForAll("histories") List<Step> steps,
+            @ForAll @IntRange(min = 0, max = 10_000) int cut,
+            @ForAll @IntRange(min = -120, max = 2200) int validMinutes) {
+        String negotiation = "o" + HISTORY.incrementAndGet();
+        assertThat(http.post("/api/v1/negotiations", """
+                        {"id": "%s", "title": "t", "parties": ["a", "b"], "mediators": ["m"]}""".formatted(negotiation)).status())
+                .isEqualTo(201);
+        List<JsonNode> opening = newEvents();
+        Oracle oracle = new Oracle(negotiation, recordedAt(opening.get(0)));
+        List<Instant> recordTimes = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            post(oracle, i, steps.get(i), recordTimes);
+        }
+        ViewsCaughtUp.await(http);
+
+        Instant validAt = NOON.plusMinutes(validMinutes).toInstant();
+        List<Instant> validTimes = new ArrayList<>(List.of(VALID_TIMES));
+        validTimes.add(validAt);
+        Instant asOf = recordTimes.isEmpty() ? null : recordTimes.get(cut % recordTimes.size());
+        for (Instant at : validTimes) {
+            assertViews(new Known(oracle, null), at);
+            if (asOf != null) {
+                assertViews(new Known(oracle, asOf), at);
+            }
+        }
+    }
+
+    // ---- the commands, and whether the contract accepts them ----
+
+    /** What the contract says of a command: it must be accepted, must be refused, or does not say. */
+    private enum Verdict {
+        ACCEPT,
+        REFUSE,
+        OPEN
+    }
+
+    private static void post(Oracle oracle, int i, Step s, List<Instant> recordTimes) {
+        Known now = new Known(oracle, null);
+        List<Commitment> commitments = now.commitments();
+        Action action = s.action();
+        if (commitments.isEmpty() && action != Action.MAKE_PLEDGE && action != Action.ISSUE_STATEMENT) {
+            action = Action.AGREE_TRUCE; // nothing to act on yet
+        }
+        Commitment target = commitments.isEmpty() ? null : commitments.get(s.target() % commitments.size());
+        if ((action == Action.ASSESS_VIOLATION || action == Action.RETRACT_REPORT) && target.reports.isEmpty()) {
+            action = Action.REPORT_VIOLATION; // nothing to assess or retract yet
+        }
+        Report report = target == null || target.reports.isEmpty()
+                ? null
+                : target.reports.get(s.report() % target.reports.size());
+        OffsetDateTime time = NOON.plusMinutes(s.minutes());
+        String actor = ACTORS[s.actor()];
+        switch (action) {
+            case AGREE_TRUCE -> agree(oracle, i, s, time, target, recordTimes);
+            case MAKE_PLEDGE -> {
+                String id = oracle.negotiation + "-p" + i;
+                List<String> parties = s.option() % 2 == 0 ? List.of("a") : List.of("a", "b");
+                String body = """
+                        {"id": "%s", "negotiationId": "%s", "kind": "OTHER", "title": "pledge %d",
+                         "parties": %s, "madeAt": "2020-10-10T03:00+04:00", "effectiveFrom": "%s"}""".formatted(id, oracle.negotiation, i, json(parties), time);
+                List<JsonNode> events = answered("/api/v1/pledges", body, Verdict.ACCEPT, 1, recordTimes);
+                if (events != null) {
+                    oracle.commitments.put(
+                            id, new Commitment(id, false, parties, time.toInstant(), null, recordedAt(events.get(0))));
+                }
+            }
+            case REPORT_VIOLATION -> {
+                String accused = ACCUSED[s.accused()];
+                String precision = PRECISIONS[s.precision()];
+                OffsetDateTime stated = precision.equals("DAY")
+                        ? time.withHour(0).withMinute(0)
+                        : precision.equals("HOUR") ? time.withMinute(0) : time;
+                Instant earliest = stated.toInstant();
+                Instant latest = precision.equals("DAY")
+                        ? stated.plusDays(1).minusMinutes(1).toInstant()
+                        : precision.equals("HOUR")
+                                ? stated.plusHours(1).minusMinutes(1).toInstant()
+                                : earliest;
+                Verdict verdict;
+                Ending end = now.end(target);
+                if (!accused.equals("unknown") && !target.parties.contains(accused) || accused.equals(actor)) {
+                    verdict = Verdict.REFUSE; // the accused is a party or unknown, never the reporter
+                } else if (latest.isBefore(target.effective)) {
+                    verdict = Verdict.REFUSE; // a violation cannot precede the commitment
+                } else if (end != null && earliest.isAfter(end.at())) {
+                    verdict = Verdict.REFUSE; // the commitment had ended before it occurred
+                } else if (end != null && earliest.equals(end.at())) {
+                    verdict = Verdict.OPEN; // at the very instant of the end
+                } else {
+                    verdict = Verdict.ACCEPT;
+                }
+                String id = "r" + i;
+                String body = """
+                        {"id": "%s", "reportedBy": "%s", "accused": "%s", "occurredAt": "%s", "occurredAtPrecision": "%s"}""".formatted(id, actor, accused, stated, precision);
+                List<JsonNode> events =
+                        answered("/api/v1/commitments/" + target.id + "/violations", body, verdict, 1, recordTimes);
+                if (events != null) {
+                    target.reports.add(new Report(id, actor, accused, earliest, latest, recordedAt(events.get(0))));
+                }
+            }
+            case ASSESS_VIOLATION -> {
+                String outcome = OUTCOMES[s.option()];
+                String attributedTo = ACTORS[s.accused() % 2];
+                Verdict verdict;
+                if (now.retracted(report)) {
+                    verdict = Verdict.REFUSE; // a retracted report is not assessed
+                } else if (report.by.equals("o")) {
+                    verdict = Verdict.REFUSE; // an assessor has no stake: not the reporter
+                } else if (outcome.equals("ATTRIBUTED") && !target.parties.contains(attributedTo)) {
+                    verdict = Verdict.REFUSE; // attributed to a party of the commitment
+                } else {
+                    verdict = Verdict.ACCEPT;
+                }
+                String body = """
+                        {"outcome": "%s"%s, "assessedBy": "o", "assessedAt": "2020-10-20T00:00+04:00"}""".formatted(
+                        outcome, outcome.equals("ATTRIBUTED") ? ", \"attributedTo\": \"" + attributedTo + "\"" : "");
+                List<JsonNode> events = answered(
+                        "/api/v1/commitments/" + target.id + "/violations/" + report.id + "/assessment",
+                        body,
+                        verdict,
+                        1,
+                        recordTimes);
+                if (events != null) {
+                    report.findings.add(new Finding(
+                            outcome, outcome.equals("ATTRIBUTED") ? attributedTo : null, recordedAt(events.get(0))));
+                }
+            }
+            case RETRACT_REPORT -> {
+                Verdict verdict = now.retracted(report)
+                        ? Verdict.REFUSE // retracted once
+                        : actor.equals(report.by) || actor.equals("m")
+                                ? Verdict.ACCEPT // the reporter, or the negotiation's mediator (no truce has brokers)
+                                : Verdict.REFUSE;
+                List<JsonNode> events = answered(
+                        "/api/v1/commitments/" + target.id + "/violations/" + report.id + "/retraction",
+                        "{\"retractedBy\": \"" + actor + "\", \"reason\": \"withdrawn\"}",
+                        verdict,
+                        1,
+                        recordTimes);
+                if (events != null) {
+                    report.retracted = recordedAt(events.get(0));
+                }
+            }
+            case END_COMMITMENT -> {
+                String reason = END_REASONS[s.option()];
+                boolean endedExplicitly =
+                        target.endings.stream().anyMatch(e -> e.explicit() && now.known(e.recorded()));
+                Verdict verdict = endedExplicitly
+                        ? Verdict.REFUSE // a commitment ends once
+                        : now.end(target) != null ? Verdict.OPEN : Verdict.ACCEPT;
+                List<JsonNode> events = answered(
+                        "/api/v1/commitments/" + target.id + "/end",
+                        "{\"reason\": \"" + reason + "\", \"endedAt\": \"" + time + "\"}",
+                        verdict,
+                        1,
+                        recordTimes);
+                if (events != null) {
+                    target.endings.add(new Ending(time.toInstant(), reason, recordedAt(events.get(0)), true));
+                }
+            }
+            case ISSUE_STATEMENT -> {
+                String id = oracle.negotiation + "-s" + i;
+                String concerns = target == null ? oracle.negotiation : target.id;
+                List<JsonNode> events = answered(
+                        "/api/v1/statements", """
+                        {"id": "%s", "author": "m", "issuedAt": "%s", "kinds": ["CALL"], "text": "calm",
+                         "concerns": ["%s"]}""".formatted(id, time, concerns), Verdict.ACCEPT, 1, recordTimes);
+                if (events != null) {
+                    oracle.statements.add(new Oracle.Statement(id, time.toInstant(), recordedAt(events.get(0))));
+                }
+            }
+        }
+    }
+
+    /** A truce: none, renewing, superseding or expiring, by {@code option}. */
+    private static void agree(
+            Oracle oracle, int i, Step s, OffsetDateTime time, Commitment target, List<Instant> recordTimes) {
+        String id = oracle.negotiation + "-c" + i;
+        Instant expires = s.option() == 3 ? Instant.parse("2020-10-11T08:00:00Z") : null;
+        Commitment superseded = s.option() == 2 ? target : null;
+        String more = s.option() == 1 && target != null
+                ? ", \"renews\": \"" + target.id + "\""
+                : superseded != null
+                        ? ", \"supersedes\": [\"" + superseded.id + "\"]"
+                        : expires != null ? ", \"expiresAt\": \"2020-10-11T12:00+04:00\"" : "";
+        Verdict verdict;
+        if (expires != null && !expires.isAfter(time.toInstant())) {
+            verdict = Verdict.REFUSE; // expires after it takes effect
+        } else if (superseded != null
+                && (new Known(oracle, null).end(superseded) != null
+                        || !time.toInstant().isAfter(superseded.effective))) {
+            verdict = Verdict.OPEN; // superseding what has ended, or before it took effect: not said
+        } else {
+            verdict = Verdict.ACCEPT;
+        }
+        String body = """
+                {"id": "%s", "negotiationId": "%s", "kind": "CEASEFIRE", "title": "truce %d",
+                 "parties": ["a", "b"], "agreedAt": "2020-10-10T03:00+04:00", "effectiveFrom": "%s"%s}""".formatted(id, oracle.negotiation, i, time, more);
+        List<JsonNode> events = answered("/api/v1/truces", body, verdict, superseded == null ? 1 : 2, recordTimes);
+        if (events != null) {
+            Instant recorded = recordedAt(events.get(0));
+            oracle.commitments.put(
+                    id, new Commitment(id, true, List.of("a", "b"), time.toInstant(), expires, recorded));
+            if (superseded != null) {
+                JsonNode supersession = events.stream()
+                        .filter(e -> e.get("type").asText().equals("CommitmentSuperseded"))
+                        .findFirst()
+                        .orElseThrow();
+                superseded.endings.add(new Ending(time.toInstant(), "SUPERSEDED", recordedAt(supersession), false));
+            }
+        }
+    }
+
+    /**
+     * Posts the command and checks its answer against the verdict and the events it recorded: {@code events} of
+     * them when accepted, none when refused. The events, or null when it was refused.
+     */
+    private static List<JsonNode> answered(
+            String path, String body, Verdict verdict, int events, List<Instant> recordTimes) {
+        Http.Response response = http.post(path, body);
+        List<JsonNode> recorded = newEvents();
+        boolean accepted = response.status() == 201;
+        (accepted ? ACCEPTED : REFUSED).incrementAndGet();
+        if (verdict != Verdict.OPEN) {
+            assertThat(accepted)
+                    .as("POST %s %s answered %s, the contract says %s", path, body, response, verdict)
+                    .isEqualTo(verdict == Verdict.ACCEPT);
+        }
+        if (!accepted) {
+            assertThat(response.status()).as(response.text()).isIn(409, 422);
+            assertThat(recorded).as("events recorded by a refused command").isEmpty();
+            return null;
+        }
+        assertThat(recorded).as("events recorded by POST %s", path).hasSize(events);
+        recorded.forEach(e -> recordTimes.add(recordedAt(e)));
+        return recorded;
+    }
+
+    private static long lastIndex;
+
+    /** The events recorded since the last call, from the audit history (the record-time clock of the store). */
+    private static List<JsonNode> newEvents() {
+        List<JsonNode> events = new ArrayList<>();
+        http.get("/api/v1/audit/events?limit=10000&fromIndex=" + (seen + 1))
+                .json()
+                .forEach(events::add);
+        if (!events.isEmpty()) {
+            lastIndex = events.get(events.size() - 1).get("globalIndex").asLong();
+            seen = lastIndex;
+        }
+        return events;
+    }
+
+    private static Instant recordedAt(JsonNode event) {
+        return Instant.parse(event.get("recordedAt").asText());
+    }
+
+    private static String json(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").toList().toString();
+    }
+
+    // ---- the views against the oracle ----
+
+    private static void assertViews(Known known, Instant validAt) {
+        String negotiation = known.oracle().negotiation;
+        String query = "validAt=" + validAt + (known.asOf() == null ? "" : "&asOf=" + known.asOf());
+        String where = " at " + validAt + (known.asOf() == null ? "" : " as of " + known.asOf());
+
+        Map<String, JsonNode> listed = new HashMap<>();
+        http.get("/api/v1/commitments?negotiationId=" + negotiation + "&" + query)
+                .json()
+                .forEach(c -> listed.put(c.get("id").asText(), c));
+        Set<String> expected = new HashSet<>();
+        for (Commitment c : known.commitments()) {
+            if (known.exists(c, validAt)) {
+                expected.add(c.id);
+            }
+        }
+        assertThat(listed.keySet())
+                .as("commitments of %s%s", negotiation, where)
+                .isEqualTo(expected);
+
+        for (Commitment c : known.commitments()) {
+            if (!expected.contains(c.id)) {
+                continue;
+            }
+            JsonNode view =
+                    http.get("/api/v1/commitments/" + c.id + "?" + query).json();
+            assertThat(view).as("the list and the record of %s%s", c.id, where).isEqualTo(listed.get(c.id));
+            String status = known.status(c, validAt);
+            if (status != Oracle.OPEN) {
+                assertThat(view.get("status").asText())
+                        .as("status of %s%s", c.id, where)
+                        .isEqualTo(status);
+                if (status.equals("ENDED") && known.endReason(c) != Oracle.OPEN) {
+                    assertThat(view.get("endedReason").asText())
+                            .as("why %s ended%s", c.id, where)
+                            .isEqualTo(known.endReason(c));
+                }
+            }
+            Instant first = known.firstViolation(c, validAt);
+            assertThat(text(view, "firstViolationAtUtc"))
+                    .as("first violation of %s%s", c.id, where)
+                    .isEqualTo(first == null ? null : first.toString());
+            Long minutes = known.minutesToFirstViolation(c, validAt);
+            assertThat(
+                            view.get("minutesToFirstViolation").isNull()
+                                    ? null
+                                    : view.get("minutesToFirstViolation").asLong())
+                    .as("minutes to the first violation of %s%s", c.id, where)
+                    .isEqualTo(minutes);
+            JsonNode reports = view.get("reports");
+            assertThat(reports.get("standing").asLong())
+                    .as("standing reports on %s%s", c.id, where)
+                    .isEqualTo(known.standingReports(c, validAt));
+            assertThat(reports.get("retracted").asLong())
+                    .as("retracted reports on %s%s", c.id, where)
+                    .isEqualTo(known.retractedReports(c, validAt));
+            for (String party : c.parties) {
+                JsonNode byAccused = view.get("standingReportsByAccused").get(party);
+                assertThat(byAccused == null ? 0 : byAccused.asLong())
+                        .as("standing reports against %s on %s%s", party, c.id, where)
+                        .isEqualTo(known.standingAgainst(c, validAt, party));
+            }
+        }
+
+        List<String> broken = known.brokenWithin(24, validAt);
+        if (broken != null) {
+            List<String> answered = new ArrayList<>();
+            http.get("/api/v1/commitments/broken?withinHours=24&negotiationId=" + negotiation + "&" + query)
+                    .json()
+                    .forEach(b -> answered.add(b.get("commitmentId").asText()));
+            assertThat(answered)
+                    .as("broken within 24 hours in %s%s", negotiation, where)
+                    .isEqualTo(broken);
+        }
+
+        Map<String, int[]> timeline = known.timeline(validAt);
+        Map<String, Integer> shown = new HashMap<>();
+        http.get("/api/v1/negotiations/" + negotiation + "/timeline?" + query)
+                .json()
+                .forEach(e -> shown.merge(
+                        e.get("type").asText() + " " + e.get("recordId").asText(), 1, Integer::sum));
+        for (Map.Entry<String, Integer> entry : shown.entrySet()) {
+            assertThat(timeline)
+                    .as("timeline of %s%s has %s", negotiation, where, entry.getKey())
+                    .containsKey(entry.getKey());
+        }
+        for (Map.Entry<String, int[]> entry : timeline.entrySet()) {
+            int count = shown.getOrDefault(entry.getKey(), 0);
+            assertThat(count)
+                    .as("entries %s on the timeline of %s%s", entry.getKey(), negotiation, where)
+                    .isBetween(entry.getValue()[0], entry.getValue()[0] + entry.getValue()[1]);
+        }
+
+        for (String party : List.of("a", "b")) {
+            JsonNode record =
+                    http.get("/api/v1/actors/" + party + "/record?" + query).json();
+            Map<String, String> statuses = new HashMap<>();
+            record.get("commitments").forEach(c -> {
+                if (known.oracle().commitments.containsKey(c.get("commitmentId").asText())) {
+                    statuses.put(c.get("commitmentId").asText(), c.get("status").asText());
+                }
+            });
+            Map<String, String> expectedStatuses = new HashMap<>();
+            Set<String> against = new HashSet<>();
+            Set<String> filed = new HashSet<>();
+            for (Commitment c : known.commitments()) {
+                if (!known.exists(c, validAt)) {
+                    continue;
+                }
+                if (c.parties.contains(party)) {
+                    expectedStatuses.put(c.id, known.status(c, validAt));
+                }
+                for (Report r : known.reports(c)) {
+                    if (Known.happened(r, validAt)) {
+                        if (r.accused.equals(party)) {
+                            against.add(c.id + "/" + r.id + "/" + known.standing(r));
+                        }
+                        if (r.by.equals(party)) {
+                            filed.add(c.id + "/" + r.id);
+                        }
+                    }
+                }
+            }
+            assertThat(statuses.keySet())
+                    .as("commitments of %s in %s%s", party, negotiation, where)
+                    .isEqualTo(expectedStatuses.keySet());
+            expectedStatuses.forEach((id, status) -> {
+                if (status != Oracle.OPEN) {
+                    assertThat(statuses.get(id))
+                            .as("%s's commitment %s%s", party, id, where)
+                            .isEqualTo(status);
+                }
+            });
+            assertThat(reports(record.get("reportsAgainst"), known, true))
+                    .as("reports against %s in %s%s", party, negotiation, where)
+                    .isEqualTo(against);
+            assertThat(reports(record.get("reportsFiled"), known, false))
+                    .as("reports filed by %s in %s%s", party, negotiation, where)
+                    .isEqualTo(filed);
+        }
+    }
+
+    private static Set<String> reports(JsonNode list, Known known, boolean withStanding) {
+        Set<String> keys = new HashSet<>();
+        list.forEach(r -> {
+            String commitment = r.get("commitmentId").asText();
+            if (known.oracle().commitments.containsKey(commitment)) {
+                keys.add(commitment + "/" + r.get("violationId").asText()
+                        + (withStanding ? "/" + r.get("standing").asBoolean() : ""));
+            }
+        });
+        return keys;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
