@@ -2,6 +2,7 @@ package org.negotiationledger.api.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.HashMap;
@@ -89,13 +90,30 @@ public class LedgerCommands {
             return submitOnce(submission, principal, idempotencyKey, postedTo, type);
         } catch (RuntimeException e) {
             count(type, "refused");
+            CommandRefusals.countedHere();
             throw e;
         }
     }
 
-    /** {@code ledger.commands}: how many commands of each type were recorded, replayed (idempotently) or refused. */
+    /**
+     * {@code ledger.commands}: how many commands of each type were recorded, replayed (idempotently) or refused;
+     * refusals before a command gets here are counted by {@link CommandRefusals}.
+     */
+    static Counter commands(MeterRegistry meters, String type, String outcome) {
+        return Counter.builder("ledger.commands")
+                .description("commands by type and outcome: recorded, replayed (an Idempotency-Key seen before), "
+                        + "refused (by any layer)")
+                .tags("type", type, "outcome", outcome)
+                .register(meters);
+    }
+
     private void count(String type, String outcome) {
-        meters.counter("ledger.commands", "type", type, "outcome", outcome).increment();
+        commands(meters, type, outcome).increment();
+    }
+
+    /** The type a route's command is counted under: its command's name, as {@link #submit} counts it. */
+    static String commandType(CommandRoutes.Route<?> route) {
+        return route.body().getSimpleName().replaceFirst("Request$", "");
     }
 
     private Accepted submitOnce(

@@ -4,6 +4,7 @@ import org.negotiationledger.api.store.DurableReads;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -37,6 +38,11 @@ class DurableAnswers implements ResponseBodyAdvice<Object> {
             Class<? extends HttpMessageConverter<?>> converterType,
             ServerHttpRequest request,
             ServerHttpResponse response) {
+        // A problem reports nothing as recorded, nor does health or a metric; and each must answer when the store
+        // cannot (a full disk), so none may need it.
+        if (body instanceof ProblemDetail || request.getURI().getPath().startsWith("/actuator")) {
+            return body;
+        }
         if (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
             durable.confirm();
         }

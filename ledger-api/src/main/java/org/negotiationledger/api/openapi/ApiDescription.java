@@ -77,7 +77,11 @@ class ApiDescription {
                     "429",
                     "Too many failed sign-ins from this address (for this user name, or for all); retry after "
                             + "`Retry-After` seconds"),
-            Map.entry("503", "Too many open streams on this server; retry after `Retry-After` seconds")));
+            Map.entry(
+                    "503",
+                    "The store cannot be used now (`storage-unavailable`: its disk is full or the database cannot be "
+                            + "reached; nothing recorded) or, for a stream, too many are open on this server "
+                            + "(`too-many-streams`); retry after `Retry-After` seconds")));
 
     @Bean
     OpenAPI ledgerApi(@Value("${ledger.version:unknown}") String version) {
@@ -254,16 +258,14 @@ class ApiDescription {
                                 : "")));
         operation.addExtension("x-roles", roles);
 
-        List<String> problems = new ArrayList<>(List.of("400", "401", "403", "406", "429"));
+        // Any operation reads or writes the store, so any may meet it full or gone (503).
+        List<String> problems = new ArrayList<>(List.of("400", "401", "403", "406", "429", "503"));
         boolean pathVariables = path.contains("{");
         if (pathVariables || importing) {
             problems.add("404");
         }
         if (post && !rebuild) {
             problems.addAll(List.of("409", "413", "415", "422"));
-        }
-        if (stream) {
-            problems.add("503");
         }
         problems.forEach(status -> responses.addApiResponse(
                 status, new ApiResponse().$ref("#/components/responses/" + problemName(status))));

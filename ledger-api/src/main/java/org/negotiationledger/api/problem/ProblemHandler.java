@@ -41,6 +41,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final StorageOutages outages;
+
+    public ProblemHandler(StorageOutages outages) {
+        this.outages = outages;
+    }
+
     /** The answer to fields that fail their checks: 400, each field named. */
     public static ProblemDetail invalidFields(List<FieldError> errors) {
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
@@ -202,8 +208,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> internal(Exception ex) {
+        StorageFailure storage = StorageFailure.in(ex);
+        if (storage != null) {
+            return storageUnavailable(storage, ex);
+        }
         log.error("Unexpected failure; answered 500", ex);
         return answer(ProblemType.INTERNAL_ERROR.problem(
                 "The ledger could not complete the request; nothing was recorded. The server log has the details."));
+    }
+
+    // ---- 503: the store cannot take or give the data now; nothing was recorded --------------------------------
+
+    /**
+     * The disk is full or the database is gone: the request may succeed unchanged once the store is back, so a
+     * 503 with {@code Retry-After} rather than a 500. The transaction was not committed, so nothing was recorded.
+     */
+    private ResponseEntity<Object> storageUnavailable(StorageFailure storage, Exception ex) {
+        outages.failed(storage);
+        log.warn("The store failed ({}); answered 503: {}", storage.reason(), ex.toString());
+        return ResponseEntity.status(ProblemType.STORAGE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(StorageOutages.RETRY_AFTER.toSeconds()))
+                .body(ProblemType.STORAGE_UNAVAILABLE.problem("The ledger cannot use its store now: " + storage.reason()
+                        + ". Nothing of this request was recorded; send it again after Retry-After seconds."));
     }
 }

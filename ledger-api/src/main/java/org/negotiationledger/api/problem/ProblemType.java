@@ -29,7 +29,8 @@ public enum ProblemType {
     TOO_MANY_SIGN_INS("too-many-sign-ins", "Too many failed sign-ins", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    TOO_MANY_STREAMS("too-many-streams", "Too many streams", HttpStatus.SERVICE_UNAVAILABLE);
+    TOO_MANY_STREAMS("too-many-streams", "Too many streams", HttpStatus.SERVICE_UNAVAILABLE),
+    STORAGE_UNAVAILABLE("storage-unavailable", "Storage unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     private static final String PREFIX = "urn:problem:negotiation-ledger:";
 

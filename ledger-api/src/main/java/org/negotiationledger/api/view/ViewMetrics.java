@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -101,7 +102,15 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
 
     @Override
     public Health health() {
-        Reading reading = reading();
+        Reading reading;
+        try {
+            reading = reading();
+        } catch (DataAccessException e) {
+            // Health must answer when the store does not (a full disk): the storage indicator says why.
+            return Health.down()
+                    .withDetail("error", "the views' lag cannot be read from the store")
+                    .build();
+        }
         Health.Builder health = reading.lagEvents() > maxLag ? Health.outOfService() : Health.up();
         return health.withDetail("lagEvents", reading.lagEvents())
                 .withDetail("lagSeconds", reading.lagSeconds())

@@ -2,6 +2,7 @@ package org.negotiationledger.api.view;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,17 @@ class ViewsHealth implements HealthIndicator {
 
     @Override
     public Health health() {
+        try {
+            return standing();
+        } catch (DataAccessException e) {
+            // Health must answer when the store does not (a full disk): the storage indicator says why.
+            return Health.down()
+                    .withDetail("error", "the views' state cannot be read from the store")
+                    .build();
+        }
+    }
+
+    private Health standing() {
         Rebuilds.Progress progress = rebuilds.progress("all");
         String stopped = rebuilds.processorError();
         Health.Builder health = stopped != null

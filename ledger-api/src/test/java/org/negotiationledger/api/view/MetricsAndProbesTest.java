@@ -8,15 +8,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.TestUsers;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * What an operator scrapes and probes: the views' lag in /actuator/prometheus rises while the views are stopped
- * and returns to 0 when they run again, readiness follows it, and the ledger's and Axon's meters are there.
+ * and returns to 0 when they run again, readiness follows it, and the ledger's and Axon's meters are there:
+ * every refused command counted whichever layer refused it, every meter with its help, Axon's gauges registered
+ * once.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MetricsAndProbesTest {
 
     @Test
@@ -54,7 +60,7 @@ class MetricsAndProbesTest {
     }
 
     @Test
-    void theLedgersAndAxonsMetersAreScrapedByAuditorsOnly() {
+    void everyRefusedCommandIsCountedEveryMeterHasHelpAndTheMetersAreScrapedByAuditorsOnly(CapturedOutput log) {
         try (LedgerInstance ledger = LedgerInstance.start(
                 Map.of("ledger.data-dir", ApiTest.temporaryDirectory("metrics").toString()))) {
             Http http = ledger.http();
@@ -62,6 +68,13 @@ class MetricsAndProbesTest {
                     {"name": "An actor", "kind": "STATE"}""").status()).isEqualTo(201);
             assertThat(http.post("/api/v1/actors", """
                     {"name": "", "kind": "STATE"}""").status()).isEqualTo(400);
+            // Refused before the command runs, each by another layer: counted as refused too.
+            assertThat(http.post("/api/v1/actors", "{}", "Content-Type", "text/plain")
+                            .status())
+                    .isEqualTo(415);
+            assertThat(http.as(TestUsers.VIEWER).post("/api/v1/actors", """
+                    {"name": "Not a mediator's", "kind": "STATE"}""").status())
+                    .isEqualTo(403);
             assertThat(http.post("/api/v1/commitments/nothing-here/violations", """
                     {"reportedBy": "a", "accused": "b", "occurredAt": "2020-10-10T12:00+04:00"}""")
                             .status())
@@ -75,12 +88,20 @@ class MetricsAndProbesTest {
             assertThat(scrape.text())
                     .contains(
                             "ledger_commands_total{application=\"negotiation-ledger\",outcome=\"recorded\",type=\"RegisterActor\"} 1.0")
+                    .contains("outcome=\"refused\",type=\"RegisterActor\"} 3.0")
+                    // Refused by the command itself: counted once.
                     .contains("outcome=\"refused\",type=\"ReportViolation\"} 1.0")
                     .contains("ledger_verifications_total{application=\"negotiation-ledger\",result=\"verified\"} 1.0")
                     .contains("ledger_streams_subscribers", "ledger_views_rebuild_percent", "ledger_events_head")
                     // Axon's own: the views' processor and the command bus.
                     .containsPattern("(?m)^eventProcessor\\w*\\{.*processorName=\"views\"")
-                    .containsPattern("(?m)^commandBus\\w*");
+                    .containsPattern("(?m)^commandBus\\w*")
+                    .containsPattern("(?m)^commandBus_capacity\\{.*payloadType=\"RegisterActor\"")
+                    // Each of the ledger's meters says what it measures (Spring's and Axon's are theirs).
+                    .doesNotContainPattern("(?m)^# HELP ledger_\\S+ *$");
+            assertThat(log.getAll())
+                    .as("Axon's capacity gauges registered once, not again on every message")
+                    .doesNotContain("has been already registered");
 
             for (String user : new String[] {TestUsers.VIEWER, TestUsers.MEDIATOR}) {
                 Http.Response refused = http.as(user).get("/actuator/prometheus");
