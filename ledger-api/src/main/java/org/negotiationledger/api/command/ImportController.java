@@ -14,7 +14,10 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.problem.ProblemType;
+import org.negotiationledger.api.problem.StorageOutages;
 import org.negotiationledger.api.store.DurableReads;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -79,9 +82,12 @@ class ImportController {
             problem.setProperty("importId", importId);
             problem.setProperty("line", outcome.failedLine());
             problem.setProperty("alreadyRecorded", outcome.alreadyRecorded());
-            return ResponseEntity.status(problem.getStatus())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+            if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                // the store, not the line, failed: when to post the import again, as any 503 says
+                answer.header(HttpHeaders.RETRY_AFTER, Long.toString(StorageOutages.RETRY_AFTER.toSeconds()));
+            }
+            return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return ResponseEntity.ok(new ImportAnswer(
                 importId,

@@ -259,16 +259,12 @@ class TwoNodesRaceTest {
         // The store refuses this one key's record, as a disk that filled up just then would (SQLState 53100):
         // the command's events, written before it in the same transaction, must go with it.
         String schema = database.properties().get("spring.flyway.schemas");
-        try (Connection connection = DriverManager.getConnection(
-                        PostgresSchemas.URL, PostgresSchemas.USER, PostgresSchemas.PASSWORD);
-                Statement sql = connection.createStatement()) {
-            sql.execute("CREATE FUNCTION " + schema + ".refuse_key() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                    + "IF NEW.idempotency_key = 'refused-by-the-store' THEN "
-                    + "RAISE EXCEPTION 'no space left' USING ERRCODE = '53100'; END IF; "
-                    + "RETURN NEW; END $$");
-            sql.execute("CREATE TRIGGER refuse_key BEFORE INSERT ON " + schema + ".idempotency_record "
-                    + "FOR EACH ROW EXECUTE FUNCTION " + schema + ".refuse_key()");
-        }
+        sql("CREATE FUNCTION " + schema + ".refuse_key() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.idempotency_key = 'refused-by-the-store' THEN "
+                + "RAISE EXCEPTION 'no space left' USING ERRCODE = '53100'; END IF; "
+                + "RETURN NEW; END $$");
+        sql("CREATE TRIGGER refuse_key BEFORE INSERT ON " + schema + ".idempotency_record "
+                + "FOR EACH ROW EXECUTE FUNCTION " + schema + ".refuse_key()");
         Http.Response refused = one.http()
                 .post(
                         "/api/v1/commitments/" + truce + "/violations",
@@ -281,11 +277,7 @@ class TwoNodesRaceTest {
                 .as("events of a command whose key could not be kept")
                 .hasSize((int) before);
         // and a retry, once the store takes keys again, records it once
-        try (Connection connection = DriverManager.getConnection(
-                        PostgresSchemas.URL, PostgresSchemas.USER, PostgresSchemas.PASSWORD);
-                Statement sql = connection.createStatement()) {
-            sql.execute("DROP TRIGGER refuse_key ON " + schema + ".idempotency_record");
-        }
+        sql("DROP TRIGGER refuse_key ON " + schema + ".idempotency_record");
         Http.Response retried = two.http()
                 .post(
                         "/api/v1/commitments/" + truce + "/violations",
@@ -294,6 +286,42 @@ class TwoNodesRaceTest {
                         "refused-by-the-store");
         assertThat(retried.status()).as(retried.text()).isEqualTo(201);
         assertThat(events(truce)).hasSize((int) before + 1);
+    }
+
+    @Test
+    void anImportBatchIsCommittedWithItsMarkOrNeitherAndAStoreThatFailsIsA503() throws Exception {
+        String truce = truce();
+        long before = events(truce).size();
+        String schema = database.properties().get("spring.flyway.schemas");
+        String id = "import-" + SEQUENCE.incrementAndGet();
+        sql("CREATE FUNCTION " + schema + ".refuse_batch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.import_id = '" + id + "' THEN RAISE EXCEPTION 'no space left' USING ERRCODE = '53100'; "
+                + "END IF; RETURN NEW; END $$");
+        sql("CREATE TRIGGER refuse_batch BEFORE INSERT ON " + schema + ".import_batch "
+                + "FOR EACH ROW EXECUTE FUNCTION " + schema + ".refuse_batch()");
+        String lines = """
+                {"path": "/api/v1/commitments/%s/violations", "body": %s}
+                {"path": "/api/v1/commitments/%s/violations", "body": %s}
+                """.formatted(truce, report("imported-1"), truce, report("imported-2"));
+        try {
+            Http.Response refused =
+                    one.http().post("/api/v1/imports?id=" + id, lines, "Content-Type", "application/x-ndjson");
+            assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+            assertThat(refused.json().get("type").asText())
+                    .isEqualTo("urn:problem:negotiation-ledger:storage-unavailable");
+            assertThat(refused.header("Retry-After"))
+                    .as("when to post the import again")
+                    .matches("[1-9][0-9]*");
+            assertThat(events(truce))
+                    .as("events of a batch whose mark could not be kept")
+                    .hasSize((int) before);
+        } finally {
+            sql("DROP TRIGGER refuse_batch ON " + schema + ".import_batch");
+        }
+        Http.Response done = two.http().post("/api/v1/imports?id=" + id, lines, "Content-Type", "application/x-ndjson");
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        assertThat(done.json().get("recorded").asInt()).isEqualTo(2);
+        assertThat(events(truce)).hasSize((int) before + 2);
     }
 
     /** Runs {@link #CLIENTS_PER_SERVER} clients on each server, each {@link #WRITES_PER_CLIENT} writes, at once. */

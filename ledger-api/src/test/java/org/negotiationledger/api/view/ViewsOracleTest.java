@@ -136,7 +136,8 @@ class ViewsOracleTest {
                 .ofMaxSize(14);
     }
 
-    @Property(tries = 100)
+    // 60 histories: each of three rules broken on purpose was caught within 31 (see the session note of issue 34)
+    @Property(tries = 60)
     void theServerAnswersAsTheOracleSays(
             @ForAll("histories") List<Step> steps,
             @ForAll @IntRange(min = 0, max = 10_000) int cut,

@@ -270,7 +270,7 @@ class ViewsPropertyTest {
                                         + "&validAt=" + validAt + cut)
                                 .json())
                         .as("broken in %s at %s", negotiation, validAt)
-                        .isEqualTo(asClientSees(broken));
+                        .isEqualTo(asClientSees(ViewResponses.BrokenCommitmentResponse.of(broken)));
                 List<TimelineEntry> timeline = fresh.timeline(negotiation).stream()
                         .filter(e -> e.validAtUtc() == null || !e.validAtUtc().isAfter(at))
                         .toList();
