@@ -51,15 +51,30 @@ class RebuildServingTest {
 
             List<String> differing = new CopyOnWriteArrayList<>();
             AtomicBoolean rebuilding = new AtomicBoolean(true);
-            int[] asked = {0};
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            // rounds begun while the rebuild had not yet switched: what shows that the queries overlapped it
+            java.util.concurrent.atomic.AtomicInteger duringTheBuild = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             Thread client = new Thread(() -> {
-                while (rebuilding.get()) {
-                    answers(http).forEach((query, answer) -> {
-                        if (!answer.equals(before.get(query))) {
-                            differing.add(query);
+                try {
+                    while (rebuilding.get()) {
+                        if (http.get("/api/v1/admin/replays/all")
+                                .json()
+                                .get("state")
+                                .asText()
+                                .equals("RUNNING")) {
+                            duringTheBuild.incrementAndGet();
                         }
-                    });
-                    asked[0]++;
+                        answers(http).forEach((query, answer) -> {
+                            if (!answer.equals(before.get(query))) {
+                                differing.add(query);
+                            }
+                        });
+                        asked.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failed.set(e); // seen by the test's own thread below, not lost with this one
                 }
             });
             assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
@@ -68,7 +83,11 @@ class RebuildServingTest {
             rebuilding.set(false);
             client.join();
 
-            assertThat(asked[0]).as("rounds of queries during the rebuild").isPositive();
+            assertThat(failed.get()).as("the querying client's failure").isNull();
+            assertThat(asked.get()).as("rounds of queries").isPositive();
+            assertThat(duringTheBuild.get())
+                    .as("rounds of queries begun while the rebuild was building")
+                    .isPositive();
             assertThat(differing)
                     .as("answers that differed from those before the rebuild")
                     .isEmpty();
