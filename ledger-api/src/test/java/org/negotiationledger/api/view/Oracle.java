@@ -34,6 +34,7 @@ final class Oracle {
     final Instant opened;
     final Map<String, Commitment> commitments = new HashMap<>();
     final List<Statement> statements = new ArrayList<>();
+    final List<Talks> talks = new ArrayList<>();
 
     Oracle(String negotiation, Instant opened) {
         this.negotiation = negotiation;
@@ -94,6 +95,9 @@ final class Oracle {
     record Finding(String outcome, String attributedTo, Instant recorded) {}
 
     record Statement(String id, Instant issued, Instant recorded) {}
+
+    /** A round of talks of the negotiation. */
+    record Talks(String id, Instant started, Instant recorded) {}
 
     // ---- what the ledger knew at a record time ----
 
@@ -288,6 +292,11 @@ final class Oracle {
                         // no valid time of its own: certainly shown once the valid time has passed its record time
                         add(keys, "ViolationReportRetracted", c.id, !validAt.isBefore(r.retracted));
                     }
+                }
+            }
+            for (Talks t : oracle.talks) {
+                if (known(t.recorded())) {
+                    at(keys, "TalksRecorded", t.id(), t.started(), t.started(), validAt);
                 }
             }
             for (Statement s : oracle.statements) {

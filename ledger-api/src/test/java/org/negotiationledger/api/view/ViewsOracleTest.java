@@ -97,7 +97,8 @@ class ViewsOracleTest {
         ASSESS_VIOLATION,
         RETRACT_REPORT,
         END_COMMITMENT,
-        ISSUE_STATEMENT
+        ISSUE_STATEMENT,
+        RECORD_TALKS
     }
 
     /** Reports twice as often as the rest: they are what the views are about. */
@@ -109,7 +110,8 @@ class ViewsOracleTest {
         Action.ASSESS_VIOLATION,
         Action.RETRACT_REPORT,
         Action.END_COMMITMENT,
-        Action.ISSUE_STATEMENT
+        Action.ISSUE_STATEMENT,
+        Action.RECORD_TALKS
     };
 
     /**
@@ -179,7 +181,10 @@ class ViewsOracleTest {
         Known now = new Known(oracle, null);
         List<Commitment> commitments = now.commitments();
         Action action = s.action();
-        if (commitments.isEmpty() && action != Action.MAKE_PLEDGE && action != Action.ISSUE_STATEMENT) {
+        if (commitments.isEmpty()
+                && action != Action.MAKE_PLEDGE
+                && action != Action.ISSUE_STATEMENT
+                && action != Action.RECORD_TALKS) {
             action = Action.AGREE_TRUCE; // nothing to act on yet
         }
         Commitment target = commitments.isEmpty() ? null : commitments.get(s.target() % commitments.size());
@@ -297,6 +302,30 @@ class ViewsOracleTest {
                         recordTimes);
                 if (events != null) {
                     target.endings.add(new Ending(time.toInstant(), reason, recordedAt(events.get(0)), true));
+                }
+            }
+            case RECORD_TALKS -> {
+                // option: an end two hours after the start; an end before the start; a participant named twice;
+                // a party and a mediator
+                String id = oracle.negotiation + "-t" + i;
+                String ended = s.option() == 0
+                        ? ", \"endedAt\": \"" + time.plusHours(2) + "\""
+                        : s.option() == 1 ? ", \"endedAt\": \"" + time.minusHours(1) + "\"" : "";
+                String participants = s.option() == 2
+                        ? "[{\"actor\": \"a\", \"role\": \"PARTY\"}, {\"actor\": \"a\", \"role\": \"OBSERVER\"}]"
+                        : "[{\"actor\": \"a\", \"role\": \"PARTY\"}, {\"actor\": \"m\", \"role\": \"MEDIATOR\"}]";
+                Verdict verdict = s.option() == 1 || s.option() == 2
+                        ? Verdict.REFUSE // an end not before the start; participants distinct
+                        : Verdict.ACCEPT;
+                List<JsonNode> events = answered(
+                        "/api/v1/negotiations/" + oracle.negotiation + "/talks",
+                        "{\"id\": \"" + id + "\", \"venue\": \"Geneva\", \"startedAt\": \"" + time + "\"" + ended
+                                + ", \"participants\": " + participants + "}",
+                        verdict,
+                        1,
+                        recordTimes);
+                if (events != null) {
+                    oracle.talks.add(new Oracle.Talks(id, time.toInstant(), recordedAt(events.get(0))));
                 }
             }
             case ISSUE_STATEMENT -> {
