@@ -27,6 +27,8 @@ public class ViewProjection {
 
     public static final String GROUP = "views";
     private static final String BATCH = ViewProjection.class.getName() + ".batch";
+    /** The position of the token of the batch's last event so far. */
+    private static final String POSITION = ViewProjection.class.getName() + ".position";
 
     private final JdbcTemplate jdbc;
     private final ReportCache cache = new ReportCache();
@@ -39,11 +41,42 @@ public class ViewProjection {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message, @Timestamp Instant recordedAt, TrackingToken token) {
-        long globalIndex = token.position()
+        JdbcViewStore store = batch();
+        store.fold(new Fact(
+                globalIndex(message, token),
+                message.getAggregateIdentifier(),
+                message.getSequenceNumber(),
+                recordedAt,
+                event));
+    }
+
+    /**
+     * The event's own global index. A token's position is the highest index the stream has read, which is the
+     * event's own only if the event moved it there: indexes are taken before commit, so an event may commit after
+     * one with a higher index, and then comes later, filling the gap its index left, with the position unchanged.
+     * Taken for its own, that position put the event on the timeline under the other's index, in place of the
+     * other's entry. So the position serves when it rose past the previous event's in this batch (one segment:
+     * every event comes here, in the stream's order); the first event of a batch and each that fills a gap are
+     * looked up.
+     */
+    private long globalIndex(DomainEventMessage<?> message, TrackingToken token) {
+        long position = token.position()
                 .orElseThrow(() -> new IllegalStateException(
                         "the views need the event's global index; token " + token + " has none"));
-        batch().fold(new Fact(
-                globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(), recordedAt, event));
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Long previous = root.getResource(POSITION);
+        root.resources().put(POSITION, position);
+        if (previous != null && position > previous) {
+            return position;
+        }
+        Long own = jdbc.queryForObject(
+                "SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?",
+                Long.class,
+                message.getIdentifier());
+        if (own == null) {
+            throw new IllegalStateException("event " + message.getIdentifier() + " has no global index");
+        }
+        return own;
     }
 
     @ResetHandler
