@@ -1,4 +1,5 @@
-// The ledger's dashboard: three kinds of Server-Sent Events stream, rendered without any library.
+// The ledger's dashboard: three kinds of Server-Sent Events stream, drawn with the DOM and SVG; only the map of
+// reported violations uses a library (d3's projection, served from the d3 webjar).
 // Every value from the server goes into the page as text (textContent), never as markup.
 "use strict";
 

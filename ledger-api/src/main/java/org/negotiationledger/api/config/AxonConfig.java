@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -56,6 +57,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.context.annotation.Primary;
 
 /** How the write model runs inside Axon. */
@@ -190,12 +192,14 @@ public class AxonConfig {
                 0,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1_000),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "ledger-snapshots");
-                    thread.setDaemon(true);
-                    return thread;
-                },
+                daemonThreads("ledger-snapshots-"),
                 new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     private static <A> AggregateModel<A> model(
