@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.store.ViewQueries;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +19,13 @@ import org.springframework.stereotype.Component;
  * earlier one learned since replaces it.
  */
 @Component
-class ClockTicker implements SmartLifecycle {
+class ClockTicker implements DisposableBean {
 
     private final Clock clock;
     private final Streams streams;
     private final ClockChanges changes = new ClockChanges();
     private final ScheduledExecutorService timer;
     private volatile long ticks;
-    private volatile boolean running;
 
     // Scheduled by learn (on the poller's thread) and by each tick (on the timer's): guarded by this.
     private ScheduledFuture<?> nextTick;
@@ -93,24 +92,9 @@ class ClockTicker implements SmartLifecycle {
         scheduleTick();
     }
 
+    /** The streams have ended by now ({@link Streams#stop()}): no moment is left to wake them at. */
     @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    public void destroy() {
         timer.shutdownNow();
-    }
-
-    @Override
-    public int getPhase() {
-        return Streams.PHASE;
     }
 }

@@ -79,8 +79,7 @@ class StreamController {
                     String follow) {
         long after = StreamPosition.index(lastEventId, resume);
         return streams.open(
-                emitter -> new BrokenSubscription(
-                        emitter, context, queries, views, withinHours, negotiationId, after),
+                emitter -> new BrokenSubscription(emitter, context, queries, views, withinHours, negotiationId, after),
                 follows(follow));
     }
 
@@ -99,8 +98,7 @@ class StreamController {
                     String follow) {
         StreamPosition after = StreamPosition.entry(lastEventId, resume);
         return streams.open(
-                emitter -> new TimelineSubscription(emitter, context, queries, negotiationId, after),
-                follows(follow));
+                emitter -> new TimelineSubscription(emitter, context, queries, negotiationId, after), follows(follow));
     }
 
     /** {@code follow} exactly as named: Spring's conversion would also take {@code yes}, {@code on}, {@code 1}. */

@@ -38,8 +38,7 @@ class ViewChanges implements SmartLifecycle {
     private volatile Thread listener;
     private volatile Connection listening;
 
-    ViewChanges(
-            StreamPoller poller, ViewProjection projection, DataSource dataSource, DataSourceProperties database) {
+    ViewChanges(StreamPoller poller, ViewProjection projection, DataSource dataSource, DataSourceProperties database) {
         this.poller = poller;
         this.database = database;
         this.postgres = isPostgres(dataSource);
