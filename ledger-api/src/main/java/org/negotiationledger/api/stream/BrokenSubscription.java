@@ -24,13 +24,13 @@ final class BrokenSubscription extends Subscription {
 
     BrokenSubscription(
             SseEmitter emitter,
-            Streams.Senders senders,
+            StreamContext context,
             ViewQueries queries,
             Views views,
             double hours,
             String negotiationId,
             long after) {
-        super(emitter, senders);
+        super(emitter, context);
         this.queries = queries;
         this.views = views;
         this.hours = hours;
@@ -39,15 +39,15 @@ final class BrokenSubscription extends Subscription {
     }
 
     @Override
-    Streams.Topic topic() {
-        return Streams.Topic.COMMITMENTS;
+    Topic topic() {
+        return Topic.COMMITMENTS;
     }
 
     @Override
     void catchUp() throws IOException {
         long position = queries.commitmentsPosition();
         // The list is judged now: the clock alone may change it (a commitment taking effect, ending).
-        long ticks = streams().clockTicks();
+        long ticks = context().clockTicks();
         if (sent != null && position <= cursor && ticks == judgedAtTick) {
             return;
         }

@@ -32,29 +32,29 @@ final class CommitmentsSubscription extends Subscription {
 
     CommitmentsSubscription(
             SseEmitter emitter,
-            Streams.Senders senders,
+            StreamContext context,
             ViewQueries queries,
             String negotiationId,
             StreamPosition.Commitments after) {
-        super(emitter, senders);
+        super(emitter, context);
         this.queries = queries;
         this.negotiationId = negotiationId;
         this.cursor = after.index();
         this.judged = after.judgedAt() == null
-                ? upTo(streams().now())
+                ? upTo(context().now())
                 : after.commitmentId() == null
                         ? upTo(after.judgedAt())
                         : new ClockChanges.Change(after.judgedAt(), after.commitmentId());
     }
 
     @Override
-    Streams.Topic topic() {
-        return Streams.Topic.COMMITMENTS;
+    Topic topic() {
+        return Topic.COMMITMENTS;
     }
 
     @Override
     void catchUp() throws IOException {
-        long now = streams().now();
+        long now = context().now();
         Instant validAt = Instant.ofEpochMilli(now);
         long after = cursor;
         List<ViewQueries.Change<CommitmentState>> changes = shared(
@@ -64,7 +64,7 @@ final class CommitmentsSubscription extends Subscription {
         // A stream that has sent no change yet is sent every commitment below, judged now: the clock's too.
         List<ClockChanges.Change> byClock = after < 0
                 ? List.of()
-                : streams().clockChanges().between(judged, now).stream()
+                : context().clockChanges(judged, now).stream()
                         .filter(change -> !changedByEvents.contains(change.commitmentId()))
                         .toList();
         if (!byClock.isEmpty()) {

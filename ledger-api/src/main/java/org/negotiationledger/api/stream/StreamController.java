@@ -33,11 +33,13 @@ class StreamController {
             + "Last-Event-ID) and end the stream, for clients that wait for the end of an answer (curl, .http files); "
             + "true (the default): then each change, until the client leaves";
     private final Streams streams;
+    private final StreamContext context;
     private final ViewQueries queries;
     private final Views views;
 
-    StreamController(Streams streams, ViewQueries queries, Views views) {
+    StreamController(Streams streams, StreamContext context, ViewQueries queries, Views views) {
         this.streams = streams;
+        this.context = context;
         this.queries = queries;
         this.views = views;
     }
@@ -57,7 +59,7 @@ class StreamController {
                     String follow) {
         StreamPosition.Commitments after = StreamPosition.commitments(lastEventId, resume);
         return streams.open(
-                emitter -> new CommitmentsSubscription(emitter, streams.senders(), queries, negotiationId, after),
+                emitter -> new CommitmentsSubscription(emitter, context, queries, negotiationId, after),
                 follows(follow));
     }
 
@@ -77,8 +79,7 @@ class StreamController {
                     String follow) {
         long after = StreamPosition.index(lastEventId, resume);
         return streams.open(
-                emitter -> new BrokenSubscription(
-                        emitter, streams.senders(), queries, views, withinHours, negotiationId, after),
+                emitter -> new BrokenSubscription(emitter, context, queries, views, withinHours, negotiationId, after),
                 follows(follow));
     }
 
@@ -97,8 +98,7 @@ class StreamController {
                     String follow) {
         StreamPosition after = StreamPosition.entry(lastEventId, resume);
         return streams.open(
-                emitter -> new TimelineSubscription(emitter, streams.senders(), queries, negotiationId, after),
-                follows(follow));
+                emitter -> new TimelineSubscription(emitter, context, queries, negotiationId, after), follows(follow));
     }
 
     /** {@code follow} exactly as named: Spring's conversion would also take {@code yes}, {@code on}, {@code 1}. */

@@ -15,19 +15,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 abstract class Subscription {
 
     private final SseEmitter emitter;
-    private final Streams.Senders senders;
+    private final StreamContext context;
     private final AtomicInteger wakes = new AtomicInteger();
     private volatile boolean heartbeatDue;
     private volatile boolean closed;
     private volatile boolean endAfterCatchUp;
 
-    Subscription(SseEmitter emitter, Streams.Senders senders) {
+    Subscription(SseEmitter emitter, StreamContext context) {
         this.emitter = emitter;
-        this.senders = senders;
+        this.context = context;
     }
 
     /** What the stream follows: a change of this kind wakes it. */
-    abstract Streams.Topic topic();
+    abstract Topic topic();
 
     /** Sends everything after the cursor and moves it on. */
     abstract void catchUp() throws IOException;
@@ -42,7 +42,7 @@ abstract class Subscription {
     /** Asks for a catch-up; wakes that come while one runs make it run once more, not once each. */
     final void wake() {
         if (!closed && wakes.getAndIncrement() == 0) {
-            senders.pool().execute(this::drain);
+            context.execute(this::drain);
         }
     }
 
@@ -96,9 +96,9 @@ abstract class Subscription {
         }
     }
 
-    /** The streams of this server: their clock, their shared reads. */
-    final Streams streams() {
-        return senders.streams();
+    /** What this stream may ask of the server's streams: their clock, their shared reads. */
+    final StreamContext context() {
+        return context;
     }
 
     /**
@@ -111,12 +111,12 @@ abstract class Subscription {
             // corrects and an ending one would not; "up to now" must include what the views hold now.
             return fetch.get();
         }
-        return senders.streams().shared(topic(), Arrays.asList(read), fetch);
+        return context.shared(topic(), Arrays.asList(read), fetch);
     }
 
     /** Sends what was read; on disk first ({@link org.negotiationledger.api.store.DurableReads}). */
     final void send(String name, String id, Object data) throws IOException {
-        senders.durable().confirm();
+        context.confirmDurable();
         emitter.send(
                 SseEmitter.event().name(name).id(id).data(data, org.springframework.http.MediaType.APPLICATION_JSON));
     }

@@ -19,11 +19,11 @@ final class TimelineSubscription extends Subscription {
 
     TimelineSubscription(
             SseEmitter emitter,
-            Streams.Senders senders,
+            StreamContext context,
             ViewQueries queries,
             String negotiationId,
             StreamPosition after) {
-        super(emitter, senders);
+        super(emitter, context);
         this.queries = queries;
         this.negotiationId = negotiationId;
         this.index = after.index();
@@ -31,8 +31,8 @@ final class TimelineSubscription extends Subscription {
     }
 
     @Override
-    Streams.Topic topic() {
-        return Streams.Topic.TIMELINE;
+    Topic topic() {
+        return Topic.TIMELINE;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,30 +31,31 @@ class ViewChanges implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ViewChanges.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
-    private final Streams streams;
+    private final StreamPoller poller;
     private final DataSourceProperties database;
     private final boolean postgres;
     private volatile boolean running;
     private volatile Thread listener;
     private volatile Connection listening;
 
-    ViewChanges(Streams streams, ViewProjection projection, DataSource dataSource, DataSourceProperties database) {
-        this.streams = streams;
+    ViewChanges(StreamPoller poller, ViewProjection projection, DataSource dataSource, DataSourceProperties database) {
+        this.poller = poller;
         this.database = database;
         this.postgres = isPostgres(dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         if (postgres) {
             projection.onCommitting(() -> jdbc.execute("NOTIFY " + CHANNEL));
         }
-        projection.onCommitted(streams::pollSoon);
+        projection.onCommitted(poller::pollSoon);
     }
 
     @Override
     public void start() {
         running = true;
         if (postgres) {
-            listener = new Thread(this::listen, "ledger-view-changes");
-            listener.setDaemon(true);
+            CustomizableThreadFactory threads = new CustomizableThreadFactory("ledger-view-changes-");
+            threads.setDaemon(true);
+            listener = threads.newThread(this::listen);
             listener.start();
         }
     }
@@ -67,12 +69,12 @@ class ViewChanges implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                streams.pollSoon(); // what changed while this node was not listening
+                poller.pollSoon(); // what changed while this node was not listening
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] news = notifications.getNotifications(1000);
                     if (news != null && news.length > 0) {
-                        streams.pollSoon();
+                        poller.pollSoon();
                     }
                 }
             } catch (SQLException e) {
