@@ -4,6 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.negotiationledger.projections.store.ViewProjection;
 import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.seal.events.EventTables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ViewConfig {
 
     @Bean
-    public ViewProjection viewProjection(JdbcTemplate jdbc) {
-        return new ViewProjection(jdbc);
+    public ViewProjection viewProjection(JdbcTemplate jdbc, EventTables events) {
+        return new ViewProjection(jdbc, events);
     }
 
     @Bean

@@ -1,20 +1,17 @@
 package org.negotiationledger.api.view;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.projections.fold.Fact;
 import org.negotiationledger.projections.store.JdbcViewStore;
 import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.seal.events.EventTables;
+import org.negotiationledger.seal.events.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +52,7 @@ final class GenerationBuild {
     }
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final EventTables events;
     private final TransactionTemplate transactions;
     private final ViewTables tables;
     private final JdbcViewStore.Building building = new JdbcViewStore.Building();
@@ -64,9 +61,9 @@ final class GenerationBuild {
 
     private long last;
 
-    GenerationBuild(JdbcTemplate jdbc, Serializer serializer, TransactionTemplate transactions, ViewTables tables) {
+    GenerationBuild(JdbcTemplate jdbc, EventTables events, TransactionTemplate transactions, ViewTables tables) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.events = events;
         this.transactions = transactions;
         this.tables = tables;
     }
@@ -119,10 +116,8 @@ final class GenerationBuild {
     /**
      * In the caller's transaction: folds the events committed into the gaps since, and those after the last one
      * folded up to {@code head}.
-     *
-     * @return the token at that head, with the gaps below it that may yet fill; null while the history is empty
      */
-    TrackingToken finish(long head) {
+    void finish(long head) {
         JdbcViewStore store = JdbcViewStore.building(jdbc, tables, building);
         filledGaps().forEach(store::fold);
         try (Pages pages = new Pages(head)) {
@@ -131,10 +126,11 @@ final class GenerationBuild {
             }
         }
         store.flush();
-        if (head == 0) {
-            return null;
-        }
-        return GapAwareTrackingToken.newInstance(head, gaps.tailSet(head - GAP_WINDOW));
+    }
+
+    /** The missing indexes below {@code head} that may yet fill, for the views' token at that head. */
+    Collection<Long> gapsBelow(long head) {
+        return gaps.tailSet(head - GAP_WINDOW);
     }
 
     /** The events now stored at indexes that were gaps when read past. */
@@ -143,8 +139,7 @@ final class GenerationBuild {
         List<Fact> found = new ArrayList<>();
         for (int from = 0; from < wanted.size(); from += 500) {
             List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
-            found.addAll(facts(
-                    "globalIndex IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY globalIndex", chunk.toArray()));
+            found.addAll(facts(events.at(chunk)));
         }
         found.forEach(fact -> gaps.remove(fact.globalIndex()));
         return found;
@@ -169,11 +164,7 @@ final class GenerationBuild {
                         long after = from;
                         try {
                             while (true) {
-                                List<Fact> facts = facts(
-                                        "globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex FETCH FIRST " + PAGE
-                                                + " ROWS ONLY",
-                                        after,
-                                        head);
+                                List<Fact> facts = facts(events.between(after, head, PAGE));
                                 pages.put(facts);
                                 if (facts.isEmpty()) {
                                     return;
@@ -239,18 +230,17 @@ final class GenerationBuild {
         }
     }
 
-    private List<Fact> facts(String where, Object... args) {
-        List<Fact> facts = new ArrayList<>(PAGE);
-        jdbc.query(
-                "SELECT globalIndex, aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payloadRevision, "
-                        + "payload FROM DomainEventEntry WHERE " + where,
-                rs -> {
-                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(
-                            rs.getBytes(7), byte[].class, rs.getString(5), rs.getString(6)));
-                    Instant recordedAt = DateTimeUtils.parseInstant(rs.getString(4));
-                    facts.add(new Fact(rs.getLong(1), rs.getString(2), rs.getLong(3), recordedAt, payload));
-                },
-                args);
+    /** The stored events as the fold takes them, their payloads deserialized. */
+    private List<Fact> facts(List<StoredEvent> stored) {
+        List<Fact> facts = new ArrayList<>(stored.size());
+        for (StoredEvent event : stored) {
+            facts.add(new Fact(
+                    event.globalIndex(),
+                    event.aggregateIdentifier(),
+                    event.sequenceNumber(),
+                    event.recordedAt(),
+                    events.payload(event)));
+        }
         return facts;
     }
 }

@@ -5,7 +5,6 @@ import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -15,13 +14,10 @@ import java.util.function.LongSupplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.projections.store.ViewProjection;
 import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.seal.events.EventTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,9 +71,8 @@ public class Rebuilds {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final EventTables events;
     private final Clock clock;
-    private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
     private final ViewProjection projection;
     private final Duration stallTimeout;
@@ -102,17 +97,15 @@ public class Rebuilds {
     public Rebuilds(
             EventProcessingConfiguration processing,
             JdbcTemplate jdbc,
-            Serializer serializer,
+            EventTables events,
             Clock clock,
-            TokenStore tokenStore,
             TransactionTemplate transactions,
             ViewProjection projection,
             @Value("${ledger.views.rebuild-stall-timeout:60s}") Duration stallTimeout) {
         this.processing = processing;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.events = events;
         this.clock = clock;
-        this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.projection = projection;
         this.stallTimeout = stallTimeout;
@@ -235,7 +228,7 @@ public class Rebuilds {
             if (serving > 1) {
                 new ViewTables(serving - 1).drop(jdbc); // left by a server that switched and died before dropping it
             }
-            GenerationBuild build = new GenerationBuild(jdbc, serializer, transactions, next);
+            GenerationBuild build = new GenerationBuild(jdbc, events, transactions, next);
             build.prepare();
             build.foldUpTo(head(), progress);
             long folded = System.nanoTime();
@@ -287,13 +280,9 @@ public class Rebuilds {
         processor.shutDown();
         try {
             transactions.executeWithoutResult(status -> {
-                int[] segments = tokenStore.fetchSegments(ViewProjection.GROUP);
-                for (int segment : segments) {
-                    tokenStore.fetchToken(
-                            ViewProjection.GROUP, segment); // claims it, or throws if another server holds it
-                }
+                EventTables.ClaimedTokens tokens = events.claimTokens(ViewProjection.GROUP);
                 long head = head();
-                TrackingToken token = build.finish(head);
+                build.finish(head);
                 int switched = jdbc.update(
                         "UPDATE view_rebuild SET serving = ?, schema_version = ?, state = 'DONE', "
                                 + "building = NULL, builder = NULL, done = ?, total = ? WHERE id = 1 AND state = 'BUILDING' "
@@ -306,9 +295,7 @@ public class Rebuilds {
                 if (switched != 1) {
                     throw new GenerationBuild.Superseded();
                 }
-                for (int segment : segments) {
-                    tokenStore.storeToken(token, ViewProjection.GROUP, segment);
-                }
+                tokens.moveTo(head, build.gapsBelow(head));
             });
             projection.forgetCachedReports();
         } finally {
@@ -389,25 +376,11 @@ public class Rebuilds {
 
     /** Where the views have got to, by their stored token, whichever server holds it. */
     long position() {
-        List<Long> positions = jdbc.query(
-                "SELECT token, tokenType FROM TokenEntry WHERE processorName = ?",
-                (rs, n) -> {
-                    byte[] token = rs.getBytes(1);
-                    String type = rs.getString(2);
-                    if (token == null || type == null) {
-                        return 0L;
-                    }
-                    TrackingToken tracking =
-                            serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-                    return tracking == null ? 0L : tracking.position().orElse(0L);
-                },
-                ViewProjection.GROUP);
-        return positions.stream().mapToLong(Long::longValue).min().orElse(0L);
+        return events.position(ViewProjection.GROUP);
     }
 
     long head() {
-        Long max = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        return max == null ? 0 : max;
+        return events.head();
     }
 
     StreamingEventProcessor processor() {
