@@ -45,8 +45,7 @@ class EventTablesArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheDoorNamesTheEventTables = classes()
             .that(DescribedPredicate.describe(
-                    "are not the door to the event tables or the storage engine",
-                    (JavaClass c) -> !exempt(c)))
+                    "are not the door to the event tables or the storage engine", (JavaClass c) -> !exempt(c)))
             .should(new ArchCondition<JavaClass>("not name DomainEventEntry or TokenEntry") {
                 @Override
                 public void check(JavaClass javaClass, ConditionEvents events) {
@@ -86,7 +85,8 @@ class EventTablesArchitectureTest {
 
     /** The class file as text: its constant pool's strings are (modified) UTF-8, so ASCII names read as they are. */
     private static String bytesOf(JavaClass javaClass) {
-        var source = javaClass.getSource()
+        var source = javaClass
+                .getSource()
                 .orElseThrow(() -> new IllegalStateException("no class file for " + javaClass.getName()));
         try (InputStream in = source.getUri().toURL().openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.negotiationledger.projections.rebuild.Rebuilds;
 import org.negotiationledger.projections.store.ViewProjection;
 import org.negotiationledger.seal.events.EventTables;
 import org.springframework.beans.factory.annotation.Value;
@@ -141,7 +142,7 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
                 head,
                 position,
                 lagSeconds,
-                rebuilds.progress("all", head, () -> position).percent(),
+                rebuilds.progress(head, () -> position).percent(),
                 rebuilds.isRunning(),
                 System.nanoTime());
     }

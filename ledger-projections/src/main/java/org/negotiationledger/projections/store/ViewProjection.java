@@ -73,8 +73,8 @@ public class ViewProjection {
             return position;
         }
         return events.globalIndexOf(message.getIdentifier())
-                .orElseThrow(() ->
-                        new IllegalStateException("event " + message.getIdentifier() + " has no global index"));
+                .orElseThrow(
+                        () -> new IllegalStateException("event " + message.getIdentifier() + " has no global index"));
     }
 
     @ResetHandler

@@ -123,7 +123,8 @@ public final class EventTables {
     /** When the first event after a global index was recorded, if there is one. */
     public Optional<Instant> firstRecordedAfter(long globalIndex) {
         return query(
-                "SELECT timeStamp FROM " + EVENTS + " WHERE globalIndex > ? ORDER BY globalIndex FETCH FIRST 1 ROWS ONLY",
+                "SELECT timeStamp FROM " + EVENTS
+                        + " WHERE globalIndex > ? ORDER BY globalIndex FETCH FIRST 1 ROWS ONLY",
                 rs -> rs.next() ? Optional.ofNullable(instant(rs.getObject(1))) : Optional.empty(),
                 globalIndex);
     }
@@ -169,7 +170,8 @@ public final class EventTables {
             args.add(selection.fromIndex());
         }
         if (!selection.streams().isEmpty()) {
-            conditions.add("aggregateIdentifier IN (" + placeholders(selection.streams().size()) + ")");
+            conditions.add("aggregateIdentifier IN ("
+                    + placeholders(selection.streams().size()) + ")");
             args.addAll(selection.streams());
         }
         if (selection.recordedAtOrBefore() != null) {

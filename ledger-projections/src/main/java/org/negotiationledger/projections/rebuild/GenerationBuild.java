@@ -1,4 +1,4 @@
-package org.negotiationledger.api.view;
+package org.negotiationledger.projections.rebuild;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.negotiationledger.projections.fold.Fact;
+import org.negotiationledger.projections.store.InLists;
 import org.negotiationledger.projections.store.JdbcViewStore;
 import org.negotiationledger.projections.store.ViewTables;
 import org.negotiationledger.seal.events.EventTables;
@@ -35,20 +37,15 @@ final class GenerationBuild {
     static final int FLUSH = 100_000;
     /** Missing indexes this close below the head are kept as gaps: a transaction may still commit them. */
     private static final long GAP_WINDOW = 10_000;
+    /** The page readers, one per pass. */
+    private static final ThreadFactory READERS = Rebuilds.daemons("ledger-rebuild-reader-");
 
     /**
      * Told of the progress after each page, from inside the build's transaction (so it must write in one of its
      * own); answers false when this build is no longer wanted.
      */
-    interface Progress {
+    interface Reporter {
         boolean report(long done, long total);
-    }
-
-    /** Thrown when the build is no longer this server's to carry out. */
-    static final class Superseded extends RuntimeException {
-        Superseded() {
-            super("the rebuild is no longer this server's", null, false, false);
-        }
     }
 
     private final JdbcTemplate jdbc;
@@ -83,7 +80,7 @@ final class GenerationBuild {
      * Folds the events after the last one folded, up to {@code head}, a transaction every {@value #FLUSH}; pages
      * are folded as they arrive, while the reader fetches the next.
      */
-    void foldUpTo(long head, Progress progress) {
+    void foldUpTo(long head, Reporter progress) {
         try (Pages pages = new Pages(head)) {
             for (boolean more = true; more; ) {
                 more = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -103,13 +100,13 @@ final class GenerationBuild {
         }
     }
 
-    private void report(Progress progress, long head) {
+    private void report(Reporter progress, long head) {
         if (!progress.report(last, head)) {
             throw new Superseded();
         }
     }
 
-    void index(Progress progress) {
+    void index(Reporter progress) {
         tables.index(jdbc, () -> report(progress, last));
     }
 
@@ -135,10 +132,8 @@ final class GenerationBuild {
 
     /** The events now stored at indexes that were gaps when read past. */
     private List<Fact> filledGaps() {
-        List<Long> wanted = List.copyOf(gaps);
         List<Fact> found = new ArrayList<>();
-        for (int from = 0; from < wanted.size(); from += 500) {
-            List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
+        for (List<Long> chunk : InLists.chunks(gaps)) {
             found.addAll(facts(events.at(chunk)));
         }
         found.forEach(fact -> gaps.remove(fact.globalIndex()));
@@ -159,27 +154,24 @@ final class GenerationBuild {
         Pages(long head) {
             this.head = head;
             long from = last;
-            reader = new Thread(
-                    () -> {
-                        long after = from;
-                        try {
-                            while (true) {
-                                List<Fact> facts = facts(events.between(after, head, PAGE));
-                                pages.put(facts);
-                                if (facts.isEmpty()) {
-                                    return;
-                                }
-                                after = facts.get(facts.size() - 1).globalIndex();
-                            }
-                        } catch (InterruptedException stopped) {
-                            Thread.currentThread().interrupt();
-                        } catch (RuntimeException e) {
-                            failed = e;
-                            pages.offer(List.of());
+            reader = READERS.newThread(() -> {
+                long after = from;
+                try {
+                    while (true) {
+                        List<Fact> facts = facts(events.between(after, head, PAGE));
+                        pages.put(facts);
+                        if (facts.isEmpty()) {
+                            return;
                         }
-                    },
-                    "ledger-rebuild-reader");
-            reader.setDaemon(true);
+                        after = facts.get(facts.size() - 1).globalIndex();
+                    }
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failed = e;
+                    pages.offer(List.of());
+                }
+            });
             reader.start();
         }
 
