@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.axonframework.common.DateTimeUtils;
 import org.negotiationledger.api.config.AxonConfig;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
@@ -19,89 +15,67 @@ import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.RecordId;
 import org.negotiationledger.core.shared.StatementId;
 import org.negotiationledger.seal.Seal;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.negotiationledger.seal.events.EventTables;
+import org.negotiationledger.seal.events.StoredEvent;
 import org.springframework.stereotype.Repository;
 
-/** Reads the event table directly, in global order; each query is served by the primary key or the stream key. */
+/** Reads the event table directly ({@link EventTables}), in global order, as the audit endpoints show it. */
 @Repository
 public class AuditHistory {
 
     /** What to read: from a global index, optionally one record's events, optionally as of a record time. */
     public record Filter(long fromIndex, String aggregateId, Instant asOf, Integer limit) {}
 
-    private static final String COLUMNS =
-            "SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, payloadRevision, "
-                    + "timeStamp, metaData, payload FROM DomainEventEntry";
-
-    private final JdbcTemplate jdbc;
+    private final EventTables events;
     private final ObjectMapper json;
 
-    public AuditHistory(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public AuditHistory(EventTables events, ObjectMapper json) {
+        this.events = events;
         this.json = json;
     }
 
     public List<AuditEvent> page(Filter filter) {
-        List<AuditEvent> events = new ArrayList<>();
-        stream(filter, events::add);
-        return events;
+        List<AuditEvent> page = new ArrayList<>();
+        stream(filter, page::add);
+        return page;
     }
 
     /** Hands each matching event to {@code sink} as it is read, so an export of any size runs in little memory. */
     public void stream(Filter filter, Consumer<AuditEvent> sink) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE globalIndex >= ?");
-        List<Object> args = new ArrayList<>(List.of(filter.fromIndex()));
+        EventTables.Selection selection = EventTables.Selection.from(filter.fromIndex());
         if (filter.aggregateId() != null) {
             // A slug may name records of several kinds (an actor and a negotiation, say): show them all.
-            sql.append(" AND aggregateIdentifier IN (?, ?, ?, ?)");
             String slug = filter.aggregateId();
-            args.addAll(List.of(
+            selection = selection.inStreams(List.of(
                     ActorId.KIND + ":" + slug,
                     NegotiationId.KIND + ":" + slug,
                     CommitmentId.KIND + ":" + slug,
                     StatementId.KIND + ":" + slug));
         }
         if (filter.asOf() != null) {
-            sql.append(" AND timeStamp <= ?");
-            args.add(DateTimeUtils.formatInstant(filter.asOf().truncatedTo(ChronoUnit.MILLIS)));
+            selection = selection.recordedBy(filter.asOf());
         }
-        sql.append(" ORDER BY globalIndex");
-        if (filter.limit() != null) {
-            sql.append(" LIMIT ?");
-            args.add(filter.limit());
-        }
-        jdbc.query(
-                con -> {
-                    var statement = con.prepareStatement(sql.toString());
-                    statement.setFetchSize(500);
-                    for (int i = 0; i < args.size(); i++) {
-                        statement.setObject(i + 1, args.get(i));
-                    }
-                    return statement;
-                },
-                rs -> {
-                    sink.accept(toEvent(rs));
-                });
+        events.forEach(selection.atMost(filter.limit()), 500, event -> sink.accept(toEvent(event)));
     }
 
-    private AuditEvent toEvent(ResultSet rs) throws SQLException {
-        String stream = rs.getString("aggregateIdentifier");
-        String payloadType = rs.getString("payloadType");
-        JsonNode metaData = read(rs.getBytes("metaData"));
+    private AuditEvent toEvent(StoredEvent event) {
+        String stream = event.aggregateIdentifier();
+        String payloadType = event.payloadType();
+        JsonNode metaData = read(event.metaData());
         JsonNode principal = metaData == null ? null : metaData.get(AxonConfig.PRINCIPAL);
         return new AuditEvent(
-                rs.getLong("globalIndex"),
+                event.globalIndex(),
                 RecordId.slugOf(stream),
                 RecordId.kindOf(stream),
-                rs.getLong("sequenceNumber"),
+                event.sequenceNumber(),
                 Seal.eventType(payloadType),
-                DateTimeUtils.parseInstant(rs.getString("timeStamp")),
+                event.recordedAt(),
                 principal == null || principal.isNull() ? null : principal.asText(),
-                rs.getString("eventIdentifier"),
+                event.eventIdentifier(),
                 payloadType,
-                rs.getString("payloadRevision"),
+                event.payloadRevision(),
                 metaData,
-                read(rs.getBytes("payload")));
+                read(event.payload()));
     }
 
     private JsonNode read(byte[] bytes) {

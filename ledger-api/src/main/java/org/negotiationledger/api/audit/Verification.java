@@ -13,36 +13,29 @@ import org.negotiationledger.api.store.SnapshotAudit;
 import org.negotiationledger.seal.HistoryVerifier;
 import org.negotiationledger.seal.Seal;
 import org.negotiationledger.seal.VerificationReport;
+import org.negotiationledger.seal.events.EventTables;
+import org.negotiationledger.seal.events.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Verifies the stored history: every event read once, in global order, straight from the event table; then
+ * Verifies the stored history: every event read once, in global order, straight from the event table
+ * ({@link EventTables}); then
  * every snapshot against the events it summarizes ({@link SnapshotAudit}).
  */
 @Service
 public class Verification {
 
     private final JdbcTemplate jdbc;
+    private final EventTables events;
     private final SnapshotAudit snapshots;
 
-    public Verification(JdbcTemplate jdbc, SnapshotAudit snapshots) {
+    public Verification(JdbcTemplate jdbc, EventTables events, SnapshotAudit snapshots) {
         this.jdbc = jdbc;
+        this.events = events;
         this.snapshots = snapshots;
     }
-
-    /** One stored event as read, before any work on it. */
-    private record Row(
-            long globalIndex,
-            String stream,
-            long sequence,
-            String eventId,
-            String payloadType,
-            String payloadRevision,
-            String timeStamp,
-            byte[] payload,
-            byte[] metadata) {}
 
     /**
      * Reads the event table on this thread and checks on another, a batch at a time: reading rows and hashing
@@ -52,19 +45,19 @@ public class Verification {
     public VerificationReport verify(Long notedIndex, String notedHead) {
         Long sealedAfter = jdbc.queryForObject("SELECT sealed_after_index FROM ledger_seal WHERE id = 1", Long.class);
         HistoryVerifier verifier = new HistoryVerifier(sealedAfter, notedIndex);
-        BlockingQueue<List<Row>> batches = new ArrayBlockingQueue<>(8);
+        BlockingQueue<List<StoredEvent>> batches = new ArrayBlockingQueue<>(8);
         ExecutorService checker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "ledger-verify"));
         Future<?> checking = checker.submit(() -> {
-            for (List<Row> batch = take(batches); !batch.isEmpty(); batch = take(batches)) {
-                for (Row row : batch) {
+            for (List<StoredEvent> batch = take(batches); !batch.isEmpty(); batch = take(batches)) {
+                for (StoredEvent row : batch) {
                     Seal.Metadata metadata =
-                            Seal.metadata(row.metadata() == null ? new byte[] {'{', '}'} : row.metadata());
+                            Seal.metadata(row.metaData() == null ? new byte[] {'{', '}'} : row.metaData());
                     verifier.accept(new HistoryVerifier.Event(
                             row.globalIndex(),
                             new Seal.Content(
-                                    row.stream(),
-                                    row.sequence(),
-                                    row.eventId(),
+                                    row.aggregateIdentifier(),
+                                    row.sequenceNumber(),
+                                    row.eventIdentifier(),
                                     row.payloadType(),
                                     row.payloadRevision(),
                                     Seal.storedTime(row.timeStamp()),
@@ -77,29 +70,14 @@ public class Verification {
             return null;
         });
         try {
-            JdbcTemplate reader = new JdbcTemplate(jdbc.getDataSource());
-            reader.setFetchSize(BATCH);
-            List<List<Row>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-            reader.query(
-                    "SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, "
-                            + "payloadRevision, timeStamp, payload, metaData FROM DomainEventEntry ORDER BY globalIndex",
-                    rs -> {
-                        current.get(0)
-                                .add(new Row(
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        rs.getLong(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        rs.getString(6),
-                                        rs.getString(7),
-                                        rs.getBytes(8),
-                                        rs.getBytes(9)));
-                        if (current.get(0).size() == BATCH) {
-                            put(batches, current.get(0), checking);
-                            current.set(0, new ArrayList<>(BATCH));
-                        }
-                    });
+            List<List<StoredEvent>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+            events.forEach(EventTables.Selection.all(), BATCH, event -> {
+                current.get(0).add(event);
+                if (current.get(0).size() == BATCH) {
+                    put(batches, current.get(0), checking);
+                    current.set(0, new ArrayList<>(BATCH));
+                }
+            });
             if (!current.get(0).isEmpty()) {
                 put(batches, current.get(0), checking);
             }
@@ -131,12 +109,12 @@ public class Verification {
 
     private static final int BATCH = 2_000;
 
-    private static List<Row> take(BlockingQueue<List<Row>> batches) throws InterruptedException {
+    private static List<StoredEvent> take(BlockingQueue<List<StoredEvent>> batches) throws InterruptedException {
         return batches.take();
     }
 
     /** Hands a batch to the checker, giving up if the checker has failed. */
-    private static void put(BlockingQueue<List<Row>> batches, List<Row> batch, Future<?> checking) {
+    private static void put(BlockingQueue<List<StoredEvent>> batches, List<StoredEvent> batch, Future<?> checking) {
         try {
             while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                 if (checking.isDone()) {

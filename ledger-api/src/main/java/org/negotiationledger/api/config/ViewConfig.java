@@ -1,20 +1,44 @@
 package org.negotiationledger.api.config;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.negotiationledger.projections.rebuild.Rebuilds;
 import org.negotiationledger.projections.store.ViewProjection;
 import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.seal.events.EventTables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The live projection of the views, and the queries that read them. */
+/** The live projection of the views, the queries that read them, and their rebuild. */
 @Configuration(proxyBeanMethods = false)
 public class ViewConfig {
 
     @Bean
-    public ViewProjection viewProjection(JdbcTemplate jdbc) {
-        return new ViewProjection(jdbc);
+    public ViewProjection viewProjection(JdbcTemplate jdbc, EventTables events) {
+        return new ViewProjection(jdbc, events);
+    }
+
+    /**
+     * Rebuilds into a new generation of the view tables, asked of any server and carried out by the one that holds
+     * the views' work; another server's build is taken over once its heartbeat has stood still for
+     * {@code ledger.views.rebuild-stall-timeout}.
+     */
+    @Bean(initMethod = "watch", destroyMethod = "close")
+    public Rebuilds rebuilds(
+            EventProcessingConfiguration processing,
+            JdbcTemplate jdbc,
+            EventTables events,
+            Clock clock,
+            TransactionTemplate transactions,
+            ViewProjection projection,
+            @Value("${ledger.views.rebuild-stall-timeout:60s}") Duration stallTimeout) {
+        return new Rebuilds(processing, jdbc, events, clock, transactions, projection, stallTimeout);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import org.negotiationledger.api.config.DemoHistoryProperties;
 import org.negotiationledger.api.security.DemoLoaderAccount;
+import org.negotiationledger.seal.events.EventTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,6 +42,7 @@ class DemoHistoryLoader {
 
     private final boolean enabled;
     private final JdbcTemplate jdbc;
+    private final EventTables events;
     private final ObjectMapper json;
     private final Clock clock;
     private final DemoLoaderAccount account;
@@ -48,11 +50,13 @@ class DemoHistoryLoader {
     DemoHistoryLoader(
             DemoHistoryProperties demoHistory,
             JdbcTemplate jdbc,
+            EventTables events,
             ObjectMapper json,
             Clock clock,
             DemoLoaderAccount account) {
         this.enabled = demoHistory.enabled();
         this.jdbc = jdbc;
+        this.events = events;
         this.json = json;
         this.clock = clock;
         this.account = account;
@@ -109,9 +113,9 @@ class DemoHistoryLoader {
         if (!state.isEmpty()) {
             return "STARTED".equals(state.get(0));
         }
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-        if (events != null && events > 0) {
-            log.info("The ledger already holds {} events; the demo history is not loaded into it", events);
+        long stored = events.count();
+        if (stored > 0) {
+            log.info("The ledger already holds {} events; the demo history is not loaded into it", stored);
             return false;
         }
         try {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.negotiationledger.core.shared.RecordNotFoundException;
+import org.negotiationledger.projections.rebuild.Rebuilds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,18 +33,18 @@ class RebuildController {
 
     @PostMapping("/{view}")
     @Operation(summary = "Rebuild a view (or all) from the full history; answers 202 with the progress")
-    ResponseEntity<Rebuilds.Progress> rebuild(@PathVariable String view) {
+    ResponseEntity<RebuildProgress> rebuild(@PathVariable String view) {
         known(view);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/v1/admin/replays/" + view)
-                .body(rebuilds.start(view));
+                .body(RebuildProgress.of(view, rebuilds.request()));
     }
 
     @GetMapping("/{view}")
     @Operation(operationId = "rebuildProgress", summary = "Progress of the view's rebuild: done, total, percent")
-    Rebuilds.Progress progress(@PathVariable String view) {
+    RebuildProgress progress(@PathVariable String view) {
         known(view);
-        return rebuilds.progress(view);
+        return RebuildProgress.of(view, rebuilds.progress());
     }
 
     private static void known(String view) {

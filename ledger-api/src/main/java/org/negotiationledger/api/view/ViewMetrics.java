@@ -3,18 +3,18 @@ package org.negotiationledger.api.view;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.negotiationledger.projections.rebuild.Rebuilds;
+import org.negotiationledger.projections.store.ViewProjection;
+import org.negotiationledger.seal.events.EventTables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
     private static final Duration FRESH = Duration.ofSeconds(1);
 
     private final Rebuilds rebuilds;
-    private final JdbcTemplate jdbc;
+    private final EventTables events;
     private final Clock clock;
     private final long maxLag;
     private volatile Reading last;
@@ -48,11 +48,11 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
 
     ViewMetrics(
             Rebuilds rebuilds,
-            JdbcTemplate jdbc,
+            EventTables events,
             Clock clock,
             @Value("${ledger.readiness.max-view-lag:1000}") long maxLag) {
         this.rebuilds = rebuilds;
-        this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
         this.maxLag = maxLag;
     }
@@ -128,37 +128,22 @@ class ViewMetrics implements MeterBinder, HealthIndicator {
     }
 
     private Reading read() {
-        long head = rebuilds.head();
-        long position = Math.min(rebuilds.position(), head);
+        long head = events.head();
+        long position = Math.min(events.position(ViewProjection.GROUP), head);
         double lagSeconds = 0;
         if (position < head) {
-            List<Instant> oldest = jdbc.query(
-                    "SELECT timeStamp FROM DomainEventEntry WHERE globalIndex > ? "
-                            + "ORDER BY globalIndex FETCH FIRST 1 ROWS ONLY",
-                    (rs, n) -> instant(rs.getObject(1)),
-                    position);
-            if (!oldest.isEmpty() && oldest.get(0) != null) {
+            Optional<Instant> oldest = events.firstRecordedAfter(position);
+            if (oldest.isPresent()) {
                 lagSeconds = Math.max(
-                        0, Duration.between(oldest.get(0), clock.instant()).toMillis() / 1000.0);
+                        0, Duration.between(oldest.get(), clock.instant()).toMillis() / 1000.0);
             }
         }
         return new Reading(
                 head,
                 position,
                 lagSeconds,
-                rebuilds.progress("all", head, () -> position).percent(),
+                rebuilds.progress(head, () -> position).percent(),
                 rebuilds.isRunning(),
                 System.nanoTime());
-    }
-
-    /** Axon keeps the record time as ISO-8601 text; another schema may keep a timestamp. */
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value == null ? null : Instant.parse(value.toString());
     }
 }

@@ -1,5 +1,7 @@
 package org.negotiationledger.api.view;
 
+import org.negotiationledger.projections.rebuild.Progress;
+import org.negotiationledger.projections.rebuild.Rebuilds;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.dao.DataAccessException;
@@ -32,7 +34,7 @@ class ViewsHealth implements HealthIndicator {
     }
 
     private Health standing() {
-        Rebuilds.Progress progress = rebuilds.progress("all");
+        Progress progress = rebuilds.progress();
         String stopped = rebuilds.processorError();
         Health.Builder health = stopped != null
                 ? Health.down().withDetail("error", stopped)
@@ -42,7 +44,7 @@ class ViewsHealth implements HealthIndicator {
         return health.withDetail("position", progress.done())
                 .withDetail("head", progress.total())
                 .withDetail("holdsTheWork", rebuilds.holdsTheWork())
-                .withDetail("rebuild", progress.state())
+                .withDetail("rebuild", progress.state().name())
                 .withDetail("generation", progress.generation())
                 .build();
     }

@@ -1,2 +1,5 @@
-/** The query side of the HTTP API: the views of http-api.md, their rebuild, and the projection's health. */
+/**
+ * The query side of the HTTP API: the views of http-api.md, the endpoint that asks for their rebuild (carried out
+ * in ledger-projections' {@code rebuild}), and the projection's health and metrics.
+ */
 package org.negotiationledger.api.view;

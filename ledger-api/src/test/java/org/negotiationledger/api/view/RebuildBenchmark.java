@@ -15,6 +15,7 @@ import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.TestDatabase;
+import org.negotiationledger.projections.rebuild.Rebuilds;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

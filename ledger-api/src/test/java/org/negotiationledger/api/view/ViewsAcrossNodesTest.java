@@ -27,6 +27,7 @@ import org.negotiationledger.api.PostgresSchemas;
 import org.negotiationledger.api.ServerProcess;
 import org.negotiationledger.api.SmallWorld;
 import org.negotiationledger.api.TestDatabase;
+import org.negotiationledger.projections.rebuild.Rebuilds;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -13,6 +13,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.negotiationledger.projections.fold.Fact;
 import org.negotiationledger.projections.fold.ViewFold;
+import org.negotiationledger.seal.events.EventTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,12 +32,14 @@ public class ViewProjection {
     private static final String POSITION = ViewProjection.class.getName() + ".position";
 
     private final JdbcTemplate jdbc;
+    private final EventTables events;
     private final ReportCache cache = new ReportCache();
     private final List<Runnable> committing = new CopyOnWriteArrayList<>();
     private final List<Runnable> committed = new CopyOnWriteArrayList<>();
 
-    public ViewProjection(JdbcTemplate jdbc) {
+    public ViewProjection(JdbcTemplate jdbc, EventTables events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @EventHandler
@@ -69,14 +72,9 @@ public class ViewProjection {
         if (previous != null && position > previous) {
             return position;
         }
-        Long own = jdbc.queryForObject(
-                "SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?",
-                Long.class,
-                message.getIdentifier());
-        if (own == null) {
-            throw new IllegalStateException("event " + message.getIdentifier() + " has no global index");
-        }
-        return own;
+        return events.globalIndexOf(message.getIdentifier())
+                .orElseThrow(
+                        () -> new IllegalStateException("event " + message.getIdentifier() + " has no global index"));
     }
 
     @ResetHandler

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One generation of the view tables. The views live in generations ({@code view_commitment_g1}, {@code _g2}, ...):
  * the one the {@code view_rebuild} row names as {@code serving} answers every query and takes the live
  * projection's writes, while a rebuild fills the next one beside it; the switch is one update of that row, in
- * the transaction that also moves the views' token (see {@code Rebuilds} in the server). SQL is written against
+ * the transaction that also moves the views' token (see {@code rebuild.Rebuilds}). SQL is written against
  * the tables' base names ({@code view_commitment}) and {@link #sql} names this generation's.
  *
  * <p>A change to what the views keep raises {@link #SCHEMA}: a server that finds the serving generation built

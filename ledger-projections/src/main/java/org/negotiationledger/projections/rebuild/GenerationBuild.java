@@ -1,20 +1,19 @@
-package org.negotiationledger.api.view;
+package org.negotiationledger.projections.rebuild;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.projections.fold.Fact;
+import org.negotiationledger.projections.store.InLists;
 import org.negotiationledger.projections.store.JdbcViewStore;
 import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.seal.events.EventTables;
+import org.negotiationledger.seal.events.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,24 +37,19 @@ final class GenerationBuild {
     static final int FLUSH = 100_000;
     /** Missing indexes this close below the head are kept as gaps: a transaction may still commit them. */
     private static final long GAP_WINDOW = 10_000;
+    /** The page readers, one per pass. */
+    private static final ThreadFactory READERS = Rebuilds.daemons("ledger-rebuild-reader-");
 
     /**
      * Told of the progress after each page, from inside the build's transaction (so it must write in one of its
      * own); answers false when this build is no longer wanted.
      */
-    interface Progress {
+    interface Reporter {
         boolean report(long done, long total);
     }
 
-    /** Thrown when the build is no longer this server's to carry out. */
-    static final class Superseded extends RuntimeException {
-        Superseded() {
-            super("the rebuild is no longer this server's", null, false, false);
-        }
-    }
-
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final EventTables events;
     private final TransactionTemplate transactions;
     private final ViewTables tables;
     private final JdbcViewStore.Building building = new JdbcViewStore.Building();
@@ -64,9 +58,9 @@ final class GenerationBuild {
 
     private long last;
 
-    GenerationBuild(JdbcTemplate jdbc, Serializer serializer, TransactionTemplate transactions, ViewTables tables) {
+    GenerationBuild(JdbcTemplate jdbc, EventTables events, TransactionTemplate transactions, ViewTables tables) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.events = events;
         this.transactions = transactions;
         this.tables = tables;
     }
@@ -86,7 +80,7 @@ final class GenerationBuild {
      * Folds the events after the last one folded, up to {@code head}, a transaction every {@value #FLUSH}; pages
      * are folded as they arrive, while the reader fetches the next.
      */
-    void foldUpTo(long head, Progress progress) {
+    void foldUpTo(long head, Reporter progress) {
         try (Pages pages = new Pages(head)) {
             for (boolean more = true; more; ) {
                 more = Boolean.TRUE.equals(transactions.execute(status -> {
@@ -106,23 +100,21 @@ final class GenerationBuild {
         }
     }
 
-    private void report(Progress progress, long head) {
+    private void report(Reporter progress, long head) {
         if (!progress.report(last, head)) {
             throw new Superseded();
         }
     }
 
-    void index(Progress progress) {
+    void index(Reporter progress) {
         tables.index(jdbc, () -> report(progress, last));
     }
 
     /**
      * In the caller's transaction: folds the events committed into the gaps since, and those after the last one
      * folded up to {@code head}.
-     *
-     * @return the token at that head, with the gaps below it that may yet fill; null while the history is empty
      */
-    TrackingToken finish(long head) {
+    void finish(long head) {
         JdbcViewStore store = JdbcViewStore.building(jdbc, tables, building);
         filledGaps().forEach(store::fold);
         try (Pages pages = new Pages(head)) {
@@ -131,20 +123,18 @@ final class GenerationBuild {
             }
         }
         store.flush();
-        if (head == 0) {
-            return null;
-        }
-        return GapAwareTrackingToken.newInstance(head, gaps.tailSet(head - GAP_WINDOW));
+    }
+
+    /** The missing indexes below {@code head} that may yet fill, for the views' token at that head. */
+    Collection<Long> gapsBelow(long head) {
+        return gaps.tailSet(head - GAP_WINDOW);
     }
 
     /** The events now stored at indexes that were gaps when read past. */
     private List<Fact> filledGaps() {
-        List<Long> wanted = List.copyOf(gaps);
         List<Fact> found = new ArrayList<>();
-        for (int from = 0; from < wanted.size(); from += 500) {
-            List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
-            found.addAll(facts(
-                    "globalIndex IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY globalIndex", chunk.toArray()));
+        for (List<Long> chunk : InLists.chunks(gaps)) {
+            found.addAll(facts(events.at(chunk)));
         }
         found.forEach(fact -> gaps.remove(fact.globalIndex()));
         return found;
@@ -164,31 +154,24 @@ final class GenerationBuild {
         Pages(long head) {
             this.head = head;
             long from = last;
-            reader = new Thread(
-                    () -> {
-                        long after = from;
-                        try {
-                            while (true) {
-                                List<Fact> facts = facts(
-                                        "globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex FETCH FIRST " + PAGE
-                                                + " ROWS ONLY",
-                                        after,
-                                        head);
-                                pages.put(facts);
-                                if (facts.isEmpty()) {
-                                    return;
-                                }
-                                after = facts.get(facts.size() - 1).globalIndex();
-                            }
-                        } catch (InterruptedException stopped) {
-                            Thread.currentThread().interrupt();
-                        } catch (RuntimeException e) {
-                            failed = e;
-                            pages.offer(List.of());
+            reader = READERS.newThread(() -> {
+                long after = from;
+                try {
+                    while (true) {
+                        List<Fact> facts = facts(events.between(after, head, PAGE));
+                        pages.put(facts);
+                        if (facts.isEmpty()) {
+                            return;
                         }
-                    },
-                    "ledger-rebuild-reader");
-            reader.setDaemon(true);
+                        after = facts.get(facts.size() - 1).globalIndex();
+                    }
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failed = e;
+                    pages.offer(List.of());
+                }
+            });
             reader.start();
         }
 
@@ -239,18 +222,17 @@ final class GenerationBuild {
         }
     }
 
-    private List<Fact> facts(String where, Object... args) {
-        List<Fact> facts = new ArrayList<>(PAGE);
-        jdbc.query(
-                "SELECT globalIndex, aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payloadRevision, "
-                        + "payload FROM DomainEventEntry WHERE " + where,
-                rs -> {
-                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(
-                            rs.getBytes(7), byte[].class, rs.getString(5), rs.getString(6)));
-                    Instant recordedAt = DateTimeUtils.parseInstant(rs.getString(4));
-                    facts.add(new Fact(rs.getLong(1), rs.getString(2), rs.getLong(3), recordedAt, payload));
-                },
-                args);
+    /** The stored events as the fold takes them, their payloads deserialized. */
+    private List<Fact> facts(List<StoredEvent> stored) {
+        List<Fact> facts = new ArrayList<>(stored.size());
+        for (StoredEvent event : stored) {
+            facts.add(new Fact(
+                    event.globalIndex(),
+                    event.aggregateIdentifier(),
+                    event.sequenceNumber(),
+                    event.recordedAt(),
+                    events.payload(event)));
+        }
         return facts;
     }
 }
