@@ -1,7 +1,6 @@
 package org.negotiationledger.api.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.projections.fold.TimelineFact;
-import org.negotiationledger.projections.store.ViewTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,12 +45,7 @@ class ViewSchemaUpgradeTest {
             Http http = upgraded.http();
             assertThat(http.get(TIMELINE).json()).isEqualTo(before);
             JdbcTemplate jdbc = upgraded.bean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() ->
-                            jdbc.queryForObject("SELECT schema_version FROM view_rebuild WHERE id = 1", Integer.class)
-                                    == ViewTables.SCHEMA);
-            assertThat(jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class))
-                    .isEqualTo(2);
+            ViewsCaughtUp.rebuiltIntoTheCurrentSchema(jdbc, 2);
             ViewsCaughtUp.await(http);
             assertThat(http.get(TIMELINE).json()).isEqualTo(before);
             assertThat(jdbc.queryForList("SELECT state FROM view_timeline_g2", String.class))
