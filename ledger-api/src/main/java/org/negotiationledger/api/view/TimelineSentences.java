@@ -31,7 +31,8 @@ public final class TimelineSentences {
             return "Violation of " + f.title() + " reported by " + f.reportedBy() + ", accusing " + f.accused()
                     + (f.description() == null ? "" : ": " + f.description());
         } else if (fact instanceof TimelineFact.Assessed f) {
-            return "Report " + f.violationId() + " on " + f.title() + " assessed " + f.outcome().name()
+            return "Report " + f.violationId() + " on " + f.title() + " assessed "
+                    + f.outcome().name()
                     + (f.attributedTo() == null ? "" : " (attributed to " + f.attributedTo() + ")")
                     + " by " + f.assessedBy();
         } else if (fact instanceof TimelineFact.Retracted f) {
@@ -42,8 +43,8 @@ public final class TimelineSentences {
         } else if (fact instanceof TimelineFact.Superseded f) {
             return f.title() + " superseded by " + f.supersededBy();
         } else if (fact instanceof TimelineFact.Issued f) {
-            return "Statement by " + f.author() + (f.deliveredBy() == null ? "" : " (" + f.deliveredBy() + ")")
-                    + " [" + list(f.kinds().stream().map(Enum::name).toList()) + "]: " + f.text();
+            return "Statement by " + f.author() + (f.deliveredBy() == null ? "" : " (" + f.deliveredBy() + ")") + " ["
+                    + list(f.kinds().stream().map(Enum::name).toList()) + "]: " + f.text();
         } else if (fact instanceof TimelineFact.Worded f) {
             return f.sentence();
         }

@@ -61,8 +61,8 @@ class TimelineSentencesTest {
 
     @Test
     void anAssessmentNamesItsOutcomeAnyAttributionAndItsAssessor() {
-        assertThat(TimelineSentences.of(new TimelineFact.Assessed(
-                        "Moscow ceasefire", "v1", AssessmentOutcome.CONFIRMED, null, "un")))
+        assertThat(TimelineSentences.of(
+                        new TimelineFact.Assessed("Moscow ceasefire", "v1", AssessmentOutcome.CONFIRMED, null, "un")))
                 .isEqualTo("Report v1 on Moscow ceasefire assessed CONFIRMED by un");
         assertThat(TimelineSentences.of(new TimelineFact.Assessed(
                         "Moscow ceasefire", "v2", AssessmentOutcome.ATTRIBUTED, "am", "osce")))

@@ -62,8 +62,8 @@ class ViewSchemaUpgradeTest {
         ObjectMapper json = new ObjectMapper();
         int rewritten = 0;
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + dir + "/ledger", "sa", "");
-                PreparedStatement rows = h2.prepareStatement(
-                        "SELECT negotiation_id, global_index, entry, state FROM view_timeline_g1");
+                PreparedStatement rows =
+                        h2.prepareStatement("SELECT negotiation_id, global_index, entry, state FROM view_timeline_g1");
                 PreparedStatement update = h2.prepareStatement("UPDATE view_timeline_g1 SET state = ? "
                         + "WHERE negotiation_id = ? AND global_index = ? AND entry = ?");
                 ResultSet row = rows.executeQuery()) {

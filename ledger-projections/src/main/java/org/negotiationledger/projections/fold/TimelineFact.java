@@ -53,8 +53,7 @@ public sealed interface TimelineFact {
     record Reported(String title, String reportedBy, String accused, String description) implements TimelineFact {}
 
     /** A report on the commitment titled {@code title} assessed; {@code attributedTo} or null. */
-    record Assessed(
-            String title, String violationId, AssessmentOutcome outcome, String attributedTo, String assessedBy)
+    record Assessed(String title, String violationId, AssessmentOutcome outcome, String attributedTo, String assessedBy)
             implements TimelineFact {}
 
     /** A report on the commitment titled {@code title} retracted, for a reason. */
@@ -67,8 +66,7 @@ public sealed interface TimelineFact {
     record Superseded(String title, String supersededBy) implements TimelineFact {}
 
     /** A statement by an author (actor id), delivered by someone (or null), of some kinds, with its text. */
-    record Issued(String author, String deliveredBy, List<StatementKind> kinds, String text)
-            implements TimelineFact {}
+    record Issued(String author, String deliveredBy, List<StatementKind> kinds, String text) implements TimelineFact {}
 
     /**
      * An entry of view schema 1, which stored the sentence in place of the facts. No fold makes one: it is how

@@ -21,9 +21,9 @@ import org.negotiationledger.core.statement.StatementIssued;
 
 /**
  * The views' logic: how each event changes the state of the records it concerns and what it puts on the
- * timelines (as facts: the sentences are the server's, rendered where an entry is shown). One function, {@link #apply}, serves the live projection, the rebuild and the as-of
- * reconstruction. Each fact is applied at most once per record: a fact at or below a record's
- * {@code lastSequence} is one the state already holds.
+ * timelines (as facts: the sentences are the server's, rendered where an entry is shown). One function,
+ * {@link #apply}, serves the live projection, the rebuild and the as-of reconstruction. Each fact is applied at
+ * most once per record: a fact at or below a record's {@code lastSequence} is one the state already holds.
  */
 public final class ViewFold {
 

@@ -97,7 +97,8 @@ class ViewJsonTest {
                 new TimelineFact.Issued("un", null, List.of(StatementKind.CONCERN, StatementKind.CALL), "text"))) {
             TimelineEntry entry = entry(fact);
 
-            assertThat(ViewJson.read(ViewJson.write(entry), TimelineEntry.class)).isEqualTo(entry);
+            assertThat(ViewJson.read(ViewJson.write(entry), TimelineEntry.class))
+                    .isEqualTo(entry);
         }
     }
 
