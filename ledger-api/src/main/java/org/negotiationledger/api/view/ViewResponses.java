@@ -211,7 +211,7 @@ public final class ViewResponses {
                     e.recordedAt(),
                     e.type(),
                     e.recordId(),
-                    e.summary());
+                    TimelineSentences.of(e.fact()));
         }
     }
 

@@ -307,12 +307,7 @@ class RebuildServingTest {
         }
         try (LedgerInstance upgraded = LedgerInstance.start(data)) {
             JdbcTemplate jdbc = upgraded.bean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() ->
-                            jdbc.queryForObject("SELECT schema_version FROM view_rebuild WHERE id = 1", Integer.class)
-                                    == ViewTables.SCHEMA);
-            assertThat(jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class))
-                    .isEqualTo(2);
+            ViewsCaughtUp.rebuiltIntoTheCurrentSchema(jdbc, 2);
             ViewsCaughtUp.await(upgraded.http());
             assertThat(upgraded.http()
                             .get("/api/v1/commitments?negotiationId=bench-0")

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.negotiationledger.api.Http;
+import org.negotiationledger.projections.store.ViewTables;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Waits, by polling, until the views have folded in the whole history. */
 public final class ViewsCaughtUp {
@@ -25,6 +27,20 @@ public final class ViewsCaughtUp {
 
     public static void await(Http http, Duration atMost) {
         until(http, atMost, false);
+    }
+
+    /**
+     * Waits until the rebuild a raised view schema asks for has switched, and the serving generation, built under
+     * the current schema, is {@code generation}.
+     */
+    public static void rebuiltIntoTheCurrentSchema(JdbcTemplate jdbc, int generation) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("SELECT schema_version FROM view_rebuild WHERE id = 1", Integer.class)
+                        == ViewTables.SCHEMA);
+        org.assertj.core.api.Assertions.assertThat(
+                        jdbc.queryForObject("SELECT serving FROM view_rebuild WHERE id = 1", Integer.class))
+                .isEqualTo(generation);
     }
 
     private static void until(Http http, Duration atMost, boolean nonEmpty) {

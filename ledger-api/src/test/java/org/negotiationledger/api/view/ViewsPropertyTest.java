@@ -24,6 +24,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
+import org.negotiationledger.api.view.ViewResponses.TimelineEntryResponse;
 import org.negotiationledger.projections.fold.BrokenCommitment;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentView;
@@ -277,7 +278,8 @@ class ViewsPropertyTest {
                 assertThat(http.get("/api/v1/negotiations/" + negotiation + "/timeline?validAt=" + validAt + cut)
                                 .json())
                         .as("timeline of %s at %s", negotiation, validAt)
-                        .isEqualTo(asClientSees(timeline));
+                        .isEqualTo(asClientSees(
+                                timeline.stream().map(TimelineEntryResponse::of).toList()));
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.negotiationledger.projections.fold;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import org.negotiationledger.core.commitment.PledgeMade;
@@ -77,10 +76,5 @@ public record Agreement(
                 List.of(),
                 e.source(),
                 recordedAt);
-    }
-
-    @JsonIgnore // a reading of the category, not a field of the stored state
-    public boolean isTruce() {
-        return TRUCE.equals(category);
     }
 }

@@ -21,9 +21,9 @@ import org.negotiationledger.core.statement.StatementIssued;
 
 /**
  * The views' logic: how each event changes the state of the records it concerns and what it puts on the
- * timelines. One function, {@link #apply}, serves the live projection, the rebuild and the as-of
- * reconstruction. Each fact is applied at most once per record: a fact at or below a record's
- * {@code lastSequence} is one the state already holds.
+ * timelines (as facts: the sentences are the server's, rendered where an entry is shown). One function,
+ * {@link #apply}, serves the live projection, the rebuild and the as-of reconstruction. Each fact is applied at
+ * most once per record: a fact at or below a record's {@code lastSequence} is one the state already holds.
  */
 public final class ViewFold {
 
@@ -50,10 +50,7 @@ public final class ViewFold {
                         List.of(opening(
                                 e.id().value(),
                                 fact,
-                                "Negotiation opened: " + e.title() + "; parties " + String.join(", ", ids(e.parties()))
-                                        + (e.mediators().isEmpty()
-                                                ? ""
-                                                : "; mediators " + String.join(", ", ids(e.mediators()))))));
+                                new TimelineFact.Opened(e.title(), ids(e.parties()), ids(e.mediators())))));
             }
         } else if (event instanceof TalksRecorded e) {
             NegotiationState negotiation =
@@ -83,7 +80,7 @@ public final class ViewFold {
                                 e.startedAt(),
                                 "TalksRecorded",
                                 e.talksId().value(),
-                                "Talks at " + e.venue() + (e.outcome() == null ? "" : ": " + e.outcome()))));
+                                new TimelineFact.Talks(e.venue(), e.outcome()))));
             }
         } else if (event instanceof TruceAgreed || event instanceof PledgeMade) {
             commitmentCreated(fact, store);
@@ -120,7 +117,6 @@ public final class ViewFold {
             }
         }
         Agreement agreement = state.agreement();
-        String what = agreement.isTruce() ? "Truce agreed" : "Pledge made";
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(entry(
                 agreement.negotiationId(),
@@ -129,12 +125,12 @@ public final class ViewFold {
                 agreement.agreedAt(),
                 fact.payload().getClass().getSimpleName(),
                 state.id(),
-                what + ": " + agreement.title() + " ("
-                        + agreement.kind() + "), parties "
-                        + String.join(", ", agreement.parties())
-                        + (agreement.brokers().isEmpty()
-                                ? ""
-                                : ", brokered by " + String.join(", ", agreement.brokers()))));
+                new TimelineFact.Agreed(
+                        agreement.category(),
+                        agreement.title(),
+                        agreement.kind(),
+                        agreement.parties(),
+                        agreement.brokers())));
         entries.add(entry(
                 agreement.negotiationId(),
                 fact,
@@ -142,7 +138,7 @@ public final class ViewFold {
                 agreement.effectiveFrom(),
                 "CommitmentTookEffect",
                 state.id(),
-                agreement.title() + " takes effect"));
+                new TimelineFact.TookEffect(agreement.title())));
         if (agreement.expiresAt() != null) {
             entries.add(entry(
                     agreement.negotiationId(),
@@ -151,7 +147,7 @@ public final class ViewFold {
                     agreement.expiresAt(),
                     "CommitmentExpired",
                     state.id(),
-                    agreement.title() + " expires"));
+                    new TimelineFact.Expires(agreement.title())));
         }
         store.putTimeline(fact.globalIndex(), entries);
     }
@@ -168,6 +164,7 @@ public final class ViewFold {
         CommitmentState after = CommitmentFold.changed(before, fact);
         store.commitments().put(after);
         Object event = fact.payload();
+        String title = after.agreement().title();
         TimelineEntry entry = null;
         if (event instanceof ViolationReported e) {
             entry = entry(
@@ -177,9 +174,8 @@ public final class ViewFold {
                     e.occurredAt(),
                     "ViolationReported",
                     id,
-                    "Violation of " + after.agreement().title() + " reported by "
-                            + e.reportedBy().value() + ", accusing "
-                            + e.accused().value() + (e.description() == null ? "" : ": " + e.description()));
+                    new TimelineFact.Reported(
+                            title, e.reportedBy().value(), e.accused().value(), e.description()));
         } else if (event instanceof ViolationAssessed e) {
             entry = entry(
                     after.agreement().negotiationId(),
@@ -188,11 +184,12 @@ public final class ViewFold {
                     e.assessedAt(),
                     "ViolationAssessed",
                     id,
-                    "Report " + e.violationId() + " on " + after.agreement().title() + " assessed " + e.outcome()
-                            + (e.attributedTo() == null
-                                    ? ""
-                                    : " (attributed to " + e.attributedTo().value() + ")")
-                            + " by " + e.assessedBy().value());
+                    new TimelineFact.Assessed(
+                            title,
+                            e.violationId().value(),
+                            e.outcome(),
+                            e.attributedTo() == null ? null : e.attributedTo().value(),
+                            e.assessedBy().value()));
         } else if (event instanceof ViolationReportRetracted e) {
             entry = entry(
                     after.agreement().negotiationId(),
@@ -201,8 +198,8 @@ public final class ViewFold {
                     null,
                     "ViolationReportRetracted",
                     id,
-                    "Report " + e.violationId() + " on " + after.agreement().title() + " retracted by "
-                            + e.retractedBy().value() + ": " + e.reason());
+                    new TimelineFact.Retracted(
+                            title, e.violationId().value(), e.retractedBy().value(), e.reason()));
         } else if (event instanceof CommitmentEnded e) {
             entry = entry(
                     after.agreement().negotiationId(),
@@ -211,8 +208,7 @@ public final class ViewFold {
                     e.endedAt(),
                     "CommitmentEnded",
                     id,
-                    after.agreement().title() + " ended (" + e.reason() + ")"
-                            + (e.note() == null ? "" : ": " + e.note()));
+                    new TimelineFact.Ended(title, e.reason(), e.note()));
         } else if (event instanceof CommitmentSuperseded e) {
             entry = entry(
                     after.agreement().negotiationId(),
@@ -221,8 +217,7 @@ public final class ViewFold {
                     e.effectiveAt(),
                     "CommitmentSuperseded",
                     id,
-                    after.agreement().title() + " superseded by "
-                            + e.supersededBy().value());
+                    new TimelineFact.Superseded(title, e.supersededBy().value()));
         }
         if (entry != null) {
             store.putTimeline(fact.globalIndex(), List.of(entry));
@@ -250,8 +245,7 @@ public final class ViewFold {
                     e.issuedAt(),
                     "StatementIssued",
                     e.id().value(),
-                    "Statement by " + e.author().value() + (e.deliveredBy() == null ? "" : " (" + e.deliveredBy() + ")")
-                            + " " + e.kinds() + ": " + e.text()));
+                    new TimelineFact.Issued(e.author().value(), e.deliveredBy(), e.kinds(), e.text())));
         }
         if (!entries.isEmpty()) {
             store.putTimeline(fact.globalIndex(), entries);
@@ -259,7 +253,7 @@ public final class ViewFold {
     }
 
     /** The opening of a negotiation: no valid time of its own, first on its timeline. */
-    private static TimelineEntry opening(String negotiation, Fact fact, String summary) {
+    private static TimelineEntry opening(String negotiation, Fact fact, TimelineFact opened) {
         return new TimelineEntry(
                 negotiation,
                 fact.globalIndex(),
@@ -270,11 +264,11 @@ public final class ViewFold {
                 fact.recordedAt(),
                 "NegotiationOpened",
                 negotiation,
-                summary);
+                opened);
     }
 
     private static TimelineEntry entry(
-            String negotiation, Fact fact, int n, StatedTime validAt, String type, String recordId, String summary) {
+            String negotiation, Fact fact, int n, StatedTime validAt, String type, String recordId, TimelineFact says) {
         return new TimelineEntry(
                 negotiation,
                 fact.globalIndex(),
@@ -285,7 +279,7 @@ public final class ViewFold {
                 fact.recordedAt(),
                 type,
                 recordId,
-                summary);
+                says);
     }
 
     static List<String> ids(List<ActorId> actors) {

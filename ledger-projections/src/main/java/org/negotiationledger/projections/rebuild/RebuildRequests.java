@@ -45,6 +45,19 @@ public class RebuildRequests {
                 BUILDING.name());
     }
 
+    /**
+     * Records that the serving generation has layout {@code schema}, for views that hold nothing yet (which
+     * have every layout), unless a rebuild is asked for or under way.
+     */
+    public void adoptLayout(int schema) {
+        jdbc.update(
+                "UPDATE view_rebuild SET schema_version = ? WHERE id = 1 AND schema_version < ? AND state NOT IN (?, ?)",
+                schema,
+                schema,
+                REQUESTED.name(),
+                BUILDING.name());
+    }
+
     /** Asks for a rebuild if the serving generation was built with a layout older than {@code schema}. */
     public boolean askIfOlderThan(int schema, Instant at) {
         return jdbc.update(

@@ -93,6 +93,13 @@ public class Rebuilds implements AutoCloseable {
 
     /** Starts looking at the request twice a second. */
     public void watch() {
+        // The layout is checked before the server starts, so before anything (the demo history) is appended
+        // to a new ledger; if the store does not answer now, the watcher checks it as soon as it does.
+        try {
+            checkLayout();
+        } catch (RuntimeException e) {
+            log.warn("The views' layout could not be checked yet; it is checked again shortly", e);
+        }
         watcher.scheduleWithFixedDelay(this::carryOut, 500, 500, TimeUnit.MILLISECONDS);
     }
 
@@ -112,7 +119,11 @@ public class Rebuilds implements AutoCloseable {
 
     /** Asks for a rebuild if the serving generation was built with an older layout of the view tables. */
     private void checkLayout() {
-        if (requests.askIfOlderThan(ViewTables.SCHEMA, clock.instant())) {
+        if (events.isEmpty()) {
+            // A new ledger's views are empty, so of every layout: it starts at this one instead of rebuilding
+            // nothing, and no layout raise needs a migration of its own for that.
+            requests.adoptLayout(ViewTables.SCHEMA);
+        } else if (requests.askIfOlderThan(ViewTables.SCHEMA, clock.instant())) {
             log.info(
                     "The views were built with an older layout; a rebuild into layout {} is asked for, and the views "
                             + "as they are keep answering until it takes over",

@@ -20,8 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public record ViewTables(int generation) {
 
-    /** The version of the view tables' layout below; the serving generation records the one it was built with. */
-    public static final int SCHEMA = 1;
+    /**
+     * The version of the view tables' layout below; the serving generation records the one it was built with.
+     * 2: a timeline row holds the entry's facts ({@code fact}), no longer its sentence ({@code summary}).
+     */
+    public static final int SCHEMA = 2;
 
     /** The base names, longest first where one begins another, so that the pattern takes the whole name. */
     static final List<String> TABLES = List.of(

@@ -235,4 +235,26 @@ class CommitmentViewsTest {
                         "ViolationReported",
                         "ViolationReportRetracted");
     }
+
+    @Test
+    void timelineKeepsEachEntrysFactsAndNoSentence() {
+        List<TimelineEntry> timeline = moscowWithTwoReports()
+                .assess("moscow", "first", AssessmentOutcome.ATTRIBUTED)
+                .retract("moscow", "second")
+                .end("moscow", EndReason.COLLAPSED, "2020-10-13T00:00+04:00")
+                .fold()
+                .timeline("nk");
+        assertThat(timeline)
+                .extracting(TimelineEntry::fact)
+                .containsExactly(
+                        new TimelineFact.Opened("NK", List.of("armenia", "azerbaijan"), List.of()),
+                        new TimelineFact.Agreed(
+                                Agreement.TRUCE, "moscow", "CEASEFIRE", List.of("armenia", "azerbaijan"), List.of()),
+                        new TimelineFact.TookEffect("moscow"),
+                        new TimelineFact.Reported("moscow", "armenia", "azerbaijan", null),
+                        new TimelineFact.Reported("moscow", "azerbaijan", "armenia", null),
+                        new TimelineFact.Assessed("moscow", "first", AssessmentOutcome.ATTRIBUTED, "armenia", "icrc"),
+                        new TimelineFact.Ended("moscow", EndReason.COLLAPSED, null),
+                        new TimelineFact.Retracted("moscow", "second", "armenia", "mistaken"));
+    }
 }

@@ -13,9 +13,12 @@ import org.negotiationledger.core.commitment.EndReason;
 import org.negotiationledger.core.commitment.Location;
 import org.negotiationledger.core.shared.Precision;
 import org.negotiationledger.core.shared.StatedTime;
+import org.negotiationledger.core.statement.StatementKind;
 import org.negotiationledger.projections.fold.Agreement;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.ReportState;
+import org.negotiationledger.projections.fold.TimelineEntry;
+import org.negotiationledger.projections.fold.TimelineFact;
 
 /** The stored form of view state: what is written reads back the same, in the layout the view schema names. */
 class ViewJsonTest {
@@ -62,6 +65,82 @@ class ViewJsonTest {
         row.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactlyInAnyOrderElementsOf(SCHEMA_1_COMMITMENT);
         assertThat(row.get("title").asText()).isEqualTo("Moscow humanitarian ceasefire");
+    }
+
+    /** The keys of a timeline row as view schema 2 stores them: the entry's facts under {@code fact}. */
+    private static final List<String> SCHEMA_2_TIMELINE = List.of(
+            "negotiationId",
+            "globalIndex",
+            "entry",
+            "validAtUtc",
+            "validAt",
+            "validAtPrecision",
+            "recordedAt",
+            "type",
+            "recordId",
+            "fact");
+
+    @Test
+    void aTimelineEntryOfEachKindReadsBackAsWritten() {
+        for (TimelineFact fact : List.of(
+                new TimelineFact.Opened("NK", List.of("armenia", "azerbaijan"), List.of("russia")),
+                new TimelineFact.Talks("Moscow", null),
+                new TimelineFact.Agreed(
+                        Agreement.TRUCE, "Moscow", "HUMANITARIAN", List.of("armenia", "azerbaijan"), List.of()),
+                new TimelineFact.TookEffect("Moscow"),
+                new TimelineFact.Expires("Moscow"),
+                new TimelineFact.Reported("Moscow", "armenia", "azerbaijan", "shelling"),
+                new TimelineFact.Assessed("Moscow", "first", AssessmentOutcome.ATTRIBUTED, "armenia", "un"),
+                new TimelineFact.Retracted("Moscow", "first", "armenia", "mistaken"),
+                new TimelineFact.Ended("Moscow", EndReason.COLLAPSED, null),
+                new TimelineFact.Superseded("Moscow", "paris"),
+                new TimelineFact.Issued("un", null, List.of(StatementKind.CONCERN, StatementKind.CALL), "text"))) {
+            TimelineEntry entry = entry(fact);
+
+            assertThat(ViewJson.read(ViewJson.write(entry), TimelineEntry.class))
+                    .isEqualTo(entry);
+        }
+    }
+
+    @Test
+    void aTimelineEntryKeepsTheStoredLayoutOfViewSchemaTwo() throws Exception {
+        JsonNode row = ViewJson.MAPPER.readTree(ViewJson.write(entry(new TimelineFact.TookEffect("Moscow"))));
+
+        List<String> keys = new ArrayList<>();
+        row.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(SCHEMA_2_TIMELINE);
+        assertThat(row.get("fact").get("@type").asText()).isEqualTo("TookEffect");
+        assertThat(row.get("fact").get("title").asText()).isEqualTo("Moscow");
+    }
+
+    /** A generation built under schema 1 serves until the rebuild into schema 2 takes over: its rows still read. */
+    @Test
+    void aTimelineRowOfViewSchemaOneReadsAsTheSentenceItStored() {
+        String schema1 = "{\"negotiationId\":\"nk\",\"globalIndex\":3,\"entry\":1,"
+                + "\"validAtUtc\":1602316800.000000000,\"validAt\":\"2020-10-10T12:00+04:00\","
+                + "\"validAtPrecision\":\"MINUTE\",\"recordedAt\":1602316800.000000000,"
+                + "\"type\":\"CommitmentTookEffect\",\"recordId\":\"moscow\",\"summary\":\"Moscow takes effect\"}";
+
+        TimelineEntry entry = ViewJson.read(schema1, TimelineEntry.class);
+
+        assertThat(entry.fact()).isEqualTo(new TimelineFact.Worded("Moscow takes effect"));
+        assertThat(entry.type()).isEqualTo("CommitmentTookEffect");
+        assertThat(entry.validAtUtc()).isEqualTo(Instant.parse("2020-10-10T08:00:00Z"));
+        assertThat(entry.entry()).isEqualTo(1);
+    }
+
+    private static TimelineEntry entry(TimelineFact fact) {
+        return new TimelineEntry(
+                "nk",
+                3,
+                1,
+                Instant.parse("2020-10-10T08:00:00Z"),
+                "2020-10-10T12:00+04:00",
+                Precision.MINUTE,
+                RECORDED,
+                "CommitmentTookEffect",
+                "moscow",
+                fact);
     }
 
     private static CommitmentState moscow() {

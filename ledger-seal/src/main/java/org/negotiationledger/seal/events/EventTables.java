@@ -107,6 +107,11 @@ public final class EventTables {
         return query("SELECT MAX(globalIndex) FROM " + EVENTS, rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
+    /** Whether no event is stored yet (without counting them). */
+    public boolean isEmpty() {
+        return query("SELECT MIN(globalIndex) FROM " + EVENTS, rs -> !rs.next() || rs.getObject(1) == null);
+    }
+
     /** How many events are stored. */
     public long count() {
         return query("SELECT COUNT(*) FROM " + EVENTS, rs -> rs.next() ? rs.getLong(1) : 0L);
