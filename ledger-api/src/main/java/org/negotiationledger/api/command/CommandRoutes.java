@@ -154,8 +154,8 @@ final class CommandRoutes {
                             new CommitmentId(v.get("commitmentId")), new ViolationId(v.get("violationId")), body)),
             route(STATEMENTS, IssueStatementRequest.class, STATEMENT, (v, body, at) -> issueStatement(body, at)));
 
-    private static final Map<String, Route<?>> BY_PATH =
-            ALL.stream().collect(Collectors.toUnmodifiableMap(route -> route.path().getPatternString(), route -> route));
+    private static final Map<String, Route<?>> BY_PATH = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(route -> route.path().getPatternString(), route -> route));
 
     private static <B> Route<B> route(String path, Class<B> body, String location, Mapping<B> mapping) {
         return new Route<>(PATHS.parse(path), body, new UriTemplate(location), mapping);
@@ -295,7 +295,8 @@ final class CommandRoutes {
         return Written.changing(command, violationId.value());
     }
 
-    private static Written retract(CommitmentId commitmentId, ViolationId violationId, RetractViolationReportRequest body) {
+    private static Written retract(
+            CommitmentId commitmentId, ViolationId violationId, RetractViolationReportRequest body) {
         var command = new RetractViolationReport(
                 commitmentId, violationId, new ActorId(body.retractedBy()), body.reason(), body.expectedVersion());
         return Written.changing(command, violationId.value());

@@ -37,8 +37,8 @@ class CommandRoutesCheck implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         List<String> disagreements = disagreements(mappings.getHandlerMethods(), CommandRoutes.ALL);
         if (!disagreements.isEmpty()) {
-            throw new IllegalStateException("the command endpoints and CommandRoutes differ:\n  "
-                    + String.join("\n  ", disagreements));
+            throw new IllegalStateException(
+                    "the command endpoints and CommandRoutes differ:\n  " + String.join("\n  ", disagreements));
         }
     }
 
@@ -46,8 +46,8 @@ class CommandRoutesCheck implements SmartInitializingSingleton {
     static List<String> disagreements(
             Map<RequestMappingInfo, HandlerMethod> handlers, Collection<CommandRoutes.Route<?>> routes) {
         List<String> found = new ArrayList<>();
-        Map<String, CommandRoutes.Route<?>> byPath = routes.stream()
-                .collect(Collectors.toMap(route -> route.path().getPatternString(), route -> route));
+        Map<String, CommandRoutes.Route<?>> byPath =
+                routes.stream().collect(Collectors.toMap(route -> route.path().getPatternString(), route -> route));
         Map<String, Long> served = handlers.entrySet().stream()
                 .filter(handler -> answersCommand(handler.getValue()))
                 .flatMap(handler -> handler.getKey().getPatternValues().stream())

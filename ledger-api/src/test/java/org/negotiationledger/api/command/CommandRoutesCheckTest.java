@@ -41,7 +41,8 @@ class CommandRoutesCheckTest {
 
         assertThatThrownBy(check::afterSingletonsInstantiated)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("takes MakePledgeRequest at /api/v1/truces, where its route takes AgreeTruceRequest")
+                .hasMessageContaining(
+                        "takes MakePledgeRequest at /api/v1/truces, where its route takes AgreeTruceRequest")
                 .hasMessageContaining("answers a command at /api/v1/treaties, which is not in CommandRoutes")
                 .hasMessageContaining("answers a command to [PUT], not to POST alone")
                 .hasMessageContaining("/api/v1/pledges: 0 command endpoints, where its route needs one")
@@ -91,7 +92,11 @@ class CommandRoutesCheckTest {
 
     /** The application's classes, not one a test declares (as this one's {@link Astray}). */
     private static boolean notATests(Class<?> type) {
-        return !type.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes");
+        return !type.getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath()
+                .contains("test-classes");
     }
 
     private static Class<?> load(String name) {

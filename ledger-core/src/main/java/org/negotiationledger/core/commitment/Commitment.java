@@ -63,21 +63,9 @@ public class Commitment {
      * What tells a truce's checks from a pledge's: how it is named, how many parties it binds at the least, and
      * the name of the time it was agreed (the field a refusal names).
      */
-    private enum Form {
-        TRUCE("a truce", 2, "agreedAt", "a truce's agreement"),
-        PLEDGE("a pledge", 1, "madeAt", "a pledge");
-
-        private final String name;
-        private final int minimumParties;
-        private final String agreedField;
-        private final String agreement;
-
-        Form(String name, int minimumParties, String agreedField, String agreement) {
-            this.name = name;
-            this.minimumParties = minimumParties;
-            this.agreedField = agreedField;
-            this.agreement = agreement;
-        }
+    private record Form(String name, int minimumParties, String agreedField, String agreement) {
+        static final Form TRUCE = new Form("a truce", 2, "agreedAt", "a truce's agreement");
+        static final Form PLEDGE = new Form("a pledge", 1, "madeAt", "a pledge");
     }
 
     @CommandHandler
@@ -164,21 +152,18 @@ public class Commitment {
     /** The checks truces and pledges share, in the order a refusal names the first that fails. */
     private static void checkUndertaking(
             Form form, Object kind, Undertaking undertaking, Instant receivedAt, Directory directory) {
-        check(kind != null, "kind", form.name + " needs a kind");
-        check(
-                undertaking.title() != null && !undertaking.title().isBlank(),
-                "title",
-                "a commitment needs a title");
-        check(undertaking.agreedAt() != null, form.agreedField, "a commitment needs the time it was agreed");
+        check(kind != null, "kind", form.name() + " needs a kind");
+        check(undertaking.title() != null && !undertaking.title().isBlank(), "title", "a commitment needs a title");
+        check(undertaking.agreedAt() != null, form.agreedField(), "a commitment needs the time it was agreed");
         check(undertaking.effectiveFrom() != null, "effectiveFrom", "a commitment needs the time it takes effect");
         NegotiationId negotiation = undertaking.negotiationId();
         check(negotiation != null, "negotiationId", "a commitment belongs to a negotiation");
         if (!directory.negotiationExists(negotiation)) {
             throw new UnknownReferenceException("negotiationId", "unknown negotiation '" + negotiation.value() + "'");
         }
-        Rules.distinctKnownActors(undertaking.parties(), "parties", form.minimumParties, directory);
+        Rules.distinctKnownActors(undertaking.parties(), "parties", form.minimumParties(), directory);
         Rules.distinctKnownActors(orEmpty(undertaking.brokers(), "brokers"), "brokers", 0, directory);
-        Rules.happenedBy(undertaking.agreedAt(), receivedAt, form.agreedField, form.agreement);
+        Rules.happenedBy(undertaking.agreedAt(), receivedAt, form.agreedField(), form.agreement());
     }
 
     /** An undertaking as its event records it: the title stripped, lists never null. */
