@@ -89,8 +89,9 @@ final class CommandRoutes {
      */
     record Written(Object command, String id, String createsStream) {
 
-        static Written creating(Object command, String id, Object stream) {
-            return new Written(command, id, stream.toString());
+        /** A creation: its stream is the key of the new record's typed id ({@code toString()}, as Axon's). */
+        static Written creating(Object command, String id, Object createdId) {
+            return new Written(command, id, createdId.toString());
         }
 
         static Written changing(Object command, String id) {
