@@ -13,26 +13,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(
-        path = "/api/v1/actors",
-        consumes = MediaType.APPLICATION_JSON_VALUE,
-        produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands", description = "Mediators record what was agreed, pledged, reported and said.")
 class ActorCommandController {
 
-    private final LedgerCommands ledger;
+    private final CommandEndpoints commands;
 
-    ActorCommandController(LedgerCommands ledger) {
-        this.ledger = ledger;
+    ActorCommandController(CommandEndpoints commands) {
+        this.commands = commands;
     }
 
-    @PostMapping
+    @PostMapping(CommandRoutes.ACTORS)
     @Operation(
             operationId = "registerActor",
             summary = "RegisterActor: register a state, organization or office that records may refer to")
     ResponseEntity<CommandResponses> register(
             @Valid @RequestBody RegisterActorRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return CommandResponses.submit(ledger, CommandRoutes.registerActor(body), key);
+        return commands.submit(body, key);
     }
 }

@@ -70,6 +70,30 @@ public final class CommandRequests {
             @Size(max = TEXT) String outcome,
             @PositiveOrZero Long expectedVersion) {}
 
+    /**
+     * What the bodies of a truce and a pledge both state (their agreed time has a name of its own in each). Each
+     * record declares its fields, with their checks, itself, so that a field is named as the body has it.
+     */
+    interface UndertakingRequest {
+        String negotiationId();
+
+        String title();
+
+        List<String> parties();
+
+        List<String> brokers();
+
+        String venue();
+
+        String effectiveFrom();
+
+        Precision effectiveFromPrecision();
+
+        List<String> terms();
+
+        String source();
+    }
+
     public record AgreeTruceRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
 
@@ -91,7 +115,8 @@ public final class CommandRequests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String renews,
             @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> supersedes,
             @Size(max = TEXT) String source,
-            @PositiveOrZero Long expectedVersion) {}
+            @PositiveOrZero Long expectedVersion)
+            implements UndertakingRequest {}
 
     public record MakePledgeRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String id,
@@ -110,7 +135,8 @@ public final class CommandRequests {
             Precision effectiveFromPrecision,
             @Size(max = 200) List<@NotNull @Size(max = TEXT) String> terms,
             @Size(max = TEXT) String source,
-            @PositiveOrZero Long expectedVersion) {}
+            @PositiveOrZero Long expectedVersion)
+            implements UndertakingRequest {}
 
     public record EndCommitmentRequest(
             @NotNull EndReason reason,

@@ -3,9 +3,11 @@ package org.negotiationledger.api.command;
 import static org.negotiationledger.api.command.Requests.parse;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.negotiationledger.api.command.CommandRequests.AgreeTruceRequest;
 import org.negotiationledger.api.command.CommandRequests.AssessViolationRequest;
 import org.negotiationledger.api.command.CommandRequests.EndCommitmentRequest;
@@ -16,6 +18,7 @@ import org.negotiationledger.api.command.CommandRequests.RecordTalksRequest;
 import org.negotiationledger.api.command.CommandRequests.RegisterActorRequest;
 import org.negotiationledger.api.command.CommandRequests.ReportViolationRequest;
 import org.negotiationledger.api.command.CommandRequests.RetractViolationReportRequest;
+import org.negotiationledger.api.command.CommandRequests.UndertakingRequest;
 import org.negotiationledger.api.command.LedgerCommands.Submission;
 import org.negotiationledger.core.actor.RegisterActor;
 import org.negotiationledger.core.commitment.AgreeTruce;
@@ -25,40 +28,91 @@ import org.negotiationledger.core.commitment.EndCommitment;
 import org.negotiationledger.core.commitment.MakePledge;
 import org.negotiationledger.core.commitment.ReportViolation;
 import org.negotiationledger.core.commitment.RetractViolationReport;
+import org.negotiationledger.core.commitment.Undertaking;
 import org.negotiationledger.core.negotiation.OpenNegotiation;
 import org.negotiationledger.core.negotiation.Participant;
 import org.negotiationledger.core.negotiation.RecordTalks;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.NegotiationId;
+import org.negotiationledger.core.shared.StatedTime;
 import org.negotiationledger.core.shared.StatementId;
 import org.negotiationledger.core.shared.TalksId;
 import org.negotiationledger.core.shared.ViolationId;
 import org.negotiationledger.core.statement.IssueStatement;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.UriTemplate;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Every command the HTTP API takes: the path it is posted to, its request body, and how that body becomes the
- * command. The controllers and the bulk import both go through this table, so a line of an import means
- * exactly what the same body posted to the same path means.
+ * Every command the HTTP API takes: the path it is posted to, its request body, how that body becomes the
+ * command, and where the record it writes is read (the {@code Location} of its answer). The one source of these:
+ * a controller's mapping names its path here ({@link CommandEndpoints} turns what was posted to it into the
+ * command by this table), the bulk import reads each line by it, and {@link CommandRoutesCheck} refuses to start
+ * when the controllers' mappings and the table differ. So a line of an import means exactly what the same body
+ * posted to the same path means.
  */
 final class CommandRoutes {
 
     private CommandRoutes() {}
 
-    /** How a body posted to a path (with its path variables) becomes a submission, at a receipt time. */
+    // The paths commands are posted to: constants, so that the controllers' mappings can name them.
+    static final String ACTORS = "/api/v1/actors";
+    static final String NEGOTIATIONS = "/api/v1/negotiations";
+    static final String TALKS = NEGOTIATIONS + "/{negotiationId}/talks";
+    static final String TRUCES = "/api/v1/truces";
+    static final String PLEDGES = "/api/v1/pledges";
+    private static final String COMMITMENT = "/api/v1/commitments/{commitmentId}";
+    static final String END = COMMITMENT + "/end";
+    static final String VIOLATIONS = COMMITMENT + "/violations";
+    private static final String VIOLATION = VIOLATIONS + "/{violationId}";
+    static final String ASSESSMENT = VIOLATION + "/assessment";
+    static final String RETRACTION = VIOLATION + "/retraction";
+    static final String STATEMENTS = "/api/v1/statements";
+
+    // Where the records are read: a location's last variable is the record's id, the others the posted path's.
+    private static final String ACTOR = ACTORS + "/{actorId}";
+    private static final String NEGOTIATION = NEGOTIATIONS + "/{negotiationId}";
+    private static final String ROUND_OF_TALKS = TALKS + "/{talksId}";
+    private static final String STATEMENT = STATEMENTS + "/{statementId}";
+
+    /** How a body posted to a path (with its path variables) becomes a command, at a receipt time. */
     @FunctionalInterface
     interface Mapping<B> {
-        Submission submission(Map<String, String> variables, B body, Instant receivedAt);
+        Written written(Map<String, String> variables, B body, Instant receivedAt);
     }
 
-    /** One command's path and body. */
-    record Route<B>(PathPattern path, Class<B> body, Mapping<B> mapping) {
+    /**
+     * What a body stands for: the command, the id of the record it writes, and, for a command that creates a
+     * record, the stream it creates (null otherwise).
+     */
+    record Written(Object command, String id, String createsStream) {
+
+        /** A creation: its stream is the key of the new record's typed id ({@code toString()}, as Axon's). */
+        static Written creating(Object command, String id, Object createdId) {
+            return new Written(command, id, createdId.toString());
+        }
+
+        static Written changing(Object command, String id) {
+            return new Written(command, id, null);
+        }
+    }
+
+    /** One command's path, body and mapping, and where its record is read. */
+    record Route<B>(PathPattern path, Class<B> body, UriTemplate location, Mapping<B> mapping) {
 
         Submission submission(Map<String, String> variables, Object body, Instant receivedAt) {
-            return mapping.submission(variables, this.body.cast(body), receivedAt);
+            Written written = mapping.written(variables, this.body.cast(body), receivedAt);
+            return new Submission(
+                    written.command(), written.id(), location(variables, written.id()), written.createsStream(), body);
+        }
+
+        private String location(Map<String, String> variables, String id) {
+            Map<String, String> values = new HashMap<>(variables);
+            List<String> names = location.getVariableNames();
+            values.put(names.get(names.size() - 1), id);
+            return location.expand(values).toString();
         }
     }
 
@@ -68,36 +122,49 @@ final class CommandRoutes {
     private static final PathPatternParser PATHS = new PathPatternParser();
 
     static final List<Route<?>> ALL = List.of(
-            route("/api/v1/actors", RegisterActorRequest.class, (v, body, at) -> registerActor(body)),
-            route("/api/v1/negotiations", OpenNegotiationRequest.class, (v, body, at) -> openNegotiation(body)),
+            route(ACTORS, RegisterActorRequest.class, ACTOR, (v, body, at) -> registerActor(body)),
+            route(NEGOTIATIONS, OpenNegotiationRequest.class, NEGOTIATION, (v, body, at) -> openNegotiation(body)),
             route(
-                    "/api/v1/negotiations/{negotiationId}/talks",
+                    TALKS,
                     RecordTalksRequest.class,
+                    ROUND_OF_TALKS,
                     (v, body, at) -> recordTalks(new NegotiationId(v.get("negotiationId")), body, at)),
-            route("/api/v1/truces", AgreeTruceRequest.class, (v, body, at) -> agreeTruce(body, at)),
-            route("/api/v1/pledges", MakePledgeRequest.class, (v, body, at) -> makePledge(body, at)),
+            route(TRUCES, AgreeTruceRequest.class, COMMITMENT, (v, body, at) -> agreeTruce(body, at)),
+            route(PLEDGES, MakePledgeRequest.class, COMMITMENT, (v, body, at) -> makePledge(body, at)),
             route(
-                    "/api/v1/commitments/{commitmentId}/end",
+                    END,
                     EndCommitmentRequest.class,
+                    COMMITMENT,
                     (v, body, at) -> end(new CommitmentId(v.get("commitmentId")), body, at)),
             route(
-                    "/api/v1/commitments/{commitmentId}/violations",
+                    VIOLATIONS,
                     ReportViolationRequest.class,
+                    VIOLATION,
                     (v, body, at) -> report(new CommitmentId(v.get("commitmentId")), body, at)),
             route(
-                    "/api/v1/commitments/{commitmentId}/violations/{violationId}/assessment",
+                    ASSESSMENT,
                     AssessViolationRequest.class,
+                    VIOLATION,
                     (v, body, at) -> assess(
                             new CommitmentId(v.get("commitmentId")), new ViolationId(v.get("violationId")), body, at)),
             route(
-                    "/api/v1/commitments/{commitmentId}/violations/{violationId}/retraction",
+                    RETRACTION,
                     RetractViolationReportRequest.class,
+                    VIOLATION,
                     (v, body, at) -> retract(
                             new CommitmentId(v.get("commitmentId")), new ViolationId(v.get("violationId")), body)),
-            route("/api/v1/statements", IssueStatementRequest.class, (v, body, at) -> issueStatement(body, at)));
+            route(STATEMENTS, IssueStatementRequest.class, STATEMENT, (v, body, at) -> issueStatement(body, at)));
 
-    private static <B> Route<B> route(String path, Class<B> body, Mapping<B> mapping) {
-        return new Route<>(PATHS.parse(path), body, mapping);
+    private static final Map<String, Route<?>> BY_PATH = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(route -> route.path().getPatternString(), route -> route));
+
+    private static <B> Route<B> route(String path, Class<B> body, String location, Mapping<B> mapping) {
+        return new Route<>(PATHS.parse(path), body, new UriTemplate(location), mapping);
+    }
+
+    /** The route of a path pattern, as a controller's mapping names it. */
+    static Optional<Route<?>> at(String pattern) {
+        return Optional.ofNullable(BY_PATH.get(pattern));
     }
 
     /** The route a path is posted to, if any. */
@@ -112,24 +179,23 @@ final class CommandRoutes {
         return Optional.empty();
     }
 
-    static Submission registerActor(RegisterActorRequest body) {
+    private static Written registerActor(RegisterActorRequest body) {
         String id = Requests.idOrNew(body.id());
         var command = new RegisterActor(new ActorId(id), body.name(), body.kind());
-        return new Submission(command, id, "/api/v1/actors/" + id, command.id().toString(), body);
+        return Written.creating(command, id, command.id());
     }
 
-    static Submission openNegotiation(OpenNegotiationRequest body) {
+    private static Written openNegotiation(OpenNegotiationRequest body) {
         String id = Requests.idOrNew(body.id());
         var command = new OpenNegotiation(
                 new NegotiationId(id),
                 body.title(),
                 Requests.actors(body.parties()),
                 Requests.actors(body.mediators()));
-        return new Submission(
-                command, id, "/api/v1/negotiations/" + id, command.id().toString(), body);
+        return Written.creating(command, id, command.id());
     }
 
-    static Submission recordTalks(NegotiationId negotiationId, RecordTalksRequest body, Instant receivedAt) {
+    private static Written recordTalks(NegotiationId negotiationId, RecordTalksRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var command = new RecordTalks(
                 negotiationId,
@@ -143,50 +209,47 @@ final class CommandRoutes {
                 body.outcome(),
                 receivedAt,
                 body.expectedVersion());
-        return new Submission(
-                command, id, "/api/v1/negotiations/" + negotiationId.value() + "/talks/" + id, null, body);
+        return Written.changing(command, id);
     }
 
-    static Submission agreeTruce(AgreeTruceRequest body, Instant receivedAt) {
+    private static Written agreeTruce(AgreeTruceRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var command = new AgreeTruce(
                 new CommitmentId(id),
-                new NegotiationId(body.negotiationId()),
                 body.kind(),
-                body.title(),
-                Requests.actors(body.parties()),
-                Requests.actors(body.brokers()),
-                body.venue(),
-                parse(body.agreedAt(), body.agreedAtPrecision()),
-                parse(body.effectiveFrom(), body.effectiveFromPrecision()),
+                undertaking(body, parse(body.agreedAt(), body.agreedAtPrecision())),
                 parse(body.expiresAt(), body.expiresAtPrecision()),
-                body.terms(),
                 body.renews() == null ? null : new CommitmentId(body.renews()),
                 Requests.map(body.supersedes(), CommitmentId::new),
-                body.source(),
                 receivedAt);
-        return new Submission(command, id, commitmentPath(id), command.id().toString(), body);
+        return Written.creating(command, id, command.id());
     }
 
-    static Submission makePledge(MakePledgeRequest body, Instant receivedAt) {
+    private static Written makePledge(MakePledgeRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var command = new MakePledge(
                 new CommitmentId(id),
-                new NegotiationId(body.negotiationId()),
                 body.kind(),
+                undertaking(body, parse(body.madeAt(), body.madeAtPrecision())),
+                receivedAt);
+        return Written.creating(command, id, command.id());
+    }
+
+    /** What a truce's body and a pledge's both state, with the time it was agreed (a pledge's madeAt). */
+    private static Undertaking undertaking(UndertakingRequest body, StatedTime agreedAt) {
+        return new Undertaking(
+                new NegotiationId(body.negotiationId()),
                 body.title(),
                 Requests.actors(body.parties()),
                 Requests.actors(body.brokers()),
                 body.venue(),
-                parse(body.madeAt(), body.madeAtPrecision()),
+                agreedAt,
                 parse(body.effectiveFrom(), body.effectiveFromPrecision()),
                 body.terms(),
-                body.source(),
-                receivedAt);
-        return new Submission(command, id, commitmentPath(id), command.id().toString(), body);
+                body.source());
     }
 
-    static Submission end(CommitmentId commitmentId, EndCommitmentRequest body, Instant receivedAt) {
+    private static Written end(CommitmentId commitmentId, EndCommitmentRequest body, Instant receivedAt) {
         var command = new EndCommitment(
                 commitmentId,
                 body.reason(),
@@ -194,10 +257,10 @@ final class CommandRoutes {
                 body.note(),
                 receivedAt,
                 body.expectedVersion());
-        return new Submission(command, commitmentId.value(), commitmentPath(commitmentId.value()), null, body);
+        return Written.changing(command, commitmentId.value());
     }
 
-    static Submission report(CommitmentId commitmentId, ReportViolationRequest body, Instant receivedAt) {
+    private static Written report(CommitmentId commitmentId, ReportViolationRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var location = body.location() == null ? null : body.location().toLocation();
         var casualties = body.casualties() == null
@@ -215,10 +278,10 @@ final class CommandRoutes {
                 body.source(),
                 receivedAt,
                 body.expectedVersion());
-        return new Submission(command, id, violationPath(commitmentId, id), null, body);
+        return Written.changing(command, id);
     }
 
-    static Submission assess(
+    private static Written assess(
             CommitmentId commitmentId, ViolationId violationId, AssessViolationRequest body, Instant receivedAt) {
         var command = new AssessViolation(
                 commitmentId,
@@ -230,18 +293,17 @@ final class CommandRoutes {
                 body.note(),
                 receivedAt,
                 body.expectedVersion());
-        return new Submission(
-                command, violationId.value(), violationPath(commitmentId, violationId.value()), null, body);
+        return Written.changing(command, violationId.value());
     }
 
-    static Submission retract(CommitmentId commitmentId, ViolationId violationId, RetractViolationReportRequest body) {
+    private static Written retract(
+            CommitmentId commitmentId, ViolationId violationId, RetractViolationReportRequest body) {
         var command = new RetractViolationReport(
                 commitmentId, violationId, new ActorId(body.retractedBy()), body.reason(), body.expectedVersion());
-        return new Submission(
-                command, violationId.value(), violationPath(commitmentId, violationId.value()), null, body);
+        return Written.changing(command, violationId.value());
     }
 
-    static Submission issueStatement(IssueStatementRequest body, Instant receivedAt) {
+    private static Written issueStatement(IssueStatementRequest body, Instant receivedAt) {
         String id = Requests.idOrNew(body.id());
         var command = new IssueStatement(
                 new StatementId(id),
@@ -253,15 +315,6 @@ final class CommandRoutes {
                 body.concerns(),
                 body.source(),
                 receivedAt);
-        return new Submission(
-                command, id, "/api/v1/statements/" + id, command.id().toString(), body);
-    }
-
-    private static String commitmentPath(String id) {
-        return "/api/v1/commitments/" + id;
-    }
-
-    private static String violationPath(CommitmentId commitment, String violation) {
-        return commitmentPath(commitment.value()) + "/violations/" + violation;
+        return Written.creating(command, id, command.id());
     }
 }

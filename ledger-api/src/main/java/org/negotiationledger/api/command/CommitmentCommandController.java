@@ -3,7 +3,6 @@ package org.negotiationledger.api.command;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.AgreeTruceRequest;
 import org.negotiationledger.api.command.CommandRequests.AssessViolationRequest;
 import org.negotiationledger.api.command.CommandRequests.EndCommitmentRequest;
@@ -21,40 +20,39 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Truces and pledges (one id space: commitments), their ends, and the violation reports against them. */
+/**
+ * Truces and pledges (one id space: commitments), their ends, and the violation reports against them. The path
+ * variables are parameters for the contract (the API document lists them, and a malformed id is refused naming
+ * its parameter before the body is read); {@link CommandEndpoints} takes their values from the matched path.
+ */
 @RestController
-@RequestMapping(
-        path = "/api/v1",
-        consumes = MediaType.APPLICATION_JSON_VALUE,
-        produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class CommitmentCommandController {
 
-    private final LedgerCommands ledger;
-    private final Clock clock;
+    private final CommandEndpoints commands;
 
-    CommitmentCommandController(LedgerCommands ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
+    CommitmentCommandController(CommandEndpoints commands) {
+        this.commands = commands;
     }
 
-    @PostMapping("/truces")
+    @PostMapping(CommandRoutes.TRUCES)
     @Operation(summary = "AgreeTruce: record a ceasefire-type commitment (it may renew or supersede earlier ones)")
     ResponseEntity<CommandResponses> agreeTruce(
             @Valid @RequestBody AgreeTruceRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(CommandRoutes.agreeTruce(body, clock.instant()), key);
+        return commands.submit(body, key);
     }
 
-    @PostMapping("/pledges")
+    @PostMapping(CommandRoutes.PLEDGES)
     @Operation(summary = "MakePledge: record an undertaking other than a truce (e.g. to spare civilians)")
     ResponseEntity<CommandResponses> makePledge(
             @Valid @RequestBody MakePledgeRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(CommandRoutes.makePledge(body, clock.instant()), key);
+        return commands.submit(body, key);
     }
 
-    @PostMapping("/commitments/{commitmentId}/end")
+    @PostMapping(CommandRoutes.END)
     @Operation(
             operationId = "endCommitment",
             summary = "EndCommitment: end a commitment explicitly (expired, terminated, superseded, collapsed)")
@@ -62,10 +60,10 @@ class CommitmentCommandController {
             @PathVariable CommitmentId commitmentId,
             @Valid @RequestBody EndCommitmentRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(CommandRoutes.end(commitmentId, body, clock.instant()), key);
+        return commands.submit(body, key);
     }
 
-    @PostMapping("/commitments/{commitmentId}/violations")
+    @PostMapping(CommandRoutes.VIOLATIONS)
     @Operation(
             operationId = "reportViolation",
             summary = "ReportViolation: record one party's claim that a commitment was broken")
@@ -73,20 +71,20 @@ class CommitmentCommandController {
             @PathVariable CommitmentId commitmentId,
             @Valid @RequestBody ReportViolationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(CommandRoutes.report(commitmentId, body, clock.instant()), key);
+        return commands.submit(body, key);
     }
 
-    @PostMapping("/commitments/{commitmentId}/violations/{violationId}/assessment")
+    @PostMapping(CommandRoutes.ASSESSMENT)
     @Operation(operationId = "assessViolation", summary = "AssessViolation: record a verifier's finding on a report")
     ResponseEntity<CommandResponses> assess(
             @PathVariable CommitmentId commitmentId,
             @PathVariable ViolationId violationId,
             @Valid @RequestBody AssessViolationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(CommandRoutes.assess(commitmentId, violationId, body, clock.instant()), key);
+        return commands.submit(body, key);
     }
 
-    @PostMapping("/commitments/{commitmentId}/violations/{violationId}/retraction")
+    @PostMapping(CommandRoutes.RETRACTION)
     @Operation(
             operationId = "retractViolationReport",
             summary = "RetractViolationReport: withdraw a report (its reporter, a broker or a mediator)")
@@ -95,10 +93,6 @@ class CommitmentCommandController {
             @PathVariable ViolationId violationId,
             @Valid @RequestBody RetractViolationReportRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return submit(CommandRoutes.retract(commitmentId, violationId, body), key);
-    }
-
-    private ResponseEntity<CommandResponses> submit(LedgerCommands.Submission submission, String key) {
-        return CommandResponses.submit(ledger, submission, key);
+        return commands.submit(body, key);
     }
 }

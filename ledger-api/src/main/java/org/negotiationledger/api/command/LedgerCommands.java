@@ -52,9 +52,9 @@ public class LedgerCommands {
         }
     }
 
-    /** How often a command is run when another server keeps appending to its record first. */
     private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
 
+    /** How often a command is run when another server keeps appending to its record first. */
     private static final int RACED_ATTEMPTS = 3;
 
     private final CommandGateway commandGateway;

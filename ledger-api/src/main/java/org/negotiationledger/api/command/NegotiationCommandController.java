@@ -3,7 +3,6 @@ package org.negotiationledger.api.command;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.OpenNegotiationRequest;
 import org.negotiationledger.api.command.CommandRequests.RecordTalksRequest;
 import org.negotiationledger.core.shared.NegotiationId;
@@ -16,38 +15,34 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Negotiations and their rounds of talks (the path variable: as {@link CommitmentCommandController} says). */
 @RestController
-@RequestMapping(
-        path = "/api/v1/negotiations",
-        consumes = MediaType.APPLICATION_JSON_VALUE,
-        produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class NegotiationCommandController {
 
-    private final LedgerCommands ledger;
-    private final Clock clock;
+    private final CommandEndpoints commands;
 
-    NegotiationCommandController(LedgerCommands ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
+    NegotiationCommandController(CommandEndpoints commands) {
+        this.commands = commands;
     }
 
-    @PostMapping
+    @PostMapping(CommandRoutes.NEGOTIATIONS)
     @Operation(
             operationId = "openNegotiation",
             summary = "OpenNegotiation: open a peace process between parties, with its mediators")
     ResponseEntity<CommandResponses> open(
             @Valid @RequestBody OpenNegotiationRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return CommandResponses.submit(ledger, CommandRoutes.openNegotiation(body), key);
+        return commands.submit(body, key);
     }
 
-    @PostMapping("/{negotiationId}/talks")
+    @PostMapping(CommandRoutes.TALKS)
     @Operation(operationId = "recordTalks", summary = "RecordTalks: record a round of talks held under a negotiation")
     ResponseEntity<CommandResponses> talks(
             @PathVariable NegotiationId negotiationId,
             @Valid @RequestBody RecordTalksRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return CommandResponses.submit(ledger, CommandRoutes.recordTalks(negotiationId, body, clock.instant()), key);
+        return commands.submit(body, key);
     }
 }

@@ -3,7 +3,6 @@ package org.negotiationledger.api.command;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import org.negotiationledger.api.command.CommandRequests.IssueStatementRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,28 +13,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(
-        path = "/api/v1/statements",
-        consumes = MediaType.APPLICATION_JSON_VALUE,
-        produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
 class StatementCommandController {
 
-    private final LedgerCommands ledger;
-    private final Clock clock;
+    private final CommandEndpoints commands;
 
-    StatementCommandController(LedgerCommands ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
+    StatementCommandController(CommandEndpoints commands) {
+        this.commands = commands;
     }
 
-    @PostMapping
+    @PostMapping(CommandRoutes.STATEMENTS)
     @Operation(
             operationId = "issueStatement",
             summary = "IssueStatement: record what an actor said about negotiations or commitments")
     ResponseEntity<CommandResponses> issue(
             @Valid @RequestBody IssueStatementRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
-        return CommandResponses.submit(ledger, CommandRoutes.issueStatement(body, clock.instant()), key);
+        return commands.submit(body, key);
     }
 }

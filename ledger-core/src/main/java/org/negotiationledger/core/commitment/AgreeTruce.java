@@ -3,31 +3,21 @@ package org.negotiationledger.core.commitment;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
-import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.StatedTime;
 
 /**
- * Agree a ceasefire-type commitment. {@code renews} names an earlier commitment that stays in force;
- * each of {@code supersedes} ends when this one takes effect. Nullable: brokers, venue, expiresAt, terms,
- * renews, supersedes, source.
+ * Agree a ceasefire-type commitment: what every commitment states ({@link Undertaking}, its {@code agreedAt}
+ * the truce's), and what only a truce has. {@code renews} names an earlier commitment that stays in force;
+ * each of {@code supersedes} ends when this one takes effect. Nullable: expiresAt, renews, supersedes.
  * {@code receivedAt}: when the ledger received the command (the server's clock), which {@code agreedAt} may
  * not be after.
  */
 public record AgreeTruce(
         @TargetAggregateIdentifier CommitmentId id,
-        NegotiationId negotiationId,
         TruceKind kind,
-        String title,
-        List<ActorId> parties,
-        List<ActorId> brokers,
-        String venue,
-        StatedTime agreedAt,
-        StatedTime effectiveFrom,
+        Undertaking undertaking,
         StatedTime expiresAt,
-        List<String> terms,
         CommitmentId renews,
         List<CommitmentId> supersedes,
-        String source,
         Instant receivedAt) {}

@@ -59,32 +59,32 @@ public class Commitment {
         // for event sourcing
     }
 
+    /**
+     * What tells a truce's checks from a pledge's: how it is named, how many parties it binds at the least, and
+     * the name of the time it was agreed (the field a refusal names).
+     */
+    private record Form(String name, int minimumParties, String agreedField, String agreement) {
+        static final Form TRUCE = new Form("a truce", 2, "agreedAt", "a truce's agreement");
+        static final Form PLEDGE = new Form("a pledge", 1, "madeAt", "a pledge");
+    }
+
     @CommandHandler
     public Commitment(AgreeTruce command, Directory directory) {
-        check(command.kind() != null, "kind", "a truce needs a kind");
-        commonChecks(
-                command.negotiationId(),
-                command.title(),
-                command.parties(),
-                2,
-                command.brokers(),
-                command.agreedAt(),
-                "agreedAt",
-                command.effectiveFrom(),
-                directory);
-        Rules.happenedBy(command.agreedAt(), command.receivedAt(), "agreedAt", "a truce's agreement");
+        Undertaking undertaking = command.undertaking();
+        checkUndertaking(Form.TRUCE, command.kind(), undertaking, command.receivedAt(), directory);
         check(
                 command.expiresAt() == null
                         || command.expiresAt()
                                 .latest()
-                                .isAfter(command.effectiveFrom().earliest()),
+                                .isAfter(undertaking.effectiveFrom().earliest()),
                 "expiresAt",
                 "a truce cannot expire before it takes effect");
         List<CommitmentId> supersedes = orEmpty(command.supersedes(), "supersedes");
+        NegotiationId negotiation = undertaking.negotiationId();
         if (command.renews() != null) {
             check(!command.renews().equals(command.id()), "renews", "a truce cannot renew itself");
             knownCommitment(command.renews(), "renews", directory);
-            sameNegotiation(command.renews(), command.negotiationId(), "renews", directory);
+            sameNegotiation(command.renews(), negotiation, "renews", directory);
             check(
                     !supersedes.contains(command.renews()),
                     "supersedes",
@@ -96,51 +96,42 @@ public class Commitment {
             check(!superseded.equals(command.id()), "supersedes", "a truce cannot supersede itself");
             check(seen.add(superseded), "supersedes", "'" + superseded.value() + "' is named twice");
             knownCommitment(superseded, "supersedes", directory);
-            sameNegotiation(superseded, command.negotiationId(), "supersedes", directory);
+            sameNegotiation(superseded, negotiation, "supersedes", directory);
         }
+        Undertaking recorded = recorded(undertaking);
         apply(new TruceAgreed(
                 command.id(),
-                command.negotiationId(),
+                recorded.negotiationId(),
                 command.kind(),
-                command.title().strip(),
-                List.copyOf(command.parties()),
-                orEmpty(command.brokers(), "brokers"),
-                command.venue(),
-                command.agreedAt(),
-                command.effectiveFrom(),
+                recorded.title(),
+                recorded.parties(),
+                recorded.brokers(),
+                recorded.venue(),
+                recorded.agreedAt(),
+                recorded.effectiveFrom(),
                 command.expiresAt(),
-                orEmpty(command.terms(), "terms"),
+                recorded.terms(),
                 command.renews(),
                 supersedes,
-                command.source()));
+                recorded.source()));
     }
 
     @CommandHandler
     public Commitment(MakePledge command, Directory directory) {
-        check(command.kind() != null, "kind", "a pledge needs a kind");
-        commonChecks(
-                command.negotiationId(),
-                command.title(),
-                command.parties(),
-                1,
-                command.brokers(),
-                command.madeAt(),
-                "madeAt",
-                command.effectiveFrom(),
-                directory);
-        Rules.happenedBy(command.madeAt(), command.receivedAt(), "madeAt", "a pledge");
+        checkUndertaking(Form.PLEDGE, command.kind(), command.undertaking(), command.receivedAt(), directory);
+        Undertaking recorded = recorded(command.undertaking());
         apply(new PledgeMade(
                 command.id(),
-                command.negotiationId(),
+                recorded.negotiationId(),
                 command.kind(),
-                command.title().strip(),
-                List.copyOf(command.parties()),
-                orEmpty(command.brokers(), "brokers"),
-                command.venue(),
-                command.madeAt(),
-                command.effectiveFrom(),
-                orEmpty(command.terms(), "terms"),
-                command.source()));
+                recorded.title(),
+                recorded.parties(),
+                recorded.brokers(),
+                recorded.venue(),
+                recorded.agreedAt(),
+                recorded.effectiveFrom(),
+                recorded.terms(),
+                recorded.source()));
     }
 
     /**
@@ -158,26 +149,35 @@ public class Commitment {
                         + "': a truce renews or supersedes only commitments of its own negotiation");
     }
 
-    /** The checks truces and pledges share. */
-    private static void commonChecks(
-            NegotiationId negotiation,
-            String title,
-            List<ActorId> parties,
-            int minimumParties,
-            List<ActorId> brokers,
-            StatedTime agreedAt,
-            String agreedField,
-            StatedTime effectiveFrom,
-            Directory directory) {
-        check(title != null && !title.isBlank(), "title", "a commitment needs a title");
-        check(agreedAt != null, agreedField, "a commitment needs the time it was agreed");
-        check(effectiveFrom != null, "effectiveFrom", "a commitment needs the time it takes effect");
+    /** The checks truces and pledges share, in the order a refusal names the first that fails. */
+    private static void checkUndertaking(
+            Form form, Object kind, Undertaking undertaking, Instant receivedAt, Directory directory) {
+        check(kind != null, "kind", form.name() + " needs a kind");
+        check(undertaking.title() != null && !undertaking.title().isBlank(), "title", "a commitment needs a title");
+        check(undertaking.agreedAt() != null, form.agreedField(), "a commitment needs the time it was agreed");
+        check(undertaking.effectiveFrom() != null, "effectiveFrom", "a commitment needs the time it takes effect");
+        NegotiationId negotiation = undertaking.negotiationId();
         check(negotiation != null, "negotiationId", "a commitment belongs to a negotiation");
         if (!directory.negotiationExists(negotiation)) {
             throw new UnknownReferenceException("negotiationId", "unknown negotiation '" + negotiation.value() + "'");
         }
-        Rules.distinctKnownActors(parties, "parties", minimumParties, directory);
-        Rules.distinctKnownActors(orEmpty(brokers, "brokers"), "brokers", 0, directory);
+        Rules.distinctKnownActors(undertaking.parties(), "parties", form.minimumParties(), directory);
+        Rules.distinctKnownActors(orEmpty(undertaking.brokers(), "brokers"), "brokers", 0, directory);
+        Rules.happenedBy(undertaking.agreedAt(), receivedAt, form.agreedField(), form.agreement());
+    }
+
+    /** An undertaking as its event records it: the title stripped, lists never null. */
+    private static Undertaking recorded(Undertaking undertaking) {
+        return new Undertaking(
+                undertaking.negotiationId(),
+                undertaking.title().strip(),
+                List.copyOf(undertaking.parties()),
+                orEmpty(undertaking.brokers(), "brokers"),
+                undertaking.venue(),
+                undertaking.agreedAt(),
+                undertaking.effectiveFrom(),
+                orEmpty(undertaking.terms(), "terms"),
+                undertaking.source());
     }
 
     @CommandHandler

@@ -309,21 +309,8 @@ class CommitmentTest {
 
         @Test
         void canMakePledgeWithOneParty() {
-            MakePledge pledge = new MakePledge(
-                    GENEVA,
-                    NK,
-                    PledgeKind.CIVILIAN_PROTECTION,
-                    "Geneva pledge",
-                    List.of(ARMENIA),
-                    List.of(),
-                    "Geneva",
-                    at("2020-10-30T23:00+01:00"),
-                    at("2020-10-30T23:00+01:00"),
-                    null,
-                    null,
-                    RECEIVED);
             fixture.givenNoPriorActivity()
-                    .when(pledge)
+                    .when(geneva(PledgeKind.CIVILIAN_PROTECTION, GENEVA_MADE))
                     .expectEvents(new PledgeMade(
                             GENEVA,
                             NK,
@@ -332,11 +319,40 @@ class CommitmentTest {
                             List.of(ARMENIA),
                             List.of(),
                             "Geneva",
-                            at("2020-10-30T23:00+01:00"),
-                            at("2020-10-30T23:00+01:00"),
+                            GENEVA_MADE,
+                            GENEVA_MADE,
                             List.of(),
                             null));
         }
+
+        @Test
+        void cannotMakePledgeWithoutAKind() {
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    geneva(null, GENEVA_MADE),
+                    RuleViolationException.class,
+                    "a pledge needs a kind");
+        }
+
+        @Test
+        void cannotMakePledgeInTheFutureOfItsReceipt() {
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    geneva(PledgeKind.CIVILIAN_PROTECTION, at("2021-01-02T00:00Z")),
+                    RuleViolationException.class,
+                    "a pledge cannot be in the future");
+        }
+    }
+
+    static final StatedTime GENEVA_MADE = at("2020-10-30T23:00+01:00");
+
+    /** Armenia's pledge at Geneva, made and in effect at {@code made}. */
+    static MakePledge geneva(PledgeKind kind, StatedTime made) {
+        return new MakePledge(
+                GENEVA,
+                kind,
+                new Undertaking(NK, "Geneva pledge", List.of(ARMENIA), List.of(), "Geneva", made, made, null, null),
+                RECEIVED);
     }
 
     @Nested

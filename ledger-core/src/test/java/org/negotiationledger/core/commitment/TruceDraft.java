@@ -110,19 +110,11 @@ final class TruceDraft {
     AgreeTruce agree() {
         return new AgreeTruce(
                 id,
-                negotiation,
                 kind,
-                title,
-                parties,
-                brokers,
-                venue,
-                agreedAt,
-                effectiveFrom,
+                new Undertaking(negotiation, title, parties, brokers, venue, agreedAt, effectiveFrom, terms, source),
                 expiresAt,
-                terms,
                 renews,
                 supersedes,
-                source,
                 RECEIVED);
     }
 
