@@ -15,6 +15,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.negotiationledger.projections.fold.Fact;
 import org.negotiationledger.projections.store.JdbcViewStore;
 import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.projections.store.WrittenRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,7 +59,7 @@ final class GenerationBuild {
     private final Serializer serializer;
     private final TransactionTemplate transactions;
     private final ViewTables tables;
-    private final JdbcViewStore.Building building = new JdbcViewStore.Building();
+    private final WrittenRows building = new WrittenRows();
     /** Missing global indexes below the last one folded that may yet be committed. */
     private final TreeSet<Long> gaps = new TreeSet<>();
 
