@@ -82,11 +82,12 @@ public final class JdbcViewStore implements ViewStore {
         return new JdbcViewStore(jdbc, tables, written, written.commitments);
     }
 
-    /** One table's rows touched by this batch: those read (present or absent) and those changed. */
+    /**
+     * One table's rows touched by this batch: those read (present or absent) and those changed. {@link
+     * ExistingRows} knows the table by its {@code base} name, the database by this generation's {@code name}.
+     */
     private class Table<T> implements Shelf<T> {
-        /** The base name, under which {@link ExistingRows} knows the table. */
         private final String base;
-
         private final String name;
         private final Class<T> type;
         private final Function<T, String> idOf;
@@ -229,6 +230,7 @@ public final class JdbcViewStore implements ViewStore {
     public void flush() {
         List<String> existingStatements = statements.existing();
         flushCommitments();
+        flushReportsAndActors();
         negotiations.flush(List.of("id", "recorded_at_ms", "state"), n ->
                 new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
         actors.flush(List.of("id", "recorded_at_ms", "state"), a ->
@@ -248,12 +250,7 @@ public final class JdbcViewStore implements ViewStore {
         rows.wrote(written);
     }
 
-    /**
-     * The changed commitments' rows: the commitment's own (the columns its queries filter and sort on, and its
-     * state without the reports); its reports that are new or changed since stored, one small row each under its
-     * key; and who it concerns (its parties, and the actors its reports accuse or were made by), rewritten only
-     * when a report names someone new, which most changes do not.
-     */
+    /** A commitment's row: the columns its queries filter and sort on, and its state without the reports. */
     private void flushCommitments() {
         commitments.flush(
                 List.of(
@@ -277,6 +274,14 @@ public final class JdbcViewStore implements ViewStore {
                     commitments.changedAt.get(c.id()),
                     ViewJson.write(c.withReports(List.of()))
                 });
+    }
+
+    /**
+     * Each changed commitment diffed against it as stored: its reports that are new or changed, one small row
+     * each under its key; and who it concerns (its parties, and the actors its reports accuse or were made by),
+     * rewritten only when a report names someone new, which most changes do not.
+     */
+    private void flushReportsAndActors() {
         List<Object[]> reportsReplaced = new ArrayList<>();
         List<Object[]> reports = new ArrayList<>();
         List<String> actorsReplaced = new ArrayList<>();
