@@ -12,6 +12,7 @@ import org.negotiationledger.projections.fold.Fact;
 import org.negotiationledger.projections.store.InLists;
 import org.negotiationledger.projections.store.JdbcViewStore;
 import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.projections.store.WrittenRows;
 import org.negotiationledger.seal.events.EventTables;
 import org.negotiationledger.seal.events.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +53,7 @@ final class GenerationBuild {
     private final EventTables events;
     private final TransactionTemplate transactions;
     private final ViewTables tables;
-    private final JdbcViewStore.Building building = new JdbcViewStore.Building();
+    private final WrittenRows building = new WrittenRows();
     /** Missing global indexes below the last one folded that may yet be committed. */
     private final TreeSet<Long> gaps = new TreeSet<>();
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,124 +23,98 @@ import org.negotiationledger.projections.fold.TimelineEntry;
 import org.negotiationledger.projections.fold.ViewFold;
 import org.negotiationledger.projections.fold.ViewStore;
 import org.negotiationledger.projections.fold.ViewStore.Shelf;
+import org.negotiationledger.projections.store.StoredCommitment.ActorRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One generation of the views' tables as a {@link ViewStore} for one batch of events: rows are read once,
- * changed in memory by the fold, and written back together by {@link #flush()}, in the batch's transaction. A
- * new instance per batch; it is not shared between threads.
+ * changed in memory by the fold, and written back together by {@link #flush()}, in the batch's transaction,
+ * each changed row replacing the one stored and each commitment's reports and actors diffed against those
+ * stored. A new instance per batch; it is not shared between threads.
  *
- * <p>A rebuild fills a new generation with stores made by {@link #building}: nothing but the rebuild writes
- * there, so the store knows from {@link Building} which rows exist, reads none it has not written, deletes
- * none before writing it the first time, and takes the commitments it has kept in memory as they are.
+ * <p>Which rows exist it learns from {@link ExistingRows}: the live projection ({@link #live}) reads them from
+ * the database; a rebuild ({@link #building}) knows them from what it has written to its new generation
+ * ({@link WrittenRows}), so it reads none it has not written, deletes none before writing it the first time, and
+ * takes the commitments it has kept as they are.
  */
 public final class JdbcViewStore implements ViewStore {
 
     private final JdbcTemplate jdbc;
     private final ViewTables tables;
-    /** What a rebuild has written to its generation so far; null for the live projection. */
-    private final Building building;
+    private final ExistingRows rows;
+    /** The commitments as last written, kept between batches. */
+    private final ReportCache cache;
 
     private final CommitmentTable commitments;
     private final Table<NegotiationState> negotiations;
     private final Table<StatementState> statements;
     private final Table<ActorState> actors;
     private final Map<Long, List<TimelineEntry>> timeline = new LinkedHashMap<>();
-    /** The reports of each commitment as they stood in the tables before this batch. */
-    private final Map<String, List<ReportState>> loadedReports = new HashMap<>();
-    /** The commitments this batch found stored (the others it creates). */
-    private final Set<String> stored = new HashSet<>();
-    /** The actors each commitment's stored reports name, where known from an earlier batch; and as written. */
-    private final Map<String, Set<ActorRole>> loadedRoles = new HashMap<>();
+    /** The commitments as this batch wrote them, once flushed. */
+    private final List<StoredCommitment> written = new ArrayList<>();
 
-    private final Map<String, Set<ActorRole>> writtenRoles = new HashMap<>();
-
-    private final ReportCache cache;
-    /** The global index of the event being folded, and of the last event that changed each commitment. */
+    /** The global index of the event being folded. */
     private long position;
 
-    private final Map<String, Long> commitmentChangedAt = new HashMap<>();
-
-    /**
-     * What a rebuild has written to the generation it fills, across its batches: the keys of the rows that
-     * exist, and the latest commitments with their reports (the most recently changed {@value #KEPT}; the rest
-     * are read back when touched). One per rebuild, used by one thread.
-     */
-    public static final class Building {
-        private static final int KEPT = 200_000;
-        private final Map<String, Set<String>> written = new HashMap<>();
-        private final ReportCache commitments = new ReportCache(KEPT);
-
-        Set<String> written(String table) {
-            return written.computeIfAbsent(table, t -> new HashSet<>());
-        }
-    }
-
-    /** A store for one batch of the live projection, on the serving generation. */
-    JdbcViewStore(JdbcTemplate jdbc, ViewTables tables, ReportCache cache) {
-        this(jdbc, tables, cache, null);
-    }
-
-    private JdbcViewStore(JdbcTemplate jdbc, ViewTables tables, ReportCache cache, Building building) {
+    private JdbcViewStore(JdbcTemplate jdbc, ViewTables tables, ExistingRows rows, ReportCache cache) {
         this.jdbc = jdbc;
         this.tables = tables;
+        this.rows = rows;
         this.cache = cache;
-        this.building = building;
         this.commitments = new CommitmentTable();
         this.negotiations = new Table<>("view_negotiation", NegotiationState.class, NegotiationState::id);
         this.statements = new Table<>("view_statement", StatementState.class, StatementState::id);
         this.actors = new Table<>("view_actor", ActorState.class, ActorState::id);
     }
 
+    /** A store for one batch of the live projection on {@code tables}, which keeps its commitments in {@code cache}. */
+    static JdbcViewStore live(JdbcTemplate jdbc, ViewTables tables, ReportCache cache) {
+        return new JdbcViewStore(jdbc, tables, ExistingRows.DATABASE, cache);
+    }
+
     /** A store for one batch on the serving generation, with nothing kept from earlier batches. */
     public static JdbcViewStore serving(JdbcTemplate jdbc) {
-        return new JdbcViewStore(jdbc, ViewTables.serving(jdbc), new ReportCache());
+        return live(jdbc, ViewTables.serving(jdbc), new ReportCache());
     }
 
-    /** A store for one batch of a rebuild that fills the new generation {@code tables}. */
-    public static JdbcViewStore building(JdbcTemplate jdbc, ViewTables tables, Building building) {
-        return new JdbcViewStore(jdbc, tables, building.commitments, building);
+    /** A store for one batch of a rebuild that fills the new generation {@code tables}, with what it wrote so far. */
+    public static JdbcViewStore building(JdbcTemplate jdbc, ViewTables tables, WrittenRows written) {
+        return new JdbcViewStore(jdbc, tables, written, written.commitments);
     }
 
-    /** One table's rows touched by this batch: those read (present or absent) and those changed. */
+    /**
+     * One table's rows touched by this batch: those read (present or absent) and those changed. {@link
+     * ExistingRows} knows the table by its {@code base} name, the database by this generation's {@code name}.
+     */
     private class Table<T> implements Shelf<T> {
+        private final String base;
         private final String name;
         private final Class<T> type;
         private final Function<T, String> idOf;
         final Map<String, Optional<T>> read = new HashMap<>();
         final Map<String, T> changed = new LinkedHashMap<>();
-        /** The rows a rebuild has written (null for the live projection): no other row exists. */
-        private final Set<String> written;
 
-        Table(String name, Class<T> type, Function<T, String> idOf) {
-            this.name = tables.name(name);
+        Table(String base, Class<T> type, Function<T, String> idOf) {
+            this.base = base;
+            this.name = tables.name(base);
             this.type = type;
             this.idOf = idOf;
-            this.written = building == null ? null : building.written(name);
         }
 
         @Override
         public T get(String id) {
-            if (written != null && !written.contains(id)) {
-                return read.computeIfAbsent(id, key -> Optional.empty()).orElse(null);
-            }
-            return read.computeIfAbsent(
-                            id,
-                            key -> jdbc
-                                    .query(
-                                            "SELECT state FROM " + name + " WHERE id = ?",
-                                            (rs, n) -> ViewJson.read(rs.getString(1), type),
-                                            key)
-                                    .stream()
-                                    .findFirst())
+            return read.computeIfAbsent(id, key -> rows.mayExist(base, key) ? select(key) : Optional.empty())
                     .orElse(null);
         }
 
-        /** The changed rows that exist in the table already, and so are replaced rather than added. */
-        Collection<String> existing() {
-            return written == null
-                    ? changed.keySet()
-                    : changed.keySet().stream().filter(written::contains).toList();
+        private Optional<T> select(String id) {
+            return jdbc
+                    .query(
+                            "SELECT state FROM " + name + " WHERE id = ?",
+                            (rs, n) -> ViewJson.read(rs.getString(1), type),
+                            id)
+                    .stream()
+                    .findFirst();
         }
 
         @Override
@@ -149,6 +122,11 @@ public final class JdbcViewStore implements ViewStore {
             String id = idOf.apply(state);
             read.put(id, Optional.of(state));
             changed.put(id, state);
+        }
+
+        /** The changed rows that may exist in the table already, and so are replaced rather than added. */
+        List<String> existing() {
+            return mayExist(base, changed.keySet());
         }
 
         /** Replaces the changed rows: delete then insert, which both databases do alike. */
@@ -162,13 +140,6 @@ public final class JdbcViewStore implements ViewStore {
                             + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")",
                     changed.values().stream().map(values).toList());
         }
-
-        /** After the flush: the rows written exist now. */
-        void flushed() {
-            if (written != null) {
-                written.addAll(changed.keySet());
-            }
-        }
     }
 
     /**
@@ -176,6 +147,10 @@ public final class JdbcViewStore implements ViewStore {
      * reports joined (or as kept from an earlier batch), and each change is marked with the event's position.
      */
     private final class CommitmentTable extends Table<CommitmentState> {
+        /** The commitments this batch found stored, as they were: what their changes are diffed against. */
+        final Map<String, StoredCommitment> stored = new HashMap<>();
+        /** The global index of the last event that changed each commitment. */
+        final Map<String, Long> changedAt = new HashMap<>();
 
         CommitmentTable() {
             super("view_commitment", CommitmentState.class, CommitmentState::id);
@@ -183,41 +158,31 @@ public final class JdbcViewStore implements ViewStore {
 
         @Override
         public CommitmentState get(String id) {
-            if (building != null && !loadedReports.containsKey(id)) {
-                // Nothing but this rebuild writes its generation: what it kept of the commitment is the row.
-                CommitmentState kept = building.commitments.kept(id);
-                if (kept != null) {
-                    stored.add(id);
-                    loadedReports.put(id, kept.reports());
-                    if (building.commitments.roles(id) != null) {
-                        loadedRoles.put(id, building.commitments.roles(id));
-                    }
-                    read.put(id, Optional.of(kept));
-                    return kept;
+            Optional<CommitmentState> touched = read.get(id);
+            if (touched != null) {
+                return touched.orElse(null);
+            }
+            // First touch in this batch: the commitment as last written where that is its row still, or its
+            // row with the reports kept for it or read from their table.
+            StoredCommitment found = rows.lastWritten(id);
+            if (found == null) {
+                CommitmentState header = super.get(id);
+                if (header == null) {
+                    return null;
                 }
+                StoredCommitment kept = cache.kept(header);
+                found = kept == null
+                        ? new StoredCommitment(header.withReports(Reports.of(jdbc, tables, header)), null)
+                        : new StoredCommitment(header.withReports(kept.state().reports()), kept.named());
             }
-            CommitmentState header = super.get(id);
-            if (header == null || loadedReports.containsKey(id)) {
-                return header;
-            }
-            // First touch in this batch: join the reports, and remember them to write only what changes.
-            List<ReportState> reports = cache.reports(header);
-            if (reports == null) {
-                reports = Reports.of(jdbc, tables, header);
-            } else if (cache.roles(id) != null) {
-                loadedRoles.put(id, cache.roles(id));
-            }
-            stored.add(id);
-            loadedReports.put(id, reports);
-            CommitmentState whole = header.withReports(reports);
-            read.put(id, Optional.of(whole));
-            return whole;
+            stored.put(id, found);
+            read.put(id, Optional.of(found.state()));
+            return found.state();
         }
 
         @Override
         public void put(CommitmentState commitment) {
-            loadedReports.putIfAbsent(commitment.id(), List.of());
-            commitmentChangedAt.put(commitment.id(), position);
+            changedAt.put(commitment.id(), position);
             super.put(commitment);
         }
     }
@@ -258,15 +223,14 @@ public final class JdbcViewStore implements ViewStore {
 
     /** Keeps what this batch wrote of its commitments in {@code cache}, once the batch has committed. */
     void committedTo(ReportCache cache) {
-        cache.committed(commitments.changed.values(), writtenRoles);
+        cache.committed(written);
     }
 
-    /** Writes every row this batch changed: each table in turn, then marks them written. */
+    /** Writes every row this batch changed: each table in turn, then tells {@link ExistingRows} what it wrote. */
     public void flush() {
-        Collection<String> existingStatements = statements.existing();
+        List<String> existingStatements = statements.existing();
         flushCommitments();
-        flushReports();
-        flushCommitmentActors();
+        flushReportsAndActors();
         negotiations.flush(List.of("id", "recorded_at_ms", "state"), n ->
                 new Object[] {n.id(), n.recordedAt().toEpochMilli(), ViewJson.write(n)});
         actors.flush(List.of("id", "recorded_at_ms", "state"), a ->
@@ -281,11 +245,9 @@ public final class JdbcViewStore implements ViewStore {
         flushStatementTags(existingStatements);
         flushTimeline();
         for (Table<?> table : List.of(commitments, negotiations, actors, statements)) {
-            table.flushed();
+            rows.wrote(table.base, table.changed.keySet());
         }
-        if (building != null) {
-            building.commitments.committed(commitments.changed.values(), writtenRoles);
-        }
+        rows.wrote(written);
     }
 
     /** A commitment's row: the columns its queries filter and sort on, and its state without the reports. */
@@ -309,45 +271,62 @@ public final class JdbcViewStore implements ViewStore {
                     c.agreement().effectiveFrom().utc().toEpochMilli(),
                     CommitmentViews.earliestReportMinutes(c),
                     c.agreement().recordedAt().toEpochMilli(),
-                    commitmentChangedAt.get(c.id()),
+                    commitments.changedAt.get(c.id()),
                     ViewJson.write(c.withReports(List.of()))
                 });
     }
 
-    /** Who each changed commitment concerns: its parties, and the actors its reports accuse or were made by. */
-    private void flushCommitmentActors() {
-        if (commitments.changed.isEmpty()) {
-            return;
-        }
-        // A commitment's actors change only when a report names someone new: most changes rewrite none.
-        List<String> replaced = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+    /**
+     * Each changed commitment diffed against it as stored: its reports that are new or changed, one small row
+     * each under its key; and who it concerns (its parties, and the actors its reports accuse or were made by),
+     * rewritten only when a report names someone new, which most changes do not.
+     */
+    private void flushReportsAndActors() {
+        List<Object[]> reportsReplaced = new ArrayList<>();
+        List<Object[]> reports = new ArrayList<>();
+        List<String> actorsReplaced = new ArrayList<>();
+        List<Object[]> actors = new ArrayList<>();
         for (CommitmentState c : commitments.changed.values()) {
-            // Reports are only added or replaced, never lose an actor: the roles are those stored and the
-            // new or replaced reports'. Kept between batches, so a hot commitment's are not counted anew.
-            List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
-            Set<ActorRole> stored = this.stored.contains(c.id())
-                    ? loadedRoles.computeIfAbsent(c.id(), id -> reportRoles(before))
-                    : Set.of();
-            Set<ActorRole> roles = new LinkedHashSet<>(stored);
+            StoredCommitment before = commitments.stored.get(c.id());
+            List<ReportState> stored = StoredCommitment.reports(before);
+            // Reports are only added or replaced, never lose an actor: the actors are those stored and the new or
+            // replaced reports'. Kept between batches, so a hot commitment's are not counted anew.
+            Set<ActorRole> named = new LinkedHashSet<>(before == null ? Set.of() : before.actors());
+            int storedNamed = named.size();
             for (int i = 0; i < c.reports().size(); i++) {
-                if (i >= before.size() || before.get(i) != c.reports().get(i)) {
-                    addRoles(roles, c.reports().get(i));
-                }
-            }
-            writtenRoles.put(c.id(), roles);
-            if (this.stored.contains(c.id())) {
-                if (roles.size() == stored.size()) {
+                ReportState report = c.reports().get(i);
+                if (i < stored.size()
+                        && (stored.get(i) == report || stored.get(i).equals(report))) {
                     continue;
                 }
-                replaced.add(c.id());
+                long key = Reports.key(c, i);
+                if (i < stored.size()) {
+                    reportsReplaced.add(new Object[] {key});
+                }
+                reports.add(new Object[] {
+                    key, c.id(), report.violationId(), report.countsFrom().toEpochMilli(), ViewJson.write(report)
+                });
+                StoredCommitment.addActors(named, report);
             }
-            c.agreement().parties().forEach(p -> rows.add(new Object[] {c.id(), p, "PARTY"}));
-            roles.forEach(role -> rows.add(new Object[] {c.id(), role.actor(), role.role()}));
+            written.add(new StoredCommitment(c, named));
+            if (before != null) {
+                if (named.size() == storedNamed) {
+                    continue;
+                }
+                actorsReplaced.add(c.id());
+            }
+            c.agreement().parties().forEach(p -> actors.add(new Object[] {c.id(), p, "PARTY"}));
+            named.forEach(role -> actors.add(new Object[] {c.id(), role.actor(), role.role()}));
         }
-        deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", replaced);
+        jdbc.batchUpdate(tables.sql("DELETE FROM view_report WHERE report_key = ?"), reportsReplaced);
         jdbc.batchUpdate(
-                tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"), rows);
+                tables.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, counts_from_ms, "
+                        + "state) VALUES (?, ?, ?, ?, ?)"),
+                reports);
+        deleteWhereIn(tables.name("view_commitment_actor"), "commitment_id", actorsReplaced);
+        jdbc.batchUpdate(
+                tables.sql("INSERT INTO view_commitment_actor (commitment_id, actor_id, role) VALUES (?, ?, ?)"),
+                actors);
     }
 
     /** A statement's kinds and the records it concerns, for the filters: rewritten for each changed statement. */
@@ -367,15 +346,12 @@ public final class JdbcViewStore implements ViewStore {
                 tables.sql("INSERT INTO view_statement_tag (statement_id, tag, tag_value) VALUES (?, ?, ?)"), rows);
     }
 
-    /** The timeline entries of the events this batch folded. */
+    /** The timeline entries of the events this batch folded, replacing those of an event folded before. */
     private void flushTimeline() {
         if (timeline.isEmpty()) {
             return;
         }
-        if (building == null) {
-            // A rebuild folds each event once; the live projection may be given one again.
-            deleteWhereIn(tables.name("view_timeline"), "global_index", timeline.keySet());
-        }
+        deleteWhereIn(tables.name("view_timeline"), "global_index", mayExist("view_timeline", timeline.keySet()));
         List<Object[]> rows = new ArrayList<>();
         timeline.values()
                 .forEach(entries -> entries.forEach(e -> rows.add(new Object[] {
@@ -392,55 +368,15 @@ public final class JdbcViewStore implements ViewStore {
                 rows);
     }
 
-    /** An actor named by a commitment's reports, and how (ACCUSED, REPORTER). */
-    record ActorRole(String actor, String role) {}
-
-    /** Every actor the reports name, and how. */
-    private static Set<ActorRole> reportRoles(List<ReportState> reports) {
-        Set<ActorRole> roles = new LinkedHashSet<>();
-        reports.forEach(report -> addRoles(roles, report));
-        return roles;
-    }
-
-    private static void addRoles(Set<ActorRole> roles, ReportState report) {
-        roles.add(new ActorRole(report.accused(), "ACCUSED"));
-        roles.add(new ActorRole(report.reportedBy(), "REPORTER"));
-    }
-
-    /** Writes the reports that are new or changed since they were read: one small row each, under its key. */
-    private void flushReports() {
-        List<Object[]> deletes = new ArrayList<>();
-        List<Object[]> inserts = new ArrayList<>();
-        for (CommitmentState c : commitments.changed.values()) {
-            List<ReportState> before = loadedReports.getOrDefault(c.id(), List.of());
-            for (int i = 0; i < c.reports().size(); i++) {
-                ReportState report = c.reports().get(i);
-                if (i < before.size()
-                        && (before.get(i) == report || before.get(i).equals(report))) {
-                    continue;
-                }
-                long key = Reports.key(c, i);
-                if (i < before.size()) {
-                    deletes.add(new Object[] {key});
-                }
-                inserts.add(new Object[] {
-                    key, c.id(), report.violationId(), report.countsFrom().toEpochMilli(), ViewJson.write(report)
-                });
-            }
-        }
-        jdbc.batchUpdate(tables.sql("DELETE FROM view_report WHERE report_key = ?"), deletes);
-        jdbc.batchUpdate(
-                tables.sql("INSERT INTO view_report (report_key, commitment_id, violation_id, counts_from_ms, "
-                        + "state) VALUES (?, ?, ?, ?, ?)"),
-                inserts);
+    /** Of the rows about to be written to {@code table} under {@code keys}, those that may exist already. */
+    private <K> List<K> mayExist(String table, Collection<K> keys) {
+        return keys.stream().filter(key -> rows.mayExist(table, key)).toList();
     }
 
     private void deleteWhereIn(String table, String column, Collection<?> keys) {
-        List<?> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<?> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        for (List<?> chunk : InLists.chunks(keys)) {
             jdbc.update(
-                    "DELETE FROM " + table + " WHERE " + column + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+                    "DELETE FROM " + table + " WHERE " + column + " IN (" + InLists.placeholders(chunk.size()) + ")",
                     chunk.toArray());
         }
     }

@@ -105,7 +105,7 @@ public class ViewProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
-            JdbcViewStore store = new JdbcViewStore(jdbc, ViewTables.serving(jdbc), cache);
+            JdbcViewStore store = JdbcViewStore.live(jdbc, ViewTables.serving(jdbc), cache);
             root.onPrepareCommit(u -> {
                 store.flush();
                 committing.forEach(Runnable::run);
