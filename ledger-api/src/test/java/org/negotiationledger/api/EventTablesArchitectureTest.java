@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.negotiationledger.api.store.EventStoreDirectory;
+import org.negotiationledger.api.storage.EventStoreDirectory;
 import org.negotiationledger.seal.SealingEventStorageEngine;
 import org.negotiationledger.seal.events.EventTables;
 

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.problem.InvalidFieldException;
-import org.negotiationledger.api.store.DurableReads;
+import org.negotiationledger.api.storage.DurableReads;
 import org.negotiationledger.seal.VerificationReport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

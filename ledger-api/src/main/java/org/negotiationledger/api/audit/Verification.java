@@ -9,7 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.negotiationledger.api.store.SnapshotAudit;
+import org.negotiationledger.api.config.DaemonThreads;
+import org.negotiationledger.api.storage.SnapshotAudit;
 import org.negotiationledger.seal.HistoryVerifier;
 import org.negotiationledger.seal.Seal;
 import org.negotiationledger.seal.VerificationReport;
@@ -46,7 +47,7 @@ public class Verification {
         Long sealedAfter = jdbc.queryForObject("SELECT sealed_after_index FROM ledger_seal WHERE id = 1", Long.class);
         HistoryVerifier verifier = new HistoryVerifier(sealedAfter, notedIndex);
         BlockingQueue<List<StoredEvent>> batches = new ArrayBlockingQueue<>(8);
-        ExecutorService checker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "ledger-verify"));
+        ExecutorService checker = Executors.newSingleThreadExecutor(DaemonThreads.named("ledger-verify-"));
         Future<?> checking = checker.submit(() -> {
             for (List<StoredEvent> batch = take(batches); !batch.isEmpty(); batch = take(batches)) {
                 for (StoredEvent row : batch) {

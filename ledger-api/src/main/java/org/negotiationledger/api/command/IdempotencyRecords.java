@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.negotiationledger.api.store.DurableReads;
+import org.negotiationledger.api.storage.DurableReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

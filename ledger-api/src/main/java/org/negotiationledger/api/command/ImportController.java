@@ -15,7 +15,7 @@ import java.io.PushbackInputStream;
 import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.problem.ProblemType;
 import org.negotiationledger.api.problem.StorageOutages;
-import org.negotiationledger.api.store.DurableReads;
+import org.negotiationledger.api.storage.DurableReads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -13,7 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.negotiationledger.api.config.AxonConfig;
-import org.negotiationledger.api.store.EventStoreDirectory;
+import org.negotiationledger.api.storage.EventStoreDirectory;
 import org.negotiationledger.core.shared.DuplicateRecordException;
 import org.negotiationledger.core.shared.RecordId;
 import org.negotiationledger.seal.Seal;

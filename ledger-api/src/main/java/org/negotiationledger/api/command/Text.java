@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * Text that says something: at least one visible character, not only spaces, no-break spaces, zero-width or
  * other invisible characters ({@code @NotBlank} lets those through). With {@code name = true}, a name, title or
  * venue: one line, no tabs. Null passes (pair with {@code @NotNull} where required). What every text must be
- * besides is {@link org.negotiationledger.api.config.CleanText}'s.
+ * besides is {@link org.negotiationledger.api.param.CleanText}'s.
  */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -42,10 +41,10 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
-import org.negotiationledger.api.store.CheckedCachingRepository;
-import org.negotiationledger.api.store.LedgerSnapshotter;
-import org.negotiationledger.api.store.RecordCache;
-import org.negotiationledger.api.store.RecordStoreProperties;
+import org.negotiationledger.api.storage.CheckedCachingRepository;
+import org.negotiationledger.api.storage.LedgerSnapshotter;
+import org.negotiationledger.api.storage.RecordCache;
+import org.negotiationledger.api.storage.RecordStoreProperties;
 import org.negotiationledger.core.actor.Actor;
 import org.negotiationledger.core.commitment.Commitment;
 import org.negotiationledger.core.commitment.SupersessionPolicy;
@@ -58,7 +57,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** How the write model runs inside Axon. */
 @Configuration(proxyBeanMethods = false)
@@ -192,14 +190,8 @@ public class AxonConfig {
                 0,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1_000),
-                daemonThreads("ledger-snapshots-"),
+                DaemonThreads.named("ledger-snapshots-"),
                 new ThreadPoolExecutor.DiscardPolicy());
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
-        threads.setDaemon(true);
-        return threads;
     }
 
     private static <A> AggregateModel<A> model(

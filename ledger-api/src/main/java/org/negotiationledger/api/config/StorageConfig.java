@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.negotiationledger.api.store.LedgerSnapshotter;
+import org.negotiationledger.api.storage.LedgerSnapshotter;
 import org.negotiationledger.seal.SealingEventStorageEngine;
 import org.negotiationledger.seal.events.EventTables;
 import org.springframework.context.annotation.Bean;

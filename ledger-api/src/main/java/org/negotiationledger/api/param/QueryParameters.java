@@ -3,7 +3,6 @@ package org.negotiationledger.api.param;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
-import org.negotiationledger.api.config.CleanText;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;

@@ -1,7 +1,7 @@
 package org.negotiationledger.api.security;
 
 import java.util.Locale;
-import org.negotiationledger.api.config.CleanText;
+import org.negotiationledger.api.param.CleanText;
 
 /**
  * What a principal must be, whether a configured user's name or a bearer token's principal claim: it is

@@ -5,7 +5,7 @@ import java.util.List;
 import org.negotiationledger.api.view.ViewResponses.BrokenCommitmentResponse;
 import org.negotiationledger.api.view.Views;
 import org.negotiationledger.projections.fold.BrokenCommitment;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.projections.tables.ViewQueries;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentViews;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.projections.tables.ViewQueries;
 
 /**
  * When each commitment's view changes with the clock alone (it takes effect, expires, ends, is superseded),

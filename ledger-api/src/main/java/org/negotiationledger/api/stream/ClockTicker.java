@@ -7,10 +7,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.negotiationledger.api.config.DaemonThreads;
 import org.negotiationledger.projections.fold.CommitmentState;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.projections.tables.ViewQueries;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +34,7 @@ class ClockTicker implements DisposableBean {
     ClockTicker(Clock clock, Streams streams) {
         this.clock = clock;
         this.streams = streams;
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("ledger-stream-clock-");
-        threads.setDaemon(true);
-        this.timer = Executors.newSingleThreadScheduledExecutor(threads);
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ledger-stream-clock-"));
     }
 
     /** See {@link StreamContext#now()}. */

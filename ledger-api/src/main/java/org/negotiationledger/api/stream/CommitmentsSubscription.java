@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.negotiationledger.api.view.ViewResponses.CommitmentResponse;
 import org.negotiationledger.projections.fold.CommitmentState;
 import org.negotiationledger.projections.fold.CommitmentViews;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.projections.tables.ViewQueries;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**

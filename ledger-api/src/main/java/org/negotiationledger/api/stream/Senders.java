@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.negotiationledger.api.store.DurableReads;
+import org.negotiationledger.api.config.DaemonThreads;
+import org.negotiationledger.api.storage.DurableReads;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,7 @@ class Senders implements StreamContext, DisposableBean {
         this.durable = durable;
         this.reads = reads;
         this.clock = clock;
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("ledger-stream-send-");
-        threads.setDaemon(true);
-        this.pool = Executors.newFixedThreadPool(settings.senderThreads(), threads);
+        this.pool = Executors.newFixedThreadPool(settings.senderThreads(), DaemonThreads.named("ledger-stream-send-"));
     }
 
     @Override

@@ -13,7 +13,7 @@ interface StreamContext {
     /** Runs {@code work} on one of the threads that write to the streams. */
     void execute(Runnable work);
 
-    /** Returns once what was read is on disk ({@link org.negotiationledger.api.store.DurableReads}). */
+    /** Returns once what was read is on disk ({@link org.negotiationledger.api.storage.DurableReads}). */
     void confirmDurable();
 
     /**

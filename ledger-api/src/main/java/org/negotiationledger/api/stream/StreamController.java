@@ -8,7 +8,7 @@ import org.negotiationledger.api.param.Hours;
 import org.negotiationledger.api.param.Slug;
 import org.negotiationledger.api.problem.InvalidFieldException;
 import org.negotiationledger.api.view.Views;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.projections.tables.ViewQueries;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;

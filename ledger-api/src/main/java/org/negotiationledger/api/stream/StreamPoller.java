@@ -6,11 +6,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.api.config.DaemonThreads;
+import org.negotiationledger.projections.tables.ViewQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +42,7 @@ class StreamPoller implements SmartLifecycle {
         this.clock = clock;
         this.pollInterval = settings.pollInterval();
         this.heartbeat = settings.heartbeat();
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("ledger-stream-poll-");
-        threads.setDaemon(true);
-        this.thread = Executors.newSingleThreadScheduledExecutor(threads);
+        this.thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ledger-stream-poll-"));
     }
 
     /** Where the views of {@code topic} stood at the last poll; -1 before the first. */

@@ -114,7 +114,7 @@ abstract class Subscription {
         return context.shared(topic(), Arrays.asList(read), fetch);
     }
 
-    /** Sends what was read; on disk first ({@link org.negotiationledger.api.store.DurableReads}). */
+    /** Sends what was read; on disk first ({@link org.negotiationledger.api.storage.DurableReads}). */
     final void send(String name, String id, Object data) throws IOException {
         context.confirmDurable();
         emitter.send(

@@ -3,7 +3,7 @@ package org.negotiationledger.api.stream;
 import java.io.IOException;
 import org.negotiationledger.api.view.ViewResponses.TimelineEntryResponse;
 import org.negotiationledger.projections.fold.TimelineEntry;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.projections.tables.ViewQueries;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**

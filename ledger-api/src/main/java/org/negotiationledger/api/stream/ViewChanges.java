@@ -6,7 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.negotiationledger.projections.store.ViewProjection;
+import org.negotiationledger.api.config.DaemonThreads;
+import org.negotiationledger.projections.tables.ViewProjection;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,9 +53,7 @@ class ViewChanges implements SmartLifecycle {
     public void start() {
         running = true;
         if (postgres) {
-            CustomizableThreadFactory threads = new CustomizableThreadFactory("ledger-view-changes-");
-            threads.setDaemon(true);
-            listener = threads.newThread(this::listen);
+            listener = DaemonThreads.named("ledger-view-changes-").newThread(this::listen);
             listener.start();
         }
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.negotiationledger.projections.rebuild.Rebuilds;
-import org.negotiationledger.projections.store.ViewProjection;
+import org.negotiationledger.projections.tables.ViewProjection;
 import org.negotiationledger.seal.events.EventTables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;

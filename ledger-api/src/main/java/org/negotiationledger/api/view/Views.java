@@ -17,7 +17,7 @@ import org.negotiationledger.projections.fold.PartyRecord;
 import org.negotiationledger.projections.fold.ReportState;
 import org.negotiationledger.projections.fold.StatementState;
 import org.negotiationledger.projections.fold.TimelineEntry;
-import org.negotiationledger.projections.store.ViewQueries;
+import org.negotiationledger.projections.tables.ViewQueries;
 import org.springframework.stereotype.Service;
 
 /**

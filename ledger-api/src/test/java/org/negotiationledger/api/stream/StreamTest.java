@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.SseClient;
-import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.projections.tables.ViewTables;
 
 /** The Server-Sent Events streams over real HTTP: current state first, each change, resume, heartbeat. */
 class StreamTest extends ApiTest {

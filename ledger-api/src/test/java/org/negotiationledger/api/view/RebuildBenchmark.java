@@ -135,8 +135,8 @@ class RebuildBenchmark {
         JdbcTemplate jdbc = ledger.bean(JdbcTemplate.class);
         org.springframework.transaction.support.TransactionTemplate tx =
                 ledger.bean(org.springframework.transaction.support.TransactionTemplate.class);
-        org.negotiationledger.projections.store.ViewTables serving =
-                org.negotiationledger.projections.store.ViewTables.serving(jdbc);
+        org.negotiationledger.projections.tables.ViewTables serving =
+                org.negotiationledger.projections.tables.ViewTables.serving(jdbc);
         List<Object[]> reports = jdbc.query(
                 serving.sql(
                         "SELECT report_key, commitment_id, violation_id, counts_from_ms, " + "state FROM view_report"),
@@ -148,8 +148,8 @@ class RebuildBenchmark {
                 (rs, n) -> new Object[] {
                     rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getString(6)
                 });
-        org.negotiationledger.projections.store.ViewTables scratch =
-                new org.negotiationledger.projections.store.ViewTables(999);
+        org.negotiationledger.projections.tables.ViewTables scratch =
+                new org.negotiationledger.projections.tables.ViewTables(999);
         scratch.drop(jdbc);
         scratch.create(jdbc);
         long started = System.nanoTime();

@@ -17,7 +17,7 @@ import org.negotiationledger.api.ApiTest;
 import org.negotiationledger.api.Http;
 import org.negotiationledger.api.LedgerInstance;
 import org.negotiationledger.api.SseClient;
-import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.projections.tables.ViewTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

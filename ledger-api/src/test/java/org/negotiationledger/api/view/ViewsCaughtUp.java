@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.negotiationledger.api.Http;
-import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.projections.tables.ViewTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Waits, by polling, until the views have folded in the whole history. */

@@ -170,8 +170,8 @@ class ViewsPropertyTest {
         var jdbc = ledger.bean(org.springframework.jdbc.core.JdbcTemplate.class);
         ledger.bean(org.springframework.transaction.support.TransactionTemplate.class)
                 .executeWithoutResult(tx -> {
-                    org.negotiationledger.projections.store.JdbcViewStore store =
-                            org.negotiationledger.projections.store.JdbcViewStore.serving(jdbc);
+                    org.negotiationledger.projections.tables.JdbcViewStore store =
+                            org.negotiationledger.projections.tables.JdbcViewStore.serving(jdbc);
                     storedFacts().forEach(store::fold);
                     store.flush();
                 });

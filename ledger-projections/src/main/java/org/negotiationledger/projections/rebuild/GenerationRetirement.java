@@ -1,7 +1,7 @@
 package org.negotiationledger.projections.rebuild;
 
 import java.util.concurrent.TimeUnit;
-import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.projections.tables.ViewTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

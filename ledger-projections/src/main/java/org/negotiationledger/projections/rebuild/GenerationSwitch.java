@@ -2,8 +2,8 @@ package org.negotiationledger.projections.rebuild;
 
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.negotiationledger.projections.store.ViewProjection;
-import org.negotiationledger.projections.store.ViewTables;
+import org.negotiationledger.projections.tables.ViewProjection;
+import org.negotiationledger.projections.tables.ViewTables;
 import org.negotiationledger.seal.events.EventTables;
 import org.springframework.transaction.support.TransactionTemplate;
 
