@@ -1,6 +1,7 @@
 package org.negotiationledger.seal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -28,4 +29,9 @@ class SealArchitectureTest {
                     "org.axonframework..",
                     "com.fasterxml.jackson..",
                     "org.slf4j..");
+
+    /** The chain ({@code seal}) and the reader of the tables ({@code seal.events}) do not lean on each other. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("org.negotiationledger.(**)").should().beFreeOfCycles();
 }

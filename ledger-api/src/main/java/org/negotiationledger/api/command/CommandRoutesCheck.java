@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * name the table's path but not its body type or its location, and a controller can be added without a route:
  * each would be found only when a request failed. A command endpoint is a handler that answers
  * {@link CommandResponses}; each must be one route's POST, taking that route's body, each route must have one,
- * and each route's location must be a path the API serves (GET).
+ * and each route's location must be a path the API serves (GET). The jar's {@code import} starts no web
+ * server, so it has no mappings to check.
  */
 @Component
+@ConditionalOnWebApplication
 class CommandRoutesCheck implements SmartInitializingSingleton {
 
     private final RequestMappingHandlerMapping mappings;
