@@ -100,7 +100,7 @@ class ViewsPropertyTest {
                                 Arbitraries.integers().between(0, 3),
                         Arbitraries.integers().between(0, 2),
                                 Arbitraries.integers().between(-60, 2000),
-                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 4),
                                 Arbitraries.integers().between(0, 3))
                 .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(14);
@@ -181,7 +181,7 @@ class ViewsPropertyTest {
     private static void post(String negotiation, int i, Step s, List<String> commitments, List<List<String>> reports) {
         String[] actors = {"a", "b", "m", "o"};
         String[] accused = {"a", "b", "unknown"};
-        String[] precisions = {"MINUTE", "HOUR", "DAY"};
+        String[] precisions = {"MINUTE", "HOUR", "DAY", "WEEK", "MONTH"};
         String time = java.time.OffsetDateTime.parse("2020-10-10T12:00+04:00")
                 .plusMinutes(s.minutes())
                 .toString();

@@ -1,21 +1,43 @@
 package org.negotiationledger.core.shared;
 
-import java.time.Duration;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 
-/** How precisely a source states a time: to the minute (the default), the hour or the day. */
+/**
+ * How precisely a source states a time: to the minute (the default), the hour, the day, the week or the month.
+ * A time stated at a coarser precision denotes the whole hour, day, ISO week (Monday to Sunday) or calendar
+ * month that holds it, in the local time it was stated in: incident data often gives no more (ACLED's
+ * {@code time_precision} 2 and 3, a week or a month).
+ */
 public enum Precision {
-    MINUTE(Duration.ofMinutes(1)),
-    HOUR(Duration.ofHours(1)),
-    DAY(Duration.ofDays(1));
+    MINUTE,
+    HOUR,
+    DAY,
+    WEEK,
+    MONTH;
 
-    private final Duration span;
-
-    Precision(Duration span) {
-        this.span = span;
+    /** The first local minute of the interval that holds {@code local}. */
+    public LocalDateTime start(LocalDateTime local) {
+        LocalDateTime minute = local.truncatedTo(ChronoUnit.MINUTES);
+        return switch (this) {
+            case MINUTE -> minute;
+            case HOUR -> minute.truncatedTo(ChronoUnit.HOURS);
+            case DAY -> minute.truncatedTo(ChronoUnit.DAYS);
+            case WEEK -> minute.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> minute.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+        };
     }
 
-    /** The length of the interval that a time stated at this precision denotes. */
-    public Duration span() {
-        return span;
+    /** The first local minute after the interval that begins at {@code start}. */
+    public LocalDateTime end(LocalDateTime start) {
+        return switch (this) {
+            case MINUTE -> start.plusMinutes(1);
+            case HOUR -> start.plusHours(1);
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+        };
     }
 }

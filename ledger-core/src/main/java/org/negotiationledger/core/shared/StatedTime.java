@@ -17,7 +17,8 @@ import java.util.Objects;
  * A valid time as a source states it: the local date-time, its UTC offset, the zone id when one was given,
  * the UTC instant it denotes, and its {@link Precision}.
  *
- * <p>A time stated to the hour or the day denotes that whole hour or day (in the stated local time).
+ * <p>A time stated to the hour, the day, the week or the month denotes that whole hour, day, ISO week or
+ * calendar month (in the stated local time, at its stated offset).
  * Rule checks are lenient: an interval passes a check when any instant of it would
  * ({@link #earliest()}, {@link #latest()}). Ordering and time-to-break count the {@link #latest()} instant,
  * so the ledger never claims a break earlier than its sources allow. A time stated to the minute is exact.
@@ -81,23 +82,19 @@ public record StatedTime(LocalDateTime local, ZoneOffset offset, String zone, In
         return of(local, offset, zoneId, precision == null ? Precision.MINUTE : precision);
     }
 
-    /** The first instant of the interval this time denotes. */
+    /** The first instant of the interval this time denotes (the stated instant itself at {@code MINUTE}). */
     public Instant earliest() {
-        return switch (precision) {
-            case MINUTE -> utc;
-            case HOUR -> local.truncatedTo(ChronoUnit.HOURS).toInstant(offset);
-            case DAY -> local.toLocalDate().atStartOfDay().toInstant(offset);
-        };
+        return precision == Precision.MINUTE ? utc : precision.start(local).toInstant(offset);
     }
 
     /**
      * The latest instant of the interval, to the minute: the stated instant itself at {@code MINUTE}
-     * precision, the last minute of the hour or day otherwise.
+     * precision, the last minute of the hour, day, week or month otherwise.
      */
     public Instant latest() {
         return precision == Precision.MINUTE
                 ? utc
-                : earliest().plus(precision.span()).minus(1, ChronoUnit.MINUTES);
+                : precision.end(precision.start(local)).toInstant(offset).minus(1, ChronoUnit.MINUTES);
     }
 
     /** The time as stated, in the contract's syntax: {@code 2020-10-10T12:00+04:00[Asia/Baku]}. */

@@ -376,6 +376,23 @@ class CommitmentTest {
         }
 
         @Test
+        void acceptsWeekPreciseReportOfTheWeekTheTruceTookEffectIn() {
+            // an incident file's "week of 5 October": Monday 5 to Sunday 11 October reaches past the truce's start
+            fixture.given(moscowAgreed())
+                    .when(report(V1, AZERBAIJAN, ARMENIA, at("2020-10-05T00:00+04:00", Precision.WEEK)))
+                    .expectEvents(reported(V1, AZERBAIJAN, ARMENIA, at("2020-10-05T00:00+04:00", Precision.WEEK)));
+        }
+
+        @Test
+        void cannotReportMonthPreciseViolationOfTheMonthBeforeTheTruce() {
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, AZERBAIJAN, ARMENIA, at("2020-09-15T00:00+04:00", Precision.MONTH)),
+                    RuleViolationException.class,
+                    "cannot precede the commitment: it occurred 2020-09-15T00:00+04:00 (MONTH)");
+        }
+
+        @Test
         void acceptsDayPreciseReportOnTheDayTheTruceTookEffect() {
             // Azerbaijan's claim of 10 October: the day reaches past 12:00, so the report stands
             fixture.given(moscowAgreed())

@@ -48,6 +48,32 @@ class StatedTimeTest {
     }
 
     @Test
+    void weekPrecisionDenotesTheWholeIsoWeekFromMondayInTheStatedLocalTime() {
+        StatedTime week = StatedTime.parse("2020-10-14T09:30+04:00", Precision.WEEK); // a Wednesday
+        assertThat(week.earliest()).isEqualTo(Instant.parse("2020-10-11T20:00:00Z")); // Monday 12 Oct, 00:00 +04:00
+        assertThat(week.latest()).isEqualTo(Instant.parse("2020-10-18T19:59:00Z")); // Sunday 18 Oct, 23:59 +04:00
+        assertThat(week.utc()).isEqualTo(Instant.parse("2020-10-14T05:30:00Z")); // kept as stated
+    }
+
+    @Test
+    void aWeekStatedOnItsMondayOrSundayIsThatSameWeek() {
+        StatedTime monday = StatedTime.parse("2020-10-12T00:00+04:00", Precision.WEEK);
+        StatedTime sunday = StatedTime.parse("2020-10-18T23:59+04:00", Precision.WEEK);
+        assertThat(monday.earliest()).isEqualTo(sunday.earliest());
+        assertThat(monday.latest()).isEqualTo(sunday.latest());
+    }
+
+    @Test
+    void monthPrecisionDenotesTheWholeCalendarMonthWhateverItsLength() {
+        StatedTime october = StatedTime.parse("2020-10-20T00:00+04:00", Precision.MONTH);
+        assertThat(october.earliest()).isEqualTo(Instant.parse("2020-09-30T20:00:00Z"));
+        assertThat(october.latest()).isEqualTo(Instant.parse("2020-10-31T19:59:00Z"));
+        StatedTime leapFebruary = StatedTime.parse("2020-02-10T12:00Z", Precision.MONTH);
+        assertThat(leapFebruary.earliest()).isEqualTo(Instant.parse("2020-02-01T00:00:00Z"));
+        assertThat(leapFebruary.latest()).isEqualTo(Instant.parse("2020-02-29T23:59:00Z"));
+    }
+
+    @Test
     void roundTripsThroughJson() throws Exception {
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
