@@ -25,6 +25,7 @@ class ProjectionsArchitectureTest {
             .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..");
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles =
-            slices().matching("org.negotiationledger.projections.(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.negotiationledger.projections.(*)..")
+            .should()
+            .beFreeOfCycles();
 }
