@@ -15,9 +15,9 @@ import java.util.Objects;
  * nothing of the server's folds, views or answers, so a rule the server gets wrong is not also got wrong here.
  * It is slow (every question walks all the facts) and that is the point: it has nothing clever to be wrong in.
  *
- * <p>Where the contract leaves an answer open (a tie between two ends at one instant, whether a finding counts
- * before its own valid time, a time interval straddling the question's moment), it says so ({@link #OPEN}, or
- * by leaving the question unasked), and the test asks only what the contract decides.
+ * <p>Where the contract leaves an answer open (whether a finding counts before its own valid time, a time
+ * interval straddling the question's moment), it says so ({@link #OPEN}, or by leaving the question unasked), and
+ * the test asks only what the contract decides.
  */
 final class Oracle {
 
@@ -140,28 +140,31 @@ final class Oracle {
             return !retracted(r) && (f == null || !f.outcome().equals("UNFOUNDED"));
         }
 
-        /** The earliest end known, or null. */
+        /**
+         * The earliest end known, or null. Two ends at one instant: the explicit end, else the expiry, else the
+         * supersession (domain.md, "Two ends at one instant").
+         */
         Ending end(Commitment c) {
             Ending earliest = null;
             for (Ending e : c.endings) {
-                if (known(e.recorded()) && (earliest == null || e.at().isBefore(earliest.at()))) {
+                if (known(e.recorded())
+                        && (earliest == null
+                                || e.at().isBefore(earliest.at())
+                                || e.at().equals(earliest.at()) && rank(e) < rank(earliest))) {
                     earliest = e;
                 }
             }
             return earliest;
         }
 
-        /** The end's reason, or OPEN when two ends of different reasons fall at that instant. */
+        /** Which of two ends at one instant names the reason: the lower rank. */
+        private static int rank(Ending e) {
+            return e.explicit() ? 0 : e.reason().equals("EXPIRED") ? 1 : 2;
+        }
+
+        /** The reason of the end that ends it. */
         String endReason(Commitment c) {
-            Ending end = end(c);
-            for (Ending e : c.endings) {
-                if (known(e.recorded())
-                        && e.at().equals(end.at())
-                        && !e.reason().equals(end.reason())) {
-                    return OPEN;
-                }
-            }
-            return end.reason();
+            return end(c).reason();
         }
 
         /** A report counts at a valid time from the latest instant of its stated time. */
