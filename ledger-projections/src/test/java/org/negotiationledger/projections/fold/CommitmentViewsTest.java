@@ -8,6 +8,7 @@ import static org.negotiationledger.projections.fold.History.at;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.commitment.AssessmentOutcome;
 import org.negotiationledger.core.commitment.EndReason;
@@ -336,6 +337,36 @@ class CommitmentViewsTest {
     }
 
     @Test
+    void timelineEntriesAboutAReportNameItAndEveryEntryItsEvent() {
+        History history = moscowWithTwoReports()
+                .assess("moscow", "first", AssessmentOutcome.CONFIRMED)
+                .retract("moscow", "second");
+        List<TimelineEntry> timeline = history.fold().timeline("nk");
+        assertThat(timeline)
+                .extracting(TimelineEntry::type, e -> e.fact().violationId())
+                .containsExactly(
+                        Tuple.tuple("NegotiationOpened", null),
+                        Tuple.tuple("TruceAgreed", null),
+                        Tuple.tuple("CommitmentTookEffect", null),
+                        Tuple.tuple("ViolationReported", "first"),
+                        Tuple.tuple("ViolationReported", "second"),
+                        Tuple.tuple("ViolationAssessed", "first"),
+                        Tuple.tuple("ViolationReportRetracted", "second"));
+        List<Fact> facts = history.facts();
+        assertThat(timeline)
+                .extracting(TimelineEntry::globalIndex)
+                .as("each entry keyed by the global index of the event it comes from")
+                .containsExactly(
+                        facts.get(0).globalIndex(),
+                        facts.get(1).globalIndex(),
+                        facts.get(1).globalIndex(),
+                        facts.get(2).globalIndex(),
+                        facts.get(3).globalIndex(),
+                        facts.get(4).globalIndex(),
+                        facts.get(5).globalIndex());
+    }
+
+    @Test
     void timelineKeepsEachEntrysFactsAndNoSentence() {
         List<TimelineEntry> timeline = moscowWithTwoReports()
                 .assess("moscow", "first", AssessmentOutcome.ATTRIBUTED)
@@ -350,8 +381,8 @@ class CommitmentViewsTest {
                         new TimelineFact.Agreed(
                                 Agreement.TRUCE, "moscow", "CEASEFIRE", List.of("armenia", "azerbaijan"), List.of()),
                         new TimelineFact.TookEffect("moscow"),
-                        new TimelineFact.Reported("moscow", "armenia", "azerbaijan", null),
-                        new TimelineFact.Reported("moscow", "azerbaijan", "armenia", null),
+                        new TimelineFact.Reported("moscow", "first", "armenia", "azerbaijan", null),
+                        new TimelineFact.Reported("moscow", "second", "azerbaijan", "armenia", null),
                         new TimelineFact.Assessed("moscow", "first", AssessmentOutcome.ATTRIBUTED, "armenia", "icrc"),
                         new TimelineFact.Ended("moscow", EndReason.COLLAPSED, null),
                         new TimelineFact.Retracted("moscow", "second", "armenia", "mistaken"));
