@@ -61,7 +61,8 @@ class AsOfTest extends ApiTest {
         }
         assertThat(claim).as("the report on the as-of timeline").isNotNull();
         assertThat(claim.get("violationId").asText()).isEqualTo("claim");
-        assertThat(http.get("/api/v1/audit/events?fromIndex=" + claim.get("globalIndex").asLong() + "&limit=1")
+        assertThat(http.get("/api/v1/audit/events?fromIndex="
+                                + claim.get("globalIndex").asLong() + "&limit=1")
                         .json()
                         .get(0)
                         .get("type")

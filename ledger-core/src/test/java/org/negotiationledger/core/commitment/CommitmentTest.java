@@ -256,13 +256,8 @@ class CommitmentTest {
             // ended truce is a fact of the process. The renewal asks only that the renewed commitment exists in this
             // negotiation; whether it ended is its own record's, and the renewal does not bring it back into force.
             directory.withCommitment(MOSCOW);
-            TruceDraft reaffirmation = draft(
-                    PARIS,
-                    at("2020-10-17T20:00+04:00"),
-                    at("2020-10-18T00:00+04:00"),
-                    null,
-                    MOSCOW,
-                    null);
+            TruceDraft reaffirmation =
+                    draft(PARIS, at("2020-10-17T20:00+04:00"), at("2020-10-18T00:00+04:00"), null, MOSCOW, null);
             fixture.givenNoPriorActivity().when(reaffirmation.agree()).expectEvents(reaffirmation.agreed());
         }
 

@@ -166,7 +166,8 @@ class CommitmentViewsTest {
                 .truce("pause", "2020-10-10T12:00+04:00", "2020-10-14T12:00+04:00", null)
                 .truce("next", "2020-10-14T12:00+04:00", null, null)
                 .supersede("pause", "next", "2020-10-14T12:00+04:00");
-        CommitmentView ended = view(history, "pause", at("2020-10-14T12:00+04:00").utc());
+        CommitmentView ended =
+                view(history, "pause", at("2020-10-14T12:00+04:00").utc());
         assertThat(ended.endedReason())
                 .as("it ran its agreed course; the successor names itself in supersededBy")
                 .isEqualTo("EXPIRED");
