@@ -262,9 +262,9 @@ final class Oracle {
         }
 
         /**
-         * The negotiation's timeline at {@code validAt}, as (type, record id) keys with how many entries of each are
-         * certainly shown and how many more may be (a time interval straddling {@code validAt}; a retraction, which
-         * has no valid time, before its record time).
+         * The negotiation's timeline at {@code validAt}, as (type, record id, and the violation id of an entry about
+         * a report) keys with how many entries of each are certainly shown and how many more may be (a time interval
+         * straddling {@code validAt}; a retraction, which has no valid time, before its record time).
          */
         Map<String, int[]> timeline(Instant validAt) {
             Map<String, int[]> keys = new HashMap<>();
@@ -285,15 +285,17 @@ final class Oracle {
                     at(keys, e.explicit() ? "CommitmentEnded" : "CommitmentSuperseded", c.id, e.at(), e.at(), validAt);
                 }
                 for (Report r : reports(c)) {
-                    at(keys, "ViolationReported", c.id, r.earliest, r.latest, validAt);
+                    // an entry about a report names it: its commitment, then the report
+                    String report = c.id + " " + r.id;
+                    at(keys, "ViolationReported", report, r.earliest, r.latest, validAt);
                     for (Finding f : r.findings) {
                         if (known(f.recorded())) {
-                            at(keys, "ViolationAssessed", c.id, ASSESSED_AT, ASSESSED_AT, validAt);
+                            at(keys, "ViolationAssessed", report, ASSESSED_AT, ASSESSED_AT, validAt);
                         }
                     }
                     if (retracted(r)) {
                         // no valid time of its own: certainly shown once the valid time has passed its record time
-                        add(keys, "ViolationReportRetracted", c.id, !validAt.isBefore(r.retracted));
+                        add(keys, "ViolationReportRetracted", report, !validAt.isBefore(r.retracted));
                     }
                 }
             }

@@ -509,7 +509,12 @@ class ViewsOracleTest {
         http.get("/api/v1/negotiations/" + negotiation + "/timeline?" + query)
                 .json()
                 .forEach(e -> shown.merge(
-                        e.get("type").asText() + " " + e.get("recordId").asText(), 1, Integer::sum));
+                        e.get("type").asText() + " " + e.get("recordId").asText()
+                                + (e.get("violationId").isNull()
+                                        ? ""
+                                        : " " + e.get("violationId").asText()),
+                        1,
+                        Integer::sum));
         for (Map.Entry<String, Integer> entry : shown.entrySet()) {
             assertThat(timeline)
                     .as("timeline of %s%s has %s", negotiation, where, entry.getKey())
