@@ -500,9 +500,26 @@ function renderTimeline(negotiationId) {
     const title = element("title", {});
     title.textContent = (fact.validAt || fact.validAtUtc) + " · " + fact.summary;
     mark.append(title);
-    svg.append(mark);
+    svg.append(fact.type === "ViolationReported" ? linkedToItsEvent(mark, fact) : mark);
   }
   if (old) old.replaceWith(svg); else timeline.element.append(svg);
+}
+
+/**
+ * A report's mark as a link to the report's own event in the audit history (its globalIndex): two reports of one
+ * morning are told apart by their events, not only by their text. The id and index go in as attributes, never
+ * as markup.
+ */
+function linkedToItsEvent(mark, fact) {
+  const link = element("a", { href: "/api/v1/audit/events?fromIndex=" + encodeURIComponent(fact.globalIndex) + "&limit=1",
+    class: "event-link" });
+  link.dataset.violationId = fact.violationId ?? "";
+  link.dataset.globalIndex = fact.globalIndex;
+  const label = element("title", {});
+  label.textContent = "report " + (fact.violationId ?? "") + ": event " + fact.globalIndex + " of the audit history";
+  link.append(label);
+  link.append(mark);
+  return link;
 }
 
 function markOf(fact, t, y) {

@@ -198,6 +198,12 @@ public final class ViewResponses {
             @Schema(requiredMode = REQUIRED) Instant recordedAt,
             @Schema(requiredMode = REQUIRED) String type,
             @Schema(requiredMode = REQUIRED) String recordId,
+
+            @Schema(
+                    description = "the violation report the fact is about (its report, a finding on it, its "
+                            + "retraction; recordId names its commitment), or null")
+            String violationId,
+
             @Schema(requiredMode = REQUIRED) String summary) {
 
         public static TimelineEntryResponse of(TimelineEntry e) {
@@ -211,6 +217,7 @@ public final class ViewResponses {
                     e.recordedAt(),
                     e.type(),
                     e.recordId(),
+                    e.fact().violationId(),
                     TimelineSentences.of(e.fact()));
         }
     }

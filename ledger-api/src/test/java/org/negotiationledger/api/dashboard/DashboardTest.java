@@ -2,6 +2,7 @@ package org.negotiationledger.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,10 @@ class DashboardTest extends ApiTest {
             // A mark that a reload would wipe out.
             browser.executeScript("window.notReloaded = true;");
 
+            String violation = unique("v");
             created(http.post(
                     "/api/v1/commitments/" + world.truce() + "/violations",
-                    violation(unique("v"), world.a(), world.b(), "2020-10-10T12:25+04:00")));
+                    violation(violation, world.a(), world.b(), "2020-10-10T12:25+04:00")));
 
             wait.until(b -> "VIOLATED".equals(attribute(b.findElements(By.cssSelector(row)), "data-status")));
             wait.until(b -> !b.findElements(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))
@@ -52,6 +54,18 @@ class DashboardTest extends ApiTest {
                     .isEmpty());
             wait.until(b -> !b.findElements(By.cssSelector(chart + " [data-type='CommitmentTookEffect']"))
                     .isEmpty());
+            // The report's mark links to the report's own event in the audit history.
+            JsonNode events = http.get("/api/v1/audit/events?aggregateId=" + world.truce())
+                    .json();
+            long reportIndex = events.get(events.size() - 1).get("globalIndex").asLong();
+            String link = chart + " a[data-violation-id='" + violation + "']";
+            wait.until(b -> !b.findElements(By.cssSelector(link + " [data-type='ViolationReported']"))
+                    .isEmpty());
+            String href = browser.findElement(By.cssSelector(link)).getDomAttribute("href");
+            assertThat(href).isEqualTo("/api/v1/audit/events?fromIndex=" + reportIndex + "&limit=1");
+            JsonNode event = http.get(href).json().get(0);
+            assertThat(event.get("type").asText()).isEqualTo("ViolationReported");
+            assertThat(event.get("payload").get("violationId").toString()).contains(violation);
             wait.until(b -> b.findElement(By.cssSelector("#broken tr[data-commitment-id='" + world.truce() + "']"))
                     .getText()
                     .contains("25"));

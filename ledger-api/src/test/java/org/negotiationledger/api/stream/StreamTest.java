@@ -3,6 +3,7 @@ package org.negotiationledger.api.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,8 +93,14 @@ class StreamTest extends ApiTest {
             before = stream.events("fact").size();
             report("v-1", "2020-10-10T12:30+04:00");
             await().atMost(WAIT).until(() -> stream.events("fact").size() > before);
-            assertThat(stream.events("fact").get(before).json().get("type").asText())
-                    .isEqualTo("ViolationReported");
+            JsonNode reported = stream.events("fact").get(before).json();
+            assertThat(reported.get("type").asText()).isEqualTo("ViolationReported");
+            assertThat(reported.get("violationId").asText())
+                    .as("the entry names its report (made unique by the test)")
+                    .startsWith("v-1-");
+            assertThat(stream.events("fact").get(before).id())
+                    .as("and the event it comes from, as its stream id does")
+                    .startsWith(reported.get("globalIndex").asLong() + "-");
             lastSeen = stream.lastEventId();
         }
         report("v-2", "2020-10-10T13:00+04:00");

@@ -53,6 +53,22 @@ class AsOfTest extends ApiTest {
         JsonNode timeline = http.get("/api/v1/negotiations/" + w.negotiation() + "/timeline?asOf=" + reported)
                 .json();
         timeline.forEach(e -> assertThat(e.get("type").asText()).isNotEqualTo("ViolationReportRetracted"));
+        JsonNode claim = null;
+        for (JsonNode e : timeline) {
+            if (e.get("type").asText().equals("ViolationReported")) {
+                claim = e;
+            }
+        }
+        assertThat(claim).as("the report on the as-of timeline").isNotNull();
+        assertThat(claim.get("violationId").asText()).isEqualTo("claim");
+        assertThat(http.get("/api/v1/audit/events?fromIndex="
+                                + claim.get("globalIndex").asLong() + "&limit=1")
+                        .json()
+                        .get(0)
+                        .get("type")
+                        .asText())
+                .as("its globalIndex is the report's own event")
+                .isEqualTo("ViolationReported");
     }
 
     @Test

@@ -15,9 +15,9 @@ import java.util.Objects;
  * nothing of the server's folds, views or answers, so a rule the server gets wrong is not also got wrong here.
  * It is slow (every question walks all the facts) and that is the point: it has nothing clever to be wrong in.
  *
- * <p>Where the contract leaves an answer open (a tie between two ends at one instant, whether a finding counts
- * before its own valid time, a time interval straddling the question's moment), it says so ({@link #OPEN}, or
- * by leaving the question unasked), and the test asks only what the contract decides.
+ * <p>Where the contract leaves an answer open (whether a finding counts before its own valid time, a time
+ * interval straddling the question's moment), it says so ({@link #OPEN}, or by leaving the question unasked), and
+ * the test asks only what the contract decides.
  */
 final class Oracle {
 
@@ -140,28 +140,31 @@ final class Oracle {
             return !retracted(r) && (f == null || !f.outcome().equals("UNFOUNDED"));
         }
 
-        /** The earliest end known, or null. */
+        /**
+         * The earliest end known, or null. Two ends at one instant: the explicit end, else the expiry, else the
+         * supersession (domain.md, "Two ends at one instant").
+         */
         Ending end(Commitment c) {
             Ending earliest = null;
             for (Ending e : c.endings) {
-                if (known(e.recorded()) && (earliest == null || e.at().isBefore(earliest.at()))) {
+                if (known(e.recorded())
+                        && (earliest == null
+                                || e.at().isBefore(earliest.at())
+                                || e.at().equals(earliest.at()) && rank(e) < rank(earliest))) {
                     earliest = e;
                 }
             }
             return earliest;
         }
 
-        /** The end's reason, or OPEN when two ends of different reasons fall at that instant. */
+        /** Which of two ends at one instant names the reason: the lower rank. */
+        private static int rank(Ending e) {
+            return e.explicit() ? 0 : e.reason().equals("EXPIRED") ? 1 : 2;
+        }
+
+        /** The reason of the end that ends it. */
         String endReason(Commitment c) {
-            Ending end = end(c);
-            for (Ending e : c.endings) {
-                if (known(e.recorded())
-                        && e.at().equals(end.at())
-                        && !e.reason().equals(end.reason())) {
-                    return OPEN;
-                }
-            }
-            return end.reason();
+            return end(c).reason();
         }
 
         /** A report counts at a valid time from the latest instant of its stated time. */
@@ -259,9 +262,9 @@ final class Oracle {
         }
 
         /**
-         * The negotiation's timeline at {@code validAt}, as (type, record id) keys with how many entries of each are
-         * certainly shown and how many more may be (a time interval straddling {@code validAt}; a retraction, which
-         * has no valid time, before its record time).
+         * The negotiation's timeline at {@code validAt}, as (type, record id, and the violation id of an entry about
+         * a report) keys with how many entries of each are certainly shown and how many more may be (a time interval
+         * straddling {@code validAt}; a retraction, which has no valid time, before its record time).
          */
         Map<String, int[]> timeline(Instant validAt) {
             Map<String, int[]> keys = new HashMap<>();
@@ -282,15 +285,17 @@ final class Oracle {
                     at(keys, e.explicit() ? "CommitmentEnded" : "CommitmentSuperseded", c.id, e.at(), e.at(), validAt);
                 }
                 for (Report r : reports(c)) {
-                    at(keys, "ViolationReported", c.id, r.earliest, r.latest, validAt);
+                    // an entry about a report names it: its commitment, then the report
+                    String report = c.id + " " + r.id;
+                    at(keys, "ViolationReported", report, r.earliest, r.latest, validAt);
                     for (Finding f : r.findings) {
                         if (known(f.recorded())) {
-                            at(keys, "ViolationAssessed", c.id, ASSESSED_AT, ASSESSED_AT, validAt);
+                            at(keys, "ViolationAssessed", report, ASSESSED_AT, ASSESSED_AT, validAt);
                         }
                     }
                     if (retracted(r)) {
                         // no valid time of its own: certainly shown once the valid time has passed its record time
-                        add(keys, "ViolationReportRetracted", c.id, !validAt.isBefore(r.retracted));
+                        add(keys, "ViolationReportRetracted", report, !validAt.isBefore(r.retracted));
                     }
                 }
             }

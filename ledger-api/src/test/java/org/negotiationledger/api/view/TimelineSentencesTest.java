@@ -53,9 +53,9 @@ class TimelineSentencesTest {
 
     @Test
     void aReportNamesWhoReportedWhomAndAnyDescription() {
-        assertThat(TimelineSentences.of(new TimelineFact.Reported("Moscow ceasefire", "am", "az", "Assault")))
+        assertThat(TimelineSentences.of(new TimelineFact.Reported("Moscow ceasefire", "v1", "am", "az", "Assault")))
                 .isEqualTo("Violation of Moscow ceasefire reported by am, accusing az: Assault");
-        assertThat(TimelineSentences.of(new TimelineFact.Reported("Moscow ceasefire", "az", "am", null)))
+        assertThat(TimelineSentences.of(new TimelineFact.Reported("Moscow ceasefire", "v2", "az", "am", null)))
                 .isEqualTo("Violation of Moscow ceasefire reported by az, accusing am");
     }
 

@@ -229,7 +229,8 @@ public class Commitment {
                 "a violation cannot precede the commitment: it occurred " + occurred + ", the commitment took effect "
                         + effectiveFrom);
         EndOfForce end = EndOfForce.earliest(endedReason, endedAt, expiresAt, supersededAt);
-        if (end != null && !occurred.earliest().isBefore(end.at())) {
+        // At the very instant of the end the report may come first (the breach that ended it): domain.md's tie rule
+        if (end != null && occurred.earliest().isAfter(end.at())) {
             throw new RuleViolationException(
                     "occurredAt",
                     "the commitment was no longer in force: it ended at " + end.at() + " (" + end.reason()

@@ -251,6 +251,17 @@ class CommitmentTest {
         }
 
         @Test
+        void canRenewACommitmentThatHasEnded() {
+            // Moscow broke down within minutes and Paris reaffirmed it a week later: a reaffirmation of a broken or
+            // ended truce is a fact of the process. The renewal asks only that the renewed commitment exists in this
+            // negotiation; whether it ended is its own record's, and the renewal does not bring it back into force.
+            directory.withCommitment(MOSCOW);
+            TruceDraft reaffirmation =
+                    draft(PARIS, at("2020-10-17T20:00+04:00"), at("2020-10-18T00:00+04:00"), null, MOSCOW, null);
+            fixture.givenNoPriorActivity().when(reaffirmation.agree()).expectEvents(reaffirmation.agreed());
+        }
+
+        @Test
         void cannotRenewACommitmentOfAnotherNegotiation() {
             directory.withCommitment(MOSCOW, OTHER);
             assertRefused(
@@ -478,6 +489,36 @@ class CommitmentTest {
                             new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T00:00+04:00"), null))
                     .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T23:00+04:00")))
                     .expectEvents(reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T23:00+04:00")));
+        }
+
+        @Test
+        void canReportViolationAtTheVeryInstantTheCommitmentEnded() {
+            // the rockets of 06:00 and the collapse they caused, both stated to that minute: the breach that ended it
+            fixture.given(
+                            moscowAgreed(),
+                            new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T06:00+04:00"), null))
+                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-11T06:00+04:00")))
+                    .expectEvents(reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-11T06:00+04:00")));
+        }
+
+        @Test
+        void canReportViolationAtTheVeryInstantTheTruceExpires() {
+            TruceAgreed expiring =
+                    TruceDraft.truce().expiresAt(at("2020-10-10T18:00+04:00")).agreed();
+            fixture.given(expiring)
+                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T18:00+04:00")))
+                    .expectEvents(reported(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T18:00+04:00")));
+        }
+
+        @Test
+        void cannotReportViolationAMinuteAfterTheCommitmentEnded() {
+            assertRefused(
+                    fixture.given(
+                            moscowAgreed(),
+                            new CommitmentEnded(MOSCOW, EndReason.COLLAPSED, at("2020-10-11T06:00+04:00"), null)),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-11T06:01+04:00")),
+                    RuleViolationException.class,
+                    "the commitment was no longer in force: it ended at 2020-10-11T02:00:00Z (COLLAPSED)");
         }
 
         @Test

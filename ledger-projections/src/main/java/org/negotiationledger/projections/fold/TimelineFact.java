@@ -30,6 +30,14 @@ import org.negotiationledger.core.statement.StatementKind;
 })
 public sealed interface TimelineFact {
 
+    /**
+     * The violation report this fact is about (its report, a finding on it, its retraction), or null. A client
+     * tells two reports of one morning apart by it; the facts that carry one name it as a component of their own.
+     */
+    default String violationId() {
+        return null;
+    }
+
     /** A negotiation opened, with its parties and mediators (actor ids). */
     record Opened(String title, List<String> parties, List<String> mediators) implements TimelineFact {}
 
@@ -49,8 +57,12 @@ public sealed interface TimelineFact {
     /** The truce titled {@code title} expires. */
     record Expires(String title) implements TimelineFact {}
 
-    /** A violation of the commitment titled {@code title} reported; {@code description} or null. */
-    record Reported(String title, String reportedBy, String accused, String description) implements TimelineFact {}
+    /**
+     * A violation of the commitment titled {@code title} reported, as report {@code violationId}; {@code description}
+     * or null. A row of view schema 2 has no {@code violationId}, which reads as null.
+     */
+    record Reported(String title, String violationId, String reportedBy, String accused, String description)
+            implements TimelineFact {}
 
     /** A report on the commitment titled {@code title} assessed; {@code attributedTo} or null. */
     record Assessed(String title, String violationId, AssessmentOutcome outcome, String attributedTo, String assessedBy)

@@ -175,7 +175,11 @@ public final class ViewFold {
                     "ViolationReported",
                     id,
                     new TimelineFact.Reported(
-                            title, e.reportedBy().value(), e.accused().value(), e.description()));
+                            title,
+                            e.violationId().value(),
+                            e.reportedBy().value(),
+                            e.accused().value(),
+                            e.description()));
         } else if (event instanceof ViolationAssessed e) {
             entry = entry(
                     after.agreement().negotiationId(),

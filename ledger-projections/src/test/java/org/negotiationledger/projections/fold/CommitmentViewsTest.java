@@ -8,6 +8,7 @@ import static org.negotiationledger.projections.fold.History.at;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.core.commitment.AssessmentOutcome;
 import org.negotiationledger.core.commitment.EndReason;
@@ -139,6 +140,106 @@ class CommitmentViewsTest {
     }
 
     @Test
+    void anExplicitEndAtTheInstantOfTheExpiryNamesTheReasonFromThatInstant() {
+        History history = new History()
+                .negotiation()
+                .truce("pause", "2020-10-10T12:00+04:00", "2020-10-14T12:00+04:00", null)
+                .end("pause", EndReason.COLLAPSED, "2020-10-14T12:00+04:00");
+        Instant expiry = at("2020-10-14T12:00+04:00").utc();
+        assertThat(view(history, "pause", expiry.minusSeconds(60)).status()).isEqualTo(Status.HOLDING);
+        CommitmentView ended = view(history, "pause", expiry);
+        assertThat(ended.status()).isEqualTo(Status.ENDED);
+        assertThat(ended.endedReason())
+                .as("the end recorded on the commitment says what happened; the expiry only what was planned")
+                .isEqualTo("COLLAPSED");
+        assertThat(ended.endedAtUtc()).isEqualTo(expiry);
+        assertThat(history.fold().timeline("nk"))
+                .as("both stay on the timeline, the planned expiry first (its event came first)")
+                .extracting(TimelineEntry::type)
+                .endsWith("CommitmentExpired", "CommitmentEnded");
+    }
+
+    @Test
+    void anExpiryAtTheInstantASupersedingTruceTakesEffectEndsItAsExpired() {
+        History history = new History()
+                .negotiation()
+                .truce("pause", "2020-10-10T12:00+04:00", "2020-10-14T12:00+04:00", null)
+                .truce("next", "2020-10-14T12:00+04:00", null, null)
+                .supersede("pause", "next", "2020-10-14T12:00+04:00");
+        CommitmentView ended =
+                view(history, "pause", at("2020-10-14T12:00+04:00").utc());
+        assertThat(ended.endedReason())
+                .as("it ran its agreed course; the successor names itself in supersededBy")
+                .isEqualTo("EXPIRED");
+        assertThat(ended.supersededBy()).isEqualTo("next");
+    }
+
+    @Test
+    void ofTwoSupersessionsAtOneInstantTheFirstRecordedNamesTheSuccessor() {
+        History history = new History()
+                .negotiation()
+                .truce("pause", "2020-10-10T12:00+04:00", null, null)
+                .truce("first", "2020-10-14T12:00+04:00", null, null)
+                .truce("second", "2020-10-14T12:00+04:00", null, null)
+                .supersede("pause", "first", "2020-10-14T12:00+04:00")
+                .supersede("pause", "second", "2020-10-14T12:00+04:00");
+        CommitmentView ended = view(history, "pause", LATER);
+        assertThat(ended.endedReason()).isEqualTo("SUPERSEDED");
+        assertThat(ended.supersededBy()).isEqualTo("first");
+    }
+
+    @Test
+    void aReportAtTheVeryInstantOfTheEndIsAViolationOfItWhicheverWasRecordedFirst() {
+        String collapse = "2020-10-17T06:00+04:00";
+        History endFirst = new History()
+                .negotiation()
+                .truce("pause", "2020-10-10T12:00+04:00", null, null)
+                .end("pause", EndReason.COLLAPSED, collapse)
+                .report("pause", "rockets", ARMENIA, AZERBAIJAN, at(collapse));
+        History reportFirst = new History()
+                .negotiation()
+                .truce("pause", "2020-10-10T12:00+04:00", null, null)
+                .report("pause", "rockets", ARMENIA, AZERBAIJAN, at(collapse))
+                .end("pause", EndReason.COLLAPSED, collapse);
+        Instant end = at(collapse).utc();
+        for (History history : List.of(endFirst, reportFirst)) {
+            CommitmentView before = view(history, "pause", end.minusSeconds(60));
+            assertThat(before.status()).isEqualTo(Status.HOLDING);
+            assertThat(before.firstViolationAtUtc()).isNull();
+            CommitmentView atTheEnd = view(history, "pause", end);
+            assertThat(atTheEnd.status())
+                    .as("from the instant of its end the commitment has ended, its breach with it")
+                    .isEqualTo(Status.ENDED);
+            assertThat(atTheEnd.endedReason()).isEqualTo("COLLAPSED");
+            assertThat(atTheEnd.firstViolation().violationId())
+                    .as("the breach that ended it is its first violation")
+                    .isEqualTo("rockets");
+            assertThat(atTheEnd.minutesToFirstViolation()).isEqualTo(6 * 24 * 60 + 18 * 60);
+            assertThat(atTheEnd.reports().standing()).isEqualTo(1);
+            assertThat(BrokenCommitment.within(24 * 7, List.of(view(history, "pause", LATER))))
+                    .extracting(BrokenCommitment::commitmentId)
+                    .containsExactly("pause");
+        }
+    }
+
+    @Test
+    void aRenewalOfAnEndedCommitmentIsRecordedAndLeavesItEnded() {
+        History history = new History()
+                .negotiation()
+                .truce("moscow", "2020-10-10T12:00+04:00", null, null)
+                .end("moscow", EndReason.COLLAPSED, "2020-10-11T00:00+04:00")
+                .truce("paris", "2020-10-18T00:00+04:00", null, "moscow");
+        CommitmentView moscow = view(history, "moscow", LATER);
+        assertThat(moscow.renewedBy()).containsExactly("paris");
+        assertThat(moscow.status())
+                .as("a reaffirmation is a new truce: it does not bring the ended one back into force")
+                .isEqualTo(Status.ENDED);
+        assertThat(moscow.endedReason()).isEqualTo("COLLAPSED");
+        assertThat(view(history, "paris", LATER).status()).isEqualTo(Status.HOLDING);
+        assertThat(view(history, "paris", LATER).agreement().renews()).isEqualTo("moscow");
+    }
+
+    @Test
     void renewalsShowOnBothSides() {
         History history = new History()
                 .negotiation()
@@ -237,6 +338,36 @@ class CommitmentViewsTest {
     }
 
     @Test
+    void timelineEntriesAboutAReportNameItAndEveryEntryItsEvent() {
+        History history = moscowWithTwoReports()
+                .assess("moscow", "first", AssessmentOutcome.CONFIRMED)
+                .retract("moscow", "second");
+        List<TimelineEntry> timeline = history.fold().timeline("nk");
+        assertThat(timeline)
+                .extracting(TimelineEntry::type, e -> e.fact().violationId())
+                .containsExactly(
+                        Tuple.tuple("NegotiationOpened", null),
+                        Tuple.tuple("TruceAgreed", null),
+                        Tuple.tuple("CommitmentTookEffect", null),
+                        Tuple.tuple("ViolationReported", "first"),
+                        Tuple.tuple("ViolationReported", "second"),
+                        Tuple.tuple("ViolationAssessed", "first"),
+                        Tuple.tuple("ViolationReportRetracted", "second"));
+        List<Fact> facts = history.facts();
+        assertThat(timeline)
+                .extracting(TimelineEntry::globalIndex)
+                .as("each entry keyed by the global index of the event it comes from")
+                .containsExactly(
+                        facts.get(0).globalIndex(),
+                        facts.get(1).globalIndex(),
+                        facts.get(1).globalIndex(),
+                        facts.get(2).globalIndex(),
+                        facts.get(3).globalIndex(),
+                        facts.get(4).globalIndex(),
+                        facts.get(5).globalIndex());
+    }
+
+    @Test
     void timelineKeepsEachEntrysFactsAndNoSentence() {
         List<TimelineEntry> timeline = moscowWithTwoReports()
                 .assess("moscow", "first", AssessmentOutcome.ATTRIBUTED)
@@ -251,8 +382,8 @@ class CommitmentViewsTest {
                         new TimelineFact.Agreed(
                                 Agreement.TRUCE, "moscow", "CEASEFIRE", List.of("armenia", "azerbaijan"), List.of()),
                         new TimelineFact.TookEffect("moscow"),
-                        new TimelineFact.Reported("moscow", "armenia", "azerbaijan", null),
-                        new TimelineFact.Reported("moscow", "azerbaijan", "armenia", null),
+                        new TimelineFact.Reported("moscow", "first", "armenia", "azerbaijan", null),
+                        new TimelineFact.Reported("moscow", "second", "azerbaijan", "armenia", null),
                         new TimelineFact.Assessed("moscow", "first", AssessmentOutcome.ATTRIBUTED, "armenia", "icrc"),
                         new TimelineFact.Ended("moscow", EndReason.COLLAPSED, null),
                         new TimelineFact.Retracted("moscow", "second", "armenia", "mistaken"));

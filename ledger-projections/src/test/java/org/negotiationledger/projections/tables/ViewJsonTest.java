@@ -67,7 +67,7 @@ class ViewJsonTest {
         assertThat(row.get("title").asText()).isEqualTo("Moscow humanitarian ceasefire");
     }
 
-    /** The keys of a timeline row as view schema 2 stores them: the entry's facts under {@code fact}. */
+    /** The keys of a timeline row as view schemas 2 and 3 store them: the entry's facts under {@code fact}. */
     private static final List<String> SCHEMA_2_TIMELINE = List.of(
             "negotiationId",
             "globalIndex",
@@ -89,7 +89,7 @@ class ViewJsonTest {
                         Agreement.TRUCE, "Moscow", "HUMANITARIAN", List.of("armenia", "azerbaijan"), List.of()),
                 new TimelineFact.TookEffect("Moscow"),
                 new TimelineFact.Expires("Moscow"),
-                new TimelineFact.Reported("Moscow", "armenia", "azerbaijan", "shelling"),
+                new TimelineFact.Reported("Moscow", "first", "armenia", "azerbaijan", "shelling"),
                 new TimelineFact.Assessed("Moscow", "first", AssessmentOutcome.ATTRIBUTED, "armenia", "un"),
                 new TimelineFact.Retracted("Moscow", "first", "armenia", "mistaken"),
                 new TimelineFact.Ended("Moscow", EndReason.COLLAPSED, null),
@@ -127,6 +127,34 @@ class ViewJsonTest {
         assertThat(entry.type()).isEqualTo("CommitmentTookEffect");
         assertThat(entry.validAtUtc()).isEqualTo(Instant.parse("2020-10-10T08:00:00Z"));
         assertThat(entry.entry()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportsTimelineFactStoresItsViolationIdAndNoOtherFactStoresOne() throws Exception {
+        JsonNode reported = ViewJson.MAPPER.readTree(
+                ViewJson.write(entry(new TimelineFact.Reported("Moscow", "first", "armenia", "azerbaijan", null))));
+        JsonNode tookEffect = ViewJson.MAPPER.readTree(ViewJson.write(entry(new TimelineFact.TookEffect("Moscow"))));
+
+        assertThat(reported.get("fact").get("violationId").asText()).isEqualTo("first");
+        assertThat(tookEffect.get("fact").has("violationId"))
+                .as("the interface's default is no component of the stored facts")
+                .isFalse();
+    }
+
+    /** A generation built under schema 2 serves until the rebuild into schema 3 takes over: its rows still read. */
+    @Test
+    void aReportsTimelineRowOfViewSchemaTwoReadsWithoutItsViolationId() {
+        String schema2 = "{\"negotiationId\":\"nk\",\"globalIndex\":5,\"entry\":0,"
+                + "\"validAtUtc\":1602317100.000000000,\"validAt\":\"2020-10-10T12:05+04:00\","
+                + "\"validAtPrecision\":\"MINUTE\",\"recordedAt\":1602317100.000000000,"
+                + "\"type\":\"ViolationReported\",\"recordId\":\"moscow\",\"fact\":{\"@type\":\"Reported\","
+                + "\"title\":\"Moscow\",\"reportedBy\":\"armenia\",\"accused\":\"azerbaijan\",\"description\":null}}";
+
+        TimelineEntry entry = ViewJson.read(schema2, TimelineEntry.class);
+
+        assertThat(entry.fact()).isEqualTo(new TimelineFact.Reported("Moscow", null, "armenia", "azerbaijan", null));
+        assertThat(entry.fact().violationId()).isNull();
+        assertThat(entry.globalIndex()).isEqualTo(5);
     }
 
     private static TimelineEntry entry(TimelineFact fact) {
