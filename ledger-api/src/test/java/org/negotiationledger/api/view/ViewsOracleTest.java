@@ -40,7 +40,12 @@ import org.negotiationledger.api.view.Oracle.Report;
 class ViewsOracleTest {
 
     private static final String[] ACTORS = {"a", "b", "m", "o"};
-    private static final String[] ACCUSED = {"a", "b", "unknown"};
+    /**
+     * Whom a report accuses: a party, {@code unknown}, a registered non-party ("s", an armed group party to nothing;
+     * "m" the mediator; "o" the monitor, the assessor of every finding; "b" on a pledge of "a" alone), or "x", an
+     * actor never registered.
+     */
+    private static final String[] ACCUSED = {"a", "b", "unknown", "s", "m", "o", "x"};
     private static final String[] PRECISIONS = {"MINUTE", "HOUR", "DAY"};
     private static final String[] OUTCOMES = {"CONFIRMED", "ATTRIBUTED", "NOT_ATTRIBUTABLE", "UNFOUNDED"};
     private static final String[] END_REASONS = {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"};
@@ -69,6 +74,8 @@ class ViewsOracleTest {
             http.post(
                     "/api/v1/actors", "{\"id\": \"" + actor + "\", \"name\": \"" + actor + "\", \"kind\": \"STATE\"}");
         }
+        http.post("/api/v1/actors", """
+                {"id": "s", "name": "an armed group", "kind": "NON_STATE_ARMED_GROUP"}""");
         seen = newEvents().isEmpty() ? 0 : lastIndex;
     }
 
@@ -128,7 +135,7 @@ class ViewsOracleTest {
                         Arbitraries.integers().between(0, 4),
                         Arbitraries.integers().between(0, 6),
                         Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, ACCUSED.length - 1),
                         Arbitraries.integers().between(-60, 2000),
                         Arbitraries.integers().between(0, 2),
                         Arbitraries.integers().between(0, 3))
@@ -224,8 +231,8 @@ class ViewsOracleTest {
                                 : earliest;
                 Verdict verdict;
                 Ending end = now.end(target);
-                if (!accused.equals("unknown") && !target.parties.contains(accused) || accused.equals(actor)) {
-                    verdict = Verdict.REFUSE; // the accused is a party or unknown, never the reporter
+                if (accused.equals("x") || accused.equals(actor)) {
+                    verdict = Verdict.REFUSE; // the accused is a party, unknown or a known actor, never the reporter
                 } else if (latest.isBefore(target.effective)) {
                     verdict = Verdict.REFUSE; // a violation cannot precede the commitment
                 } else if (end != null && earliest.isAfter(end.at())) {
@@ -246,12 +253,12 @@ class ViewsOracleTest {
             }
             case ASSESS_VIOLATION -> {
                 String outcome = OUTCOMES[s.option()];
-                String attributedTo = ACTORS[s.accused() % 2];
+                String attributedTo = ACCUSED[s.accused()].equals("s") ? "s" : ACTORS[s.accused() % 2];
                 Verdict verdict;
                 if (now.retracted(report)) {
                     verdict = Verdict.REFUSE; // a retracted report is not assessed
-                } else if (report.by.equals("o")) {
-                    verdict = Verdict.REFUSE; // an assessor has no stake: not the reporter
+                } else if (report.by.equals("o") || report.accused.equals("o")) {
+                    verdict = Verdict.REFUSE; // an assessor has no stake: not the reporter, nor the accused
                 } else if (outcome.equals("ATTRIBUTED") && !target.parties.contains(attributedTo)) {
                     verdict = Verdict.REFUSE; // attributed to a party of the commitment
                 } else {
@@ -274,7 +281,9 @@ class ViewsOracleTest {
             case RETRACT_REPORT -> {
                 Verdict verdict = now.retracted(report)
                         ? Verdict.REFUSE // retracted once
-                        : actor.equals(report.by) || actor.equals("m")
+                        : actor.equals(report.accused)
+                                ? Verdict.REFUSE // never by the accused, even the mediator
+                                : actor.equals(report.by) || actor.equals("m")
                                 ? Verdict.ACCEPT // the reporter, or the negotiation's mediator (no truce has brokers)
                                 : Verdict.REFUSE;
                 List<JsonNode> events = answered(
@@ -486,12 +495,12 @@ class ViewsOracleTest {
             assertThat(reports.get("retracted").asLong())
                     .as("retracted reports on %s%s", c.id, where)
                     .isEqualTo(known.retractedReports(c, validAt));
-            for (String party : c.parties) {
-                JsonNode byAccused = view.get("standingReportsByAccused").get(party);
-                assertThat(byAccused == null ? 0 : byAccused.asLong())
-                        .as("standing reports against %s on %s%s", party, c.id, where)
-                        .isEqualTo(known.standingAgainst(c, validAt, party));
-            }
+            assertThat(counts(view.get("standingReportsByAccused")))
+                    .as("standing reports against the parties (or unknown) on %s%s", c.id, where)
+                    .isEqualTo(known.standingByAccused(c, validAt));
+            assertThat(counts(view.get("nonPartyReports")))
+                    .as("standing reports against non-parties on %s%s", c.id, where)
+                    .isEqualTo(known.nonPartyReports(c, validAt));
         }
 
         List<String> broken = known.brokenWithin(24, validAt);
@@ -523,7 +532,7 @@ class ViewsOracleTest {
                     .isBetween(entry.getValue()[0], entry.getValue()[0] + entry.getValue()[1]);
         }
 
-        for (String party : List.of("a", "b")) {
+        for (String party : List.of("a", "b", "s")) {
             JsonNode record =
                     http.get("/api/v1/actors/" + party + "/record?" + query).json();
             Map<String, String> statuses = new HashMap<>();
@@ -582,6 +591,13 @@ class ViewsOracleTest {
             }
         });
         return keys;
+    }
+
+    /** A JSON object of counts as a map. */
+    private static Map<String, Long> counts(JsonNode object) {
+        Map<String, Long> counts = new HashMap<>();
+        object.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
     }
 
     private static String text(JsonNode node, String field) {
