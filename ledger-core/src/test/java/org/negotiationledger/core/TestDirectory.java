@@ -20,6 +20,7 @@ public final class TestDirectory implements Directory {
     public static final ActorId ICRC = new ActorId("icrc");
     /** A registered armed group that signs nothing: a spoiler a report may accuse. */
     public static final ActorId ARMED_GROUP = new ActorId("armed-group");
+
     public static final NegotiationId NK = new NegotiationId("nagorno-karabakh-2020");
     /** A negotiation of another conflict, for rules that keep negotiations apart. */
     public static final NegotiationId OTHER = new NegotiationId("another-conflict");

@@ -58,6 +58,7 @@ public final class ViewResponses {
             Long minutesToFirstViolation,
             FirstViolationResponse firstViolation,
             @Schema(requiredMode = REQUIRED) ReportCountsResponse reports,
+
             @Schema(
                     requiredMode = REQUIRED,
                     description = "standing reports that break the commitment (against a party or 'unknown', or"

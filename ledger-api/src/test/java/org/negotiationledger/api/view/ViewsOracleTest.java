@@ -46,6 +46,7 @@ class ViewsOracleTest {
      * actor never registered.
      */
     private static final String[] ACCUSED = {"a", "b", "unknown", "s", "m", "o", "x"};
+
     private static final String[] PRECISIONS = {"MINUTE", "HOUR", "DAY"};
     private static final String[] OUTCOMES = {"CONFIRMED", "ATTRIBUTED", "NOT_ATTRIBUTABLE", "UNFOUNDED"};
     private static final String[] END_REASONS = {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"};
@@ -284,8 +285,8 @@ class ViewsOracleTest {
                         : actor.equals(report.accused)
                                 ? Verdict.REFUSE // never by the accused, even the mediator
                                 : actor.equals(report.by) || actor.equals("m")
-                                ? Verdict.ACCEPT // the reporter, or the negotiation's mediator (no truce has brokers)
-                                : Verdict.REFUSE;
+                                        ? Verdict.ACCEPT // the reporter, or the mediator (no truce has brokers)
+                                        : Verdict.REFUSE;
                 List<JsonNode> events = answered(
                         "/api/v1/commitments/" + target.id + "/violations/" + report.id + "/retraction",
                         "{\"retractedBy\": \"" + actor + "\", \"reason\": \"withdrawn\"}",
@@ -596,7 +597,8 @@ class ViewsOracleTest {
     /** A JSON object of counts as a map. */
     private static Map<String, Long> counts(JsonNode object) {
         Map<String, Long> counts = new HashMap<>();
-        object.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        object.fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return counts;
     }
 

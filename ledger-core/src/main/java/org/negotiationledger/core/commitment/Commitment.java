@@ -316,11 +316,12 @@ public class Commitment {
                 "retractedBy",
                 "only the reporter ('" + report.reportedBy().value()
                         + "'), a broker of the commitment or a mediator of its negotiation may retract a report");
-        // A broker or a mediator may now be the accused (a non-party): it has a stake, so it may not withdraw the claim.
+        // A broker or a mediator may be the accused (a non-party): it has a stake, so it may not withdraw the claim.
         check(
                 !command.retractedBy().equals(report.accused()),
                 "retractedBy",
-                "the accused cannot withdraw the report against it: '" + report.accused().value() + "' is accused");
+                "the accused cannot withdraw the report against it: '"
+                        + report.accused().value() + "' is accused");
         check(command.reason() != null && !command.reason().isBlank(), "reason", "a retraction needs a reason");
         apply(new ViolationReportRetracted(id, command.violationId(), command.retractedBy(), command.reason()));
         return AggregateLifecycle.getVersion();

@@ -285,7 +285,8 @@ class CommitmentViewsTest {
         assertThat(BrokenCommitment.within(0.5, List.of(moscow)))
                 .extracting(BrokenCommitment::accused)
                 .containsExactly("armenia");
-        assertThat(view(history, "moscow", Instant.parse("2020-10-10T08:10:00Z")).status())
+        assertThat(view(history, "moscow", Instant.parse("2020-10-10T08:10:00Z"))
+                        .status())
                 .as("at a valid time between the two reports only the spoiler's had happened")
                 .isEqualTo(Status.HOLDING);
     }

@@ -29,6 +29,7 @@ final class History {
     static final ActorId AZERBAIJAN = new ActorId("azerbaijan");
     /** An armed group that signs nothing: a spoiler a report may accuse. */
     static final ActorId ARMED_GROUP = new ActorId("armed-group");
+
     static final NegotiationId NK = new NegotiationId("nk");
 
     private final List<Fact> facts = new ArrayList<>();
