@@ -18,12 +18,15 @@ public final class TestDirectory implements Directory {
     public static final ActorId FRANCE = new ActorId("france");
     public static final ActorId UNITED_STATES = new ActorId("united-states");
     public static final ActorId ICRC = new ActorId("icrc");
+    /** A registered armed group that signs nothing: a spoiler a report may accuse. */
+    public static final ActorId ARMED_GROUP = new ActorId("armed-group");
+
     public static final NegotiationId NK = new NegotiationId("nagorno-karabakh-2020");
     /** A negotiation of another conflict, for rules that keep negotiations apart. */
     public static final NegotiationId OTHER = new NegotiationId("another-conflict");
 
     private final Set<ActorId> actors =
-            new java.util.HashSet<>(Set.of(ARMENIA, AZERBAIJAN, RUSSIA, FRANCE, UNITED_STATES, ICRC));
+            new java.util.HashSet<>(Set.of(ARMENIA, AZERBAIJAN, RUSSIA, FRANCE, UNITED_STATES, ICRC, ARMED_GROUP));
     private final Map<CommitmentId, NegotiationId> commitments = new HashMap<>();
     private final Map<NegotiationId, Set<ActorId>> negotiations =
             new HashMap<>(Map.of(NK, Set.of(RUSSIA, FRANCE, UNITED_STATES), OTHER, Set.of(ICRC)));

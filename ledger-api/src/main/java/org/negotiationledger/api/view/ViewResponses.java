@@ -58,7 +58,20 @@ public final class ViewResponses {
             Long minutesToFirstViolation,
             FirstViolationResponse firstViolation,
             @Schema(requiredMode = REQUIRED) ReportCountsResponse reports,
-            @Schema(requiredMode = REQUIRED) Map<String, Integer> standingReportsByAccused,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "standing reports that break the commitment (against a party or 'unknown', or"
+                            + " attributed to a party by the latest finding), counted by accused")
+            Map<String, Integer> standingReportsByAccused,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "standing reports against an actor that is not a party (a spoiler), which no"
+                            + " finding attributes to a party, counted by accused: they do not make the"
+                            + " commitment VIOLATED")
+            Map<String, Integer> nonPartyReports,
+
             String renews,
             @Schema(requiredMode = REQUIRED) List<String> renewedBy,
             @Schema(requiredMode = REQUIRED) List<String> supersedes,
@@ -108,6 +121,7 @@ public final class ViewResponses {
                     first,
                     reports,
                     v.standingReportsByAccused(),
+                    v.nonPartyReports(),
                     a.renews(),
                     v.renewedBy(),
                     a.supersedes(),

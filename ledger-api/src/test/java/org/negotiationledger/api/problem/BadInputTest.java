@@ -173,6 +173,14 @@ class BadInputTest extends ApiTest {
         assertThat(problem.get("detail").asText()).contains("unknown actor 'atlantis'");
         refused("/api/v1/negotiations", """
                 {"title": "t", "parties": ["%s", "atlantis"], "mediators": []}""".formatted(w.a()), 422, "parties");
+        // an accused may be an actor that is not a party, but one that is registered
+        JsonNode accused = refused(
+                "/api/v1/commitments/" + w.truce() + "/violations",
+                violation("atlantis-accused", w.a(), "atlantis", "2020-10-10T12:05+04:00"),
+                422,
+                "accused");
+        assertThat(accused.get("type").asText()).endsWith("unknown-reference");
+        assertThat(accused.get("detail").asText()).contains("unknown actor 'atlantis'");
     }
 
     @Test
@@ -223,11 +231,12 @@ class BadInputTest extends ApiTest {
                 422,
                 "occurredAt");
         assertThat(early.get("detail").asText()).contains("cannot precede");
-        refused(
+        JsonNode self = refused(
                 "/api/v1/commitments/" + w.truce() + "/violations",
-                violation("not-a-party", w.a(), w.mediator(), "2020-10-10T12:05+04:00"),
+                violation("self-accused", w.a(), w.a(), "2020-10-10T12:05+04:00"),
                 422,
                 "accused");
+        assertThat(self.get("detail").asText()).contains("cannot accuse itself");
         refused(
                 "/api/v1/commitments/" + w.truce() + "/violations",
                 violation("future", w.a(), w.b(), "2150-01-01T00:00+00:00"),

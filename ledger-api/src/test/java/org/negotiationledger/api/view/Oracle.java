@@ -71,7 +71,7 @@ final class Oracle {
     /** One way a commitment stops being in force: an explicit end, its expiry, a supersession. */
     record Ending(Instant at, String reason, Instant recorded, boolean explicit) {}
 
-    /** A violation report: a claim, stated over the interval [earliest, latest] (one minute, hour or day). */
+    /** A violation report: a claim, stated over the interval [earliest, latest] (a minute, an hour, a day, a week or a month). */
     static final class Report {
         final String id;
         final String by;
@@ -141,6 +141,24 @@ final class Oracle {
         }
 
         /**
+         * Whether a report is a claim against the signatories: its latest finding is ATTRIBUTED (which names a
+         * party), or it accuses a party or {@code unknown}. Only such a report, standing, violates the commitment; a
+         * standing report against a non-party is shown apart ({@code nonPartyReports}).
+         */
+        boolean againstParties(Commitment c, Report r) {
+            Finding f = finding(r);
+            if (f != null && f.outcome().equals("ATTRIBUTED")) {
+                return c.parties.contains(f.attributedTo());
+            }
+            return r.accused.equals("unknown") || c.parties.contains(r.accused);
+        }
+
+        /** A standing report against the signatories that had happened by {@code validAt}: a violation. */
+        boolean violation(Commitment c, Report r, Instant validAt) {
+            return happened(r, validAt) && standing(r) && againstParties(c, r);
+        }
+
+        /**
          * The earliest end known, or null. Two ends at one instant: the explicit end, else the expiry, else the
          * supersession (domain.md, "Two ends at one instant").
          */
@@ -177,7 +195,10 @@ final class Oracle {
             return known(c.recorded) && !AGREED_AT.isAfter(validAt);
         }
 
-        /** PENDING before it takes effect, ENDED from its earliest end, VIOLATED with a standing report, else HOLDING. */
+        /**
+         * PENDING before it takes effect, ENDED from its earliest end, VIOLATED with a standing report against the
+         * signatories, else HOLDING (a standing report against a non-party alone leaves it HOLDING).
+         */
         String status(Commitment c, Instant validAt) {
             Ending end = end(c);
             if (end != null && !end.at().isAfter(c.effective)) {
@@ -190,18 +211,21 @@ final class Oracle {
                 return "ENDED";
             }
             for (Report r : reports(c)) {
-                if (happened(r, validAt) && standing(r)) {
+                if (violation(c, r, validAt)) {
                     return "VIOLATED";
                 }
             }
             return "HOLDING";
         }
 
-        /** The earliest standing report's latest instant, kept after the end; null when none. */
+        /**
+         * The latest instant of the earliest standing report against the signatories, kept after the end; null when
+         * none (a report against a non-party is never the first violation).
+         */
         Instant firstViolation(Commitment c, Instant validAt) {
             Instant first = null;
             for (Report r : reports(c)) {
-                if (happened(r, validAt) && standing(r) && (first == null || r.latest.isBefore(first))) {
+                if (violation(c, r, validAt) && (first == null || r.latest.isBefore(first))) {
                     first = r.latest;
                 }
             }
@@ -225,10 +249,26 @@ final class Oracle {
                     .count();
         }
 
-        long standingAgainst(Commitment c, Instant validAt, String accused) {
-            return reports(c).stream()
-                    .filter(r -> happened(r, validAt) && standing(r) && r.accused.equals(accused))
-                    .count();
+        /** The violations (standing reports against the signatories) by accused, {@code unknown} included. */
+        Map<String, Long> standingByAccused(Commitment c, Instant validAt) {
+            Map<String, Long> byAccused = new HashMap<>();
+            for (Report r : reports(c)) {
+                if (violation(c, r, validAt)) {
+                    byAccused.merge(r.accused, 1L, Long::sum);
+                }
+            }
+            return byAccused;
+        }
+
+        /** The other standing reports (against a non-party, attributed to no party) by accused. */
+        Map<String, Long> nonPartyReports(Commitment c, Instant validAt) {
+            Map<String, Long> byAccused = new HashMap<>();
+            for (Report r : reports(c)) {
+                if (happened(r, validAt) && standing(r) && !againstParties(c, r)) {
+                    byAccused.merge(r.accused, 1L, Long::sum);
+                }
+            }
+            return byAccused;
         }
 
         /**

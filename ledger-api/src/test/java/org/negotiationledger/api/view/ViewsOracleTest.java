@@ -40,8 +40,14 @@ import org.negotiationledger.api.view.Oracle.Report;
 class ViewsOracleTest {
 
     private static final String[] ACTORS = {"a", "b", "m", "o"};
-    private static final String[] ACCUSED = {"a", "b", "unknown"};
-    private static final String[] PRECISIONS = {"MINUTE", "HOUR", "DAY"};
+    /**
+     * Whom a report accuses: a party, {@code unknown}, a registered non-party ("s", an armed group party to nothing;
+     * "m" the mediator; "o" the monitor, the assessor of every finding; "b" on a pledge of "a" alone), or "x", an
+     * actor never registered.
+     */
+    private static final String[] ACCUSED = {"a", "b", "unknown", "s", "m", "o", "x"};
+
+    private static final String[] PRECISIONS = {"MINUTE", "HOUR", "DAY", "WEEK", "MONTH"};
     private static final String[] OUTCOMES = {"CONFIRMED", "ATTRIBUTED", "NOT_ATTRIBUTABLE", "UNFOUNDED"};
     private static final String[] END_REASONS = {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"};
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2020-10-10T12:00+04:00");
@@ -69,6 +75,8 @@ class ViewsOracleTest {
             http.post(
                     "/api/v1/actors", "{\"id\": \"" + actor + "\", \"name\": \"" + actor + "\", \"kind\": \"STATE\"}");
         }
+        http.post("/api/v1/actors", """
+                {"id": "s", "name": "an armed group", "kind": "NON_STATE_ARMED_GROUP"}""");
         seen = newEvents().isEmpty() ? 0 : lastIndex;
     }
 
@@ -128,9 +136,9 @@ class ViewsOracleTest {
                         Arbitraries.integers().between(0, 4),
                         Arbitraries.integers().between(0, 6),
                         Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, ACCUSED.length - 1),
                         Arbitraries.integers().between(-60, 2000),
-                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, PRECISIONS.length - 1),
                         Arbitraries.integers().between(0, 3))
                 .as(Step::new)
                 .list()
@@ -213,19 +221,31 @@ class ViewsOracleTest {
             case REPORT_VIOLATION -> {
                 String accused = ACCUSED[s.accused()];
                 String precision = PRECISIONS[s.precision()];
+                // A week or a month is posted at the time itself, not its start: the server finds the interval.
                 OffsetDateTime stated = precision.equals("DAY")
                         ? time.withHour(0).withMinute(0)
                         : precision.equals("HOUR") ? time.withMinute(0) : time;
-                Instant earliest = stated.toInstant();
-                Instant latest = precision.equals("DAY")
-                        ? stated.plusDays(1).minusMinutes(1).toInstant()
-                        : precision.equals("HOUR")
-                                ? stated.plusHours(1).minusMinutes(1).toInstant()
-                                : earliest;
+                // domain.md: the whole hour, day, ISO week (Monday to Sunday) or calendar month, in local time
+                OffsetDateTime start = switch (precision) {
+                    case "WEEK" ->
+                        time.withHour(0)
+                                .withMinute(0)
+                                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+                    case "MONTH" -> time.withDayOfMonth(1).withHour(0).withMinute(0);
+                    default -> stated;
+                };
+                Instant earliest = start.toInstant();
+                Instant latest = switch (precision) {
+                    case "DAY" -> start.plusDays(1).minusMinutes(1).toInstant();
+                    case "HOUR" -> start.plusHours(1).minusMinutes(1).toInstant();
+                    case "WEEK" -> start.plusWeeks(1).minusMinutes(1).toInstant();
+                    case "MONTH" -> start.plusMonths(1).minusMinutes(1).toInstant();
+                    default -> earliest;
+                };
                 Verdict verdict;
                 Ending end = now.end(target);
-                if (!accused.equals("unknown") && !target.parties.contains(accused) || accused.equals(actor)) {
-                    verdict = Verdict.REFUSE; // the accused is a party or unknown, never the reporter
+                if (accused.equals("x") || accused.equals(actor)) {
+                    verdict = Verdict.REFUSE; // the accused is a party, unknown or a known actor, never the reporter
                 } else if (latest.isBefore(target.effective)) {
                     verdict = Verdict.REFUSE; // a violation cannot precede the commitment
                 } else if (end != null && earliest.isAfter(end.at())) {
@@ -245,12 +265,12 @@ class ViewsOracleTest {
             }
             case ASSESS_VIOLATION -> {
                 String outcome = OUTCOMES[s.option()];
-                String attributedTo = ACTORS[s.accused() % 2];
+                String attributedTo = ACCUSED[s.accused()].equals("s") ? "s" : ACTORS[s.accused() % 2];
                 Verdict verdict;
                 if (now.retracted(report)) {
                     verdict = Verdict.REFUSE; // a retracted report is not assessed
-                } else if (report.by.equals("o")) {
-                    verdict = Verdict.REFUSE; // an assessor has no stake: not the reporter
+                } else if (report.by.equals("o") || report.accused.equals("o")) {
+                    verdict = Verdict.REFUSE; // an assessor has no stake: not the reporter, nor the accused
                 } else if (outcome.equals("ATTRIBUTED") && !target.parties.contains(attributedTo)) {
                     verdict = Verdict.REFUSE; // attributed to a party of the commitment
                 } else {
@@ -273,9 +293,11 @@ class ViewsOracleTest {
             case RETRACT_REPORT -> {
                 Verdict verdict = now.retracted(report)
                         ? Verdict.REFUSE // retracted once
-                        : actor.equals(report.by) || actor.equals("m")
-                                ? Verdict.ACCEPT // the reporter, or the negotiation's mediator (no truce has brokers)
-                                : Verdict.REFUSE;
+                        : actor.equals(report.accused)
+                                ? Verdict.REFUSE // never by the accused, even the mediator
+                                : actor.equals(report.by) || actor.equals("m")
+                                        ? Verdict.ACCEPT // the reporter, or the mediator (no truce has brokers)
+                                        : Verdict.REFUSE;
                 List<JsonNode> events = answered(
                         "/api/v1/commitments/" + target.id + "/violations/" + report.id + "/retraction",
                         "{\"retractedBy\": \"" + actor + "\", \"reason\": \"withdrawn\"}",
@@ -485,12 +507,12 @@ class ViewsOracleTest {
             assertThat(reports.get("retracted").asLong())
                     .as("retracted reports on %s%s", c.id, where)
                     .isEqualTo(known.retractedReports(c, validAt));
-            for (String party : c.parties) {
-                JsonNode byAccused = view.get("standingReportsByAccused").get(party);
-                assertThat(byAccused == null ? 0 : byAccused.asLong())
-                        .as("standing reports against %s on %s%s", party, c.id, where)
-                        .isEqualTo(known.standingAgainst(c, validAt, party));
-            }
+            assertThat(counts(view.get("standingReportsByAccused")))
+                    .as("standing reports against the parties (or unknown) on %s%s", c.id, where)
+                    .isEqualTo(known.standingByAccused(c, validAt));
+            assertThat(counts(view.get("nonPartyReports")))
+                    .as("standing reports against non-parties on %s%s", c.id, where)
+                    .isEqualTo(known.nonPartyReports(c, validAt));
         }
 
         List<String> broken = known.brokenWithin(24, validAt);
@@ -527,7 +549,7 @@ class ViewsOracleTest {
                     .isBetween(entry.getValue()[0], entry.getValue()[0] + entry.getValue()[1]);
         }
 
-        for (String party : List.of("a", "b")) {
+        for (String party : List.of("a", "b", "s")) {
             JsonNode record =
                     http.get("/api/v1/actors/" + party + "/record?" + query).json();
             Map<String, String> statuses = new HashMap<>();
@@ -586,6 +608,14 @@ class ViewsOracleTest {
             }
         });
         return keys;
+    }
+
+    /** A JSON object of counts as a map. */
+    private static Map<String, Long> counts(JsonNode object) {
+        Map<String, Long> counts = new HashMap<>();
+        object.fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
     }
 
     private static String text(JsonNode node, String field) {

@@ -98,7 +98,7 @@ class ViewsPropertyTest {
                                 Arbitraries.integers().between(0, 4),
                         Arbitraries.integers().between(0, 6),
                                 Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 4),
                                 Arbitraries.integers().between(-60, 2000),
                         Arbitraries.integers().between(0, 4),
                                 Arbitraries.integers().between(0, 3))
@@ -180,7 +180,8 @@ class ViewsPropertyTest {
 
     private static void post(String negotiation, int i, Step s, List<String> commitments, List<List<String>> reports) {
         String[] actors = {"a", "b", "m", "o"};
-        String[] accused = {"a", "b", "unknown"};
+        // "m" and "o" are registered but party to no truce: a report against them is one against a non-party
+        String[] accused = {"a", "b", "unknown", "m", "o"};
         String[] precisions = {"MINUTE", "HOUR", "DAY", "WEEK", "MONTH"};
         String time = java.time.OffsetDateTime.parse("2020-10-10T12:00+04:00")
                 .plusMinutes(s.minutes())

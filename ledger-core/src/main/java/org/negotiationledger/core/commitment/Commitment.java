@@ -35,7 +35,8 @@ import org.negotiationledger.core.shared.ViolationId;
  * the effective time of a commitment that supersedes it. Reports must fall inside that span (imprecise
  * times pass when any instant of their interval would) and not after the ledger received them.
  */
-@Revision("1") // the layout of its snapshots: raise it when a field changes, and older snapshots are ignored
+@Revision("2") // the layout of its snapshots: raise it when a field changes, and older snapshots are ignored
+// 2: a report remembers its accused (a non-party accused may neither assess nor retract it)
 public class Commitment {
 
     @AggregateIdentifier
@@ -53,7 +54,7 @@ public class Commitment {
     private final Map<ViolationId, Report> reports = new HashMap<>();
 
     /** What the aggregate must remember of a report to judge later commands about it. */
-    private record Report(ActorId reportedBy, StatedTime occurredAt, boolean retracted) {}
+    private record Report(ActorId reportedBy, ActorId accused, StatedTime occurredAt, boolean retracted) {}
 
     protected Commitment() {
         // for event sourcing
@@ -216,11 +217,11 @@ public class Commitment {
                 !command.accused().equals(command.reportedBy()),
                 "accused",
                 "a reporter cannot accuse itself: '" + command.reportedBy().value() + "' is both");
-        check(
-                command.accused().isUnknown() || parties.contains(command.accused()),
-                "accused",
-                "'" + command.accused().value() + "' is not a party to " + id.value() + "; accuse one of "
-                        + slugs(parties) + " or 'unknown'");
+        if (!command.accused().isUnknown() && !parties.contains(command.accused())) {
+            // A spoiler: an armed group or any other actor that did not sign may be accused, if it is registered
+            // (the views keep such a claim apart: it is no breach by the parties until a finding names one).
+            Rules.knownActor(command.accused(), "accused", directory);
+        }
         StatedTime occurred = command.occurredAt();
         check(occurred != null, "occurredAt", "a report needs the time the violation occurred");
         check(
@@ -260,17 +261,25 @@ public class Commitment {
         check(command.assessedBy() != null, "assessedBy", "an assessment needs an assessor");
         Rules.knownActor(command.assessedBy(), "assessedBy", directory);
         check(
-                !parties.contains(command.assessedBy()) && !command.assessedBy().equals(report.reportedBy()),
+                !parties.contains(command.assessedBy())
+                        && !command.assessedBy().equals(report.reportedBy())
+                        && !command.assessedBy().equals(report.accused()),
                 "assessedBy",
                 "an assessor has no stake in the report: '"
                         + command.assessedBy().value() + "' is "
-                        + (parties.contains(command.assessedBy()) ? "a party to " + id.value() : "its reporter"));
+                        + (parties.contains(command.assessedBy())
+                                ? "a party to " + id.value()
+                                : command.assessedBy().equals(report.reportedBy()) ? "its reporter" : "its accused"));
         if (command.outcome() == AssessmentOutcome.ATTRIBUTED) {
             check(command.attributedTo() != null, "attributedTo", "an ATTRIBUTED finding names the party responsible");
+            // ATTRIBUTED is the finding that lays a claim at a signatory's door; that a non-party did it is
+            // the report accusing it, CONFIRMED.
             check(
                     parties.contains(command.attributedTo()),
                     "attributedTo",
-                    "'" + command.attributedTo().value() + "' is not a party to " + id.value());
+                    "'" + command.attributedTo().value() + "' is not a party to " + id.value()
+                            + ": an ATTRIBUTED finding names a party; a report against a non-party is CONFIRMED as"
+                            + " filed");
         } else {
             check(command.attributedTo() == null, "attributedTo", "only an ATTRIBUTED finding names a party");
         }
@@ -308,6 +317,12 @@ public class Commitment {
                 "retractedBy",
                 "only the reporter ('" + report.reportedBy().value()
                         + "'), a broker of the commitment or a mediator of its negotiation may retract a report");
+        // A broker or a mediator may be the accused (a non-party): it has a stake, so it may not withdraw the claim.
+        check(
+                !command.retractedBy().equals(report.accused()),
+                "retractedBy",
+                "the accused cannot withdraw the report against it: '"
+                        + report.accused().value() + "' is accused");
         check(command.reason() != null && !command.reason().isBlank(), "reason", "a retraction needs a reason");
         apply(new ViolationReportRetracted(id, command.violationId(), command.retractedBy(), command.reason()));
         return AggregateLifecycle.getVersion();
@@ -344,10 +359,6 @@ public class Commitment {
         }
         check(list.stream().allMatch(Objects::nonNull), field, "an element is missing (null)");
         return List.copyOf(list);
-    }
-
-    private static List<String> slugs(Set<ActorId> actors) {
-        return actors.stream().map(ActorId::value).sorted().toList();
     }
 
     @EventSourcingHandler
@@ -402,11 +413,12 @@ public class Commitment {
 
     @EventSourcingHandler
     void on(ViolationReported event) {
-        reports.put(event.violationId(), new Report(event.reportedBy(), event.occurredAt(), false));
+        reports.put(event.violationId(), new Report(event.reportedBy(), event.accused(), event.occurredAt(), false));
     }
 
     @EventSourcingHandler
     void on(ViolationReportRetracted event) {
-        reports.computeIfPresent(event.violationId(), (k, r) -> new Report(r.reportedBy(), r.occurredAt(), true));
+        reports.computeIfPresent(
+                event.violationId(), (k, r) -> new Report(r.reportedBy(), r.accused(), r.occurredAt(), true));
     }
 }

@@ -1,6 +1,7 @@
 package org.negotiationledger.core.commitment;
 
 import static org.negotiationledger.core.Refusals.assertRefused;
+import static org.negotiationledger.core.TestDirectory.ARMED_GROUP;
 import static org.negotiationledger.core.TestDirectory.ARMENIA;
 import static org.negotiationledger.core.TestDirectory.AZERBAIJAN;
 import static org.negotiationledger.core.TestDirectory.FRANCE;
@@ -421,12 +422,28 @@ class CommitmentTest {
         }
 
         @Test
-        void cannotAccuseActorWhoIsNotAParty() {
+        void canAccuseARegisteredActorWhoIsNotAParty() {
+            // a spoiler: an armed group that signed nothing is blamed for the attack
+            fixture.given(moscowAgreed())
+                    .when(report(V1, ARMENIA, ARMED_GROUP, at("2020-10-10T12:05+04:00")))
+                    .expectEvents(reported(V1, ARMENIA, ARMED_GROUP, at("2020-10-10T12:05+04:00")))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void canAccuseTheBrokerOfTheTruce() {
+            fixture.given(moscowAgreed())
+                    .when(report(V1, ARMENIA, RUSSIA, at("2020-10-10T12:05+04:00")))
+                    .expectEvents(reported(V1, ARMENIA, RUSSIA, at("2020-10-10T12:05+04:00")));
+        }
+
+        @Test
+        void cannotAccuseAnUnregisteredActor() {
             assertRefused(
                     fixture.given(moscowAgreed()),
-                    report(V1, ARMENIA, RUSSIA, at("2020-10-10T12:05+04:00")),
-                    RuleViolationException.class,
-                    "not a party");
+                    report(V1, ARMENIA, new ActorId("atlantis"), at("2020-10-10T12:05+04:00")),
+                    UnknownReferenceException.class,
+                    "unknown actor 'atlantis': register it first");
         }
 
         @Test
@@ -753,6 +770,48 @@ class CommitmentTest {
         }
 
         @Test
+        void accusedNonPartyCannotAssessTheReportAgainstIt() {
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported(V1, ARMENIA, ARMED_GROUP, at("2020-10-10T12:05+04:00"))),
+                    assessedBy(ARMED_GROUP, AssessmentOutcome.UNFOUNDED),
+                    RuleViolationException.class,
+                    "no stake in the report: 'armed-group' is its accused");
+        }
+
+        @Test
+        void canConfirmAReportAgainstANonPartyAsFiled() {
+            fixture.given(moscowAgreed(), reported(V1, ARMENIA, ARMED_GROUP, at("2020-10-10T12:05+04:00")))
+                    .when(assess(AssessmentOutcome.CONFIRMED, null))
+                    .expectEvents(new ViolationAssessed(
+                            MOSCOW, V1, AssessmentOutcome.CONFIRMED, null, ICRC, at("2020-10-12T10:00+04:00"), "seen"));
+        }
+
+        @Test
+        void canAttributeAReportAgainstANonPartyToAParty() {
+            // the verifier finds a signatory fired, not the group it was blamed on: now a breach by the parties
+            fixture.given(moscowAgreed(), reported(V1, ARMENIA, ARMED_GROUP, at("2020-10-10T12:05+04:00")))
+                    .when(assess(AssessmentOutcome.ATTRIBUTED, AZERBAIJAN))
+                    .expectEvents(new ViolationAssessed(
+                            MOSCOW,
+                            V1,
+                            AssessmentOutcome.ATTRIBUTED,
+                            AZERBAIJAN,
+                            ICRC,
+                            at("2020-10-12T10:00+04:00"),
+                            "seen"));
+        }
+
+        @Test
+        void cannotAttributeAReportToTheNonPartyItAccuses() {
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported(V1, ARMENIA, ARMED_GROUP, at("2020-10-10T12:05+04:00"))),
+                    assess(AssessmentOutcome.ATTRIBUTED, ARMED_GROUP),
+                    RuleViolationException.class,
+                    "'armed-group' is not a party to moscow-2020-10-10: an ATTRIBUTED finding names a party;"
+                            + " a report against a non-party is CONFIRMED as filed");
+        }
+
+        @Test
         void cannotAttributeReportToANonParty() {
             assertRefused(
                     fixture.given(moscowAgreed(), reported),
@@ -810,6 +869,24 @@ class CommitmentTest {
                     new RetractViolationReport(MOSCOW, V1, AZERBAIJAN, "false", null),
                     RuleViolationException.class,
                     "only the reporter");
+        }
+
+        @Test
+        void accusedBrokerCannotRetractTheReportAgainstIt() {
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported(V1, ARMENIA, RUSSIA, at("2020-10-10T12:05+04:00"))),
+                    new RetractViolationReport(MOSCOW, V1, RUSSIA, "we did not fire", null),
+                    RuleViolationException.class,
+                    "the accused cannot withdraw the report against it: 'russia' is accused");
+        }
+
+        @Test
+        void accusedMediatorCannotRetractTheReportAgainstIt() {
+            assertRefused(
+                    fixture.given(moscowAgreed(), reported(V1, ARMENIA, FRANCE, at("2020-10-10T12:05+04:00"))),
+                    new RetractViolationReport(MOSCOW, V1, FRANCE, "we did not fire", null),
+                    RuleViolationException.class,
+                    "the accused cannot withdraw the report against it: 'france' is accused");
         }
 
         @Test

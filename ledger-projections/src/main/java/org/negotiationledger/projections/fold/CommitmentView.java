@@ -8,9 +8,13 @@ import java.util.Map;
  * One commitment as a client sees it at a valid time: the {@link Agreement} as made, and what the ledger's facts
  * make of it by then (its status, its first violation, its reports, how it ended).
  *
- * @param firstViolationAtUtc     when the first standing violation counts from, or null
+ * @param firstViolationAtUtc     when the first standing violation counts from (a report against a non-party is
+ *                                none), or null
  * @param minutesToFirstViolation minutes from taking effect to that violation, or null
- * @param standingReportsByAccused the standing reports counted by whom they accuse
+ * @param standingReportsByAccused the standing reports that break the commitment (against a party or {@code
+ *                                unknown}, or attributed to a party), counted by whom they accuse
+ * @param nonPartyReports         the other standing reports: against an actor that is not a party, which no
+ *                                finding attributes to a party; counted by whom they accuse
  * @param renewedBy               the truces that renew this one
  * @param supersededBy            the commitment whose supersession ends this one, or null
  * @param endedReason             how it had ended by {@code validAt}, or null
@@ -24,6 +28,7 @@ public record CommitmentView(
         FirstViolation firstViolation,
         ReportCounts reports,
         Map<String, Integer> standingReportsByAccused,
+        Map<String, Integer> nonPartyReports,
         List<String> renewedBy,
         String supersededBy,
         String endedReason,

@@ -35,16 +35,21 @@ public final class CommitmentViews {
                 .toList();
         List<ReportState> standing =
                 counted.stream().filter(ReportState::standing).toList();
-        Optional<ReportState> first = standing.stream().min(FIRST);
+        // Only a claim against the signatories breaks the commitment; one against a spoiler is shown apart.
+        List<String> parties = state.agreement().parties();
+        List<ReportState> breaches =
+                standing.stream().filter(r -> r.againstParties(parties)).toList();
+        Optional<ReportState> first = breaches.stream().min(FIRST);
         Map<String, Integer> byAccused = new TreeMap<>();
-        standing.forEach(r -> byAccused.merge(r.accused(), 1, Integer::sum));
+        Map<String, Integer> nonParty = new TreeMap<>();
+        standing.forEach(r -> (r.againstParties(parties) ? byAccused : nonParty).merge(r.accused(), 1, Integer::sum));
 
         EndOfForce end = end(state, at);
         Status status = end != null
                 ? Status.ENDED
                 : at.isBefore(state.agreement().effectiveFrom().utc())
                         ? Status.PENDING
-                        : standing.isEmpty() ? Status.HOLDING : Status.VIOLATED;
+                        : breaches.isEmpty() ? Status.HOLDING : Status.VIOLATED;
         Instant firstAt = first.map(ReportState::countsFrom).orElse(null);
         return Optional.of(new CommitmentView(
                 state.agreement(),
@@ -54,6 +59,7 @@ public final class CommitmentViews {
                 first.map(CommitmentViews::firstViolation).orElse(null),
                 counts(counted, standing),
                 byAccused,
+                nonParty,
                 state.renewedBy(),
                 state.supersession() == null ? null : state.supersession().supersededBy(),
                 end == null ? null : end.reason().name(),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.negotiationledger.core.commitment.AssessmentOutcome;
 import org.negotiationledger.core.commitment.Casualties;
 import org.negotiationledger.core.commitment.Location;
+import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.StatedTime;
 
 /**
@@ -25,6 +26,8 @@ public record ReportState(
         String source,
         List<Assessment> assessments,
         Retraction retraction) {
+
+    private static final String UNKNOWN = ActorId.UNKNOWN.value();
 
     /** The latest finding on a report. */
     public record Assessment(
@@ -54,6 +57,19 @@ public record ReportState(
                 && latest != null
                 && (latest.outcome() == AssessmentOutcome.CONFIRMED
                         || latest.outcome() == AssessmentOutcome.ATTRIBUTED);
+    }
+
+    /**
+     * Whether the claim is one against the signatories, so that, standing, it breaks the commitment: it accuses
+     * one of {@code parties} or {@code unknown}, or its latest finding attributes it to a party. A claim against a
+     * non-party (a spoiler) is not a breach by the parties until such a finding names one.
+     */
+    public boolean againstParties(List<String> parties) {
+        Assessment latest = assessment();
+        if (latest != null && latest.outcome() == AssessmentOutcome.ATTRIBUTED) {
+            return parties.contains(latest.attributedTo());
+        }
+        return UNKNOWN.equals(accused) || parties.contains(accused);
     }
 
     /** When the violation counts as having happened: the latest instant its stated time allows. */

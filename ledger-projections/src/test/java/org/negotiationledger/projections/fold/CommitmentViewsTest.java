@@ -1,6 +1,7 @@
 package org.negotiationledger.projections.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.negotiationledger.projections.fold.History.ARMED_GROUP;
 import static org.negotiationledger.projections.fold.History.ARMENIA;
 import static org.negotiationledger.projections.fold.History.AZERBAIJAN;
 import static org.negotiationledger.projections.fold.History.at;
@@ -320,6 +321,101 @@ class CommitmentViewsTest {
         assertThat(record.commitments())
                 .extracting(PartyRecord.CommitmentSummary::commitmentId)
                 .containsExactly("moscow");
+    }
+
+    /** Moscow, and rockets five minutes in that Armenia blames on an armed group that signed nothing. */
+    private static History moscowWithASpoilerReport() {
+        return new History()
+                .negotiation()
+                .truce("moscow", "2020-10-10T12:00+04:00", null, null)
+                .report("moscow", "rockets", ARMENIA, ARMED_GROUP, at("2020-10-10T12:05+04:00"));
+    }
+
+    @Test
+    void aStandingReportAgainstANonPartyIsShownApartAndDoesNotBreakTheTruce() {
+        CommitmentView moscow = view(moscowWithASpoilerReport(), "moscow", LATER);
+        assertThat(moscow.status()).isEqualTo(Status.HOLDING);
+        assertThat(moscow.nonPartyReports()).containsExactly(java.util.Map.entry("armed-group", 1));
+        assertThat(moscow.standingReportsByAccused()).isEmpty();
+        assertThat(moscow.firstViolation()).isNull();
+        assertThat(moscow.firstViolationAtUtc()).isNull();
+        assertThat(moscow.minutesToFirstViolation())
+                .as("a claim against an outsider is not the truce's first violation")
+                .isNull();
+        assertThat(BrokenCommitment.within(24, List.of(moscow))).isEmpty();
+        assertThat(moscow.reports())
+                .as("the report counts among the commitment's reports")
+                .isEqualTo(new CommitmentView.ReportCounts(1, 0, 0, 0));
+    }
+
+    @Test
+    void aConfirmedReportAgainstANonPartyStillDoesNotBreakTheTruce() {
+        CommitmentView moscow = view(
+                moscowWithASpoilerReport().assess("moscow", "rockets", AssessmentOutcome.CONFIRMED), "moscow", LATER);
+        assertThat(moscow.status()).isEqualTo(Status.HOLDING);
+        assertThat(moscow.nonPartyReports()).containsEntry("armed-group", 1);
+        assertThat(moscow.reports().confirmed()).isEqualTo(1);
+    }
+
+    @Test
+    void aFindingAttributingANonPartyReportToAPartyBreaksTheTruceFromTheReportsTime() {
+        CommitmentView moscow = view(
+                moscowWithASpoilerReport().assess("moscow", "rockets", AssessmentOutcome.ATTRIBUTED, AZERBAIJAN),
+                "moscow",
+                LATER);
+        assertThat(moscow.status()).isEqualTo(Status.VIOLATED);
+        assertThat(moscow.nonPartyReports()).isEmpty();
+        assertThat(moscow.standingReportsByAccused()).containsExactly(java.util.Map.entry("armed-group", 1));
+        assertThat(moscow.firstViolation().violationId()).isEqualTo("rockets");
+        assertThat(moscow.firstViolation().assessment()).isEqualTo("ATTRIBUTED");
+        assertThat(moscow.minutesToFirstViolation()).isEqualTo(5);
+    }
+
+    @Test
+    void theFirstViolationIsTheFirstReportAgainstThePartiesNotAnEarlierOneAgainstASpoiler() {
+        History history = moscowWithASpoilerReport()
+                .report("moscow", "shelling", AZERBAIJAN, ARMENIA, at("2020-10-10T12:30+04:00"));
+        CommitmentView moscow = view(history, "moscow", LATER);
+        assertThat(moscow.status()).isEqualTo(Status.VIOLATED);
+        assertThat(moscow.firstViolation().violationId()).isEqualTo("shelling");
+        assertThat(moscow.minutesToFirstViolation()).isEqualTo(30);
+        assertThat(moscow.standingReportsByAccused()).containsExactly(java.util.Map.entry("armenia", 1));
+        assertThat(moscow.nonPartyReports()).containsExactly(java.util.Map.entry("armed-group", 1));
+        assertThat(moscow.reports().standing()).isEqualTo(2);
+        assertThat(BrokenCommitment.within(0.25, List.of(moscow))).isEmpty();
+        assertThat(BrokenCommitment.within(0.5, List.of(moscow)))
+                .extracting(BrokenCommitment::accused)
+                .containsExactly("armenia");
+        assertThat(view(history, "moscow", Instant.parse("2020-10-10T08:10:00Z"))
+                        .status())
+                .as("at a valid time between the two reports only the spoiler's had happened")
+                .isEqualTo(Status.HOLDING);
+    }
+
+    @Test
+    void aRetractedReportAgainstANonPartyIsNoLongerShown() {
+        CommitmentView moscow = view(moscowWithASpoilerReport().retract("moscow", "rockets"), "moscow", LATER);
+        assertThat(moscow.nonPartyReports()).isEmpty();
+        assertThat(moscow.status()).isEqualTo(Status.HOLDING);
+    }
+
+    @Test
+    void theNonPartysRecordShowsTheReportAgainstIt() {
+        InMemoryViews views = moscowWithASpoilerReport().fold();
+        PartyRecord record = PartyRecord.of(
+                new ActorState(
+                        "armed-group",
+                        "An armed group",
+                        org.negotiationledger.core.actor.ActorKind.NON_STATE_ARMED_GROUP,
+                        Instant.EPOCH),
+                views.commitments().values(),
+                views.statements().values(),
+                LATER);
+        assertThat(record.reportsAgainst())
+                .extracting(PartyRecord.ReportSummary::violationId)
+                .containsExactly("rockets");
+        assertThat(record.standingReportsAgainst()).isEqualTo(1);
+        assertThat(record.commitments()).as("it is a party to nothing").isEmpty();
     }
 
     @Test

@@ -27,6 +27,9 @@ final class History {
 
     static final ActorId ARMENIA = new ActorId("armenia");
     static final ActorId AZERBAIJAN = new ActorId("azerbaijan");
+    /** An armed group that signs nothing: a spoiler a report may accuse. */
+    static final ActorId ARMED_GROUP = new ActorId("armed-group");
+
     static final NegotiationId NK = new NegotiationId("nk");
 
     private final List<Fact> facts = new ArrayList<>();
@@ -88,13 +91,17 @@ final class History {
     }
 
     History assess(String commitment, String violation, AssessmentOutcome outcome) {
+        return assess(commitment, violation, outcome, outcome == AssessmentOutcome.ATTRIBUTED ? ARMENIA : null);
+    }
+
+    History assess(String commitment, String violation, AssessmentOutcome outcome, ActorId attributedTo) {
         return add(
                 "commitment:" + commitment,
                 new ViolationAssessed(
                         new CommitmentId(commitment),
                         new ViolationId(violation),
                         outcome,
-                        outcome == AssessmentOutcome.ATTRIBUTED ? ARMENIA : null,
+                        attributedTo,
                         new ActorId("icrc"),
                         at("2020-10-12T10:00+04:00"),
                         null));
