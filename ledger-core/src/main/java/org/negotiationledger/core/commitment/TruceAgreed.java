@@ -1,5 +1,6 @@
 package org.negotiationledger.core.commitment;
 
+import org.axonframework.serialization.Revision;
 import java.util.List;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
@@ -7,6 +8,7 @@ import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.StatedTime;
 
 /** A truce was agreed. Lists are never null (empty when not given). */
+@Revision("1") // the stored shape: raise it, with an upcaster, when a field changes (docs/domain.md)
 public record TruceAgreed(
         CommitmentId id,
         NegotiationId negotiationId,
