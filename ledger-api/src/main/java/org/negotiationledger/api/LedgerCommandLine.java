@@ -397,7 +397,8 @@ public final class LedgerCommandLine implements Callable<Integer> {
             // The restored history is the ledger's whole history: nothing of the demo's goes before it.
             args.add("--ledger.demo-history.enabled=false");
             try (ConfigurableApplicationContext ledger = startWithoutServer(args, verbose, "stop the server first")) {
-                VerificationReport restored = ledger.getBean(HistoryRestore.class).restore(file);
+                VerificationReport restored =
+                        ledger.getBean(HistoryRestore.class).restore(file);
                 print(restored);
                 err.println("restore: " + restored.events() + " events restored; the ledger verifies, head "
                         + restored.head() + " at index " + restored.headIndex());
@@ -456,8 +457,7 @@ public final class LedgerCommandLine implements Callable<Integer> {
             // A failed start is said here, in a line; Spring's own report of it is the stack trace.
             defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
             defaults.put(
-                    "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
-                    "ERROR");
+                    "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
         }
         application.setDefaultProperties(defaults);
         List<String> args = new ArrayList<>(settings);
@@ -476,7 +476,8 @@ public final class LedgerCommandLine implements Callable<Integer> {
             }
             throw new NotStarted(
                     NOT_STARTED,
-                    "the ledger could not start: " + cause.getMessage() + (verbose ? "" : " (--verbose shows the log)"));
+                    "the ledger could not start: " + cause.getMessage()
+                            + (verbose ? "" : " (--verbose shows the log)"));
         }
     }
 

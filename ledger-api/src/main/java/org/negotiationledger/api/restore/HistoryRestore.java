@@ -126,8 +126,8 @@ public class HistoryRestore {
         events.continueIndexesAfter(summary.lastIndex());
         return transactions.execute(status -> {
             if (!events.isEmpty()) {
-                throw new NotEmptyException("events were recorded while the history was being restored; nothing "
-                        + "was restored");
+                throw new NotEmptyException(
+                        "events were recorded while the history was being restored; nothing " + "was restored");
             }
             append(file);
             // Where the exporting ledger began to seal: the restored ledger checks its events against it.
@@ -202,7 +202,8 @@ public class HistoryRestore {
                 event.path("payloadType").asText(),
                 revision == null || revision.isNull() ? null : revision.asText(),
                 // Axon's stored form of the record time (milliseconds always written), which the export parsed.
-                DateTimeUtils.formatInstant(Instant.parse(event.path("recordedAt").asText())),
+                DateTimeUtils.formatInstant(
+                        Instant.parse(event.path("recordedAt").asText())),
                 JSON.writeValueAsBytes(event.get("payload")),
                 metadata == null || metadata.isNull() ? null : JSON.writeValueAsBytes(metadata));
     }

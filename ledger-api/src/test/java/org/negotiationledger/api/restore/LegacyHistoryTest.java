@@ -77,7 +77,8 @@ class LegacyHistoryTest {
         assertThat(report.get("head").asText()).isEqualTo(HEAD);
         assertThat(restored.err()).contains("37 events restored");
 
-        ledger = LedgerInstance.start(Map.of("ledger.data-dir", dir.resolve("data").toString()));
+        ledger = LedgerInstance.start(
+                Map.of("ledger.data-dir", dir.resolve("data").toString()));
         http = ledger.http();
         ViewsCaughtUp.await(http);
     }
@@ -113,8 +114,8 @@ class LegacyHistoryTest {
             Http.Response now = http.get(path);
             assertThat(now.status()).as(path).isEqualTo(200);
             JsonNode answer = now.json();
-            boolean judgedNow = !path.contains("validAt=")
-                    && (path.startsWith("/api/v1/commitments") || path.endsWith("/record"));
+            boolean judgedNow =
+                    !path.contains("validAt=") && (path.startsWith("/api/v1/commitments") || path.endsWith("/record"));
             if (judgedNow) {
                 for (JsonNode status : answer.isArray() ? answer : List.of(answer)) {
                     if (status.has("validAt")) {
@@ -177,21 +178,24 @@ class LegacyHistoryTest {
         assertThat(verified.get("verified").asBoolean()).isTrue();
         assertThat(verified.get("head").asText()).isEqualTo(HEAD);
         JsonNode events = http.get("/api/v1/audit/events?limit=100").json();
-        assertThat(events).hasSize(37).allSatisfy(event -> assertThat(
-                        event.get("payloadRevision").isNull())
-                .isTrue());
+        assertThat(events)
+                .hasSize(37)
+                .allSatisfy(event ->
+                        assertThat(event.get("payloadRevision").isNull()).isTrue());
 
         // (c) new commands on legacy records (loaded from events of no revision): recorded, shown, revision 1
         JsonNode trilateralBefore =
                 http.get("/api/v1/commitments/trilateral-2020-11-10").json();
         assertThat(trilateralBefore.get("status").asText()).isEqualTo("HOLDING");
-        int timelineBefore =
-                http.get("/api/v1/negotiations/nagorno-karabakh-2020/timeline").json().size();
+        int timelineBefore = http.get("/api/v1/negotiations/nagorno-karabakh-2020/timeline")
+                .json()
+                .size();
         Http.Response report = http.post("/api/v1/commitments/trilateral-2020-11-10/violations", """
                 {"id": "after-restore", "reportedBy": "armenia", "accused": "azerbaijan",
                  "occurredAt": "2020-11-12T10:00+04:00", "description": "reported after the restore"}""");
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
-        Http.Response finding = http.post("/api/v1/commitments/legacy-truce/violations/legacy-shelling/assessment", """
+        Http.Response finding =
+                http.post("/api/v1/commitments/legacy-truce/violations/legacy-shelling/assessment", """
                 {"outcome": "CONFIRMED", "assessedBy": "icrc", "assessedAt": "2021-01-04T10:00+04:00"}""");
         assertThat(finding.status()).as(finding.toString()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -210,9 +214,10 @@ class LegacyHistoryTest {
                     .hasSize(timelineBefore + 1);
         });
         JsonNode after = http.get("/api/v1/audit/events?fromIndex=38").json();
-        assertThat(after).hasSize(2).allSatisfy(event -> assertThat(
-                        event.get("payloadRevision").asText())
-                .isEqualTo("1"));
+        assertThat(after)
+                .hasSize(2)
+                .allSatisfy(event ->
+                        assertThat(event.get("payloadRevision").asText()).isEqualTo("1"));
         JsonNode verifiedAfter = http.get("/api/v1/audit/verify").json();
         assertThat(verifiedAfter.get("verified").asBoolean()).isTrue();
         assertThat(verifiedAfter.get("events").asLong()).isEqualTo(39);

@@ -1,7 +1,7 @@
 package org.negotiationledger.core.commitment;
 
-import org.axonframework.serialization.Revision;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.NegotiationId;

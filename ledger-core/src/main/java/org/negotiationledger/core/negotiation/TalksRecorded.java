@@ -1,7 +1,7 @@
 package org.negotiationledger.core.negotiation;
 
-import org.axonframework.serialization.Revision;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.StatedTime;
 import org.negotiationledger.core.shared.TalksId;

@@ -21,9 +21,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -255,8 +255,8 @@ public final class EventTables {
                     + event.globalIndex() + " (" + event.payloadType() + "); the ledger's make one");
         }
         IntermediateEventRepresentation upcast = today.get(0);
-        return serializer.deserialize(new SimpleSerializedObject<>(
-                upcast.getData(byte[].class).getData(), byte[].class, upcast.getType()));
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(upcast.getData(byte[].class).getData(), byte[].class, upcast.getType()));
     }
 
     private static final byte[] NO_METADATA = {'{', '}'};
