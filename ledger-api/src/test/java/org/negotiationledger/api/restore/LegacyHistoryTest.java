@@ -5,21 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,16 +33,16 @@ class LegacyHistoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The head of the legacy history, as its ledger's {@code verify} gave it. */
-    private static final String HEAD = "b2b2d5c93fc27d17d691ceb403053c46546a2f4e790d04d9fc778844d919e799";
+    static final String HEAD = "b2b2d5c93fc27d17d691ceb403053c46546a2f4e790d04d9fc778844d919e799";
 
     private static Path dir;
     private static Path history;
     private static LedgerInstance ledger;
     private static Http http;
 
-    private record Run(int exit, String out, String err) {}
+    record Run(int exit, String out, String err) {}
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         InputStream in = new ByteArrayInputStream(new byte[0]);
@@ -90,87 +83,14 @@ class LegacyHistoryTest {
         }
     }
 
-    private static Map<String, JsonNode> answersThen() {
-        try (InputStream saved = LegacyHistoryTest.class.getResourceAsStream("/legacy/views.json")) {
-            ObjectNode views = (ObjectNode) JSON.readTree(saved);
-            Map<String, JsonNode> answers = new java.util.LinkedHashMap<>();
-            views.fields().forEachRemaining(view -> answers.put(view.getKey(), view.getValue()));
-            return answers;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Every view answers as it did: every field it had, with the value it had (record times included: the
-     * restore keeps them), every list as long and in the same order. A field added since is no difference: the
-     * contract grows, existing answers stay. What must differ is the moment statuses are judged at (a commitment's,
-     * a party record's) when the request names none ({@code validAt}: the moment of asking), which must be now.
-     */
-    private static void viewsAnswerAsThen() {
-        Instant asked = Instant.now();
-        List<String> differences = new ArrayList<>();
-        answersThen().forEach((path, then) -> {
-            Http.Response now = http.get(path);
-            assertThat(now.status()).as(path).isEqualTo(200);
-            JsonNode answer = now.json();
-            boolean judgedNow =
-                    !path.contains("validAt=") && (path.startsWith("/api/v1/commitments") || path.endsWith("/record"));
-            if (judgedNow) {
-                for (JsonNode status : answer.isArray() ? answer : List.of(answer)) {
-                    if (status.has("validAt")) {
-                        assertThat(Instant.parse(status.get("validAt").asText()))
-                                .as(path)
-                                .isAfterOrEqualTo(asked.truncatedTo(ChronoUnit.MILLIS));
-                        ((ObjectNode) status).remove("validAt");
-                    }
-                }
-                then = then.deepCopy();
-                for (JsonNode status : then.isArray() ? then : List.of(then)) {
-                    ((ObjectNode) status).remove("validAt");
-                }
-            }
-            compare(path, then, answer, differences);
-        });
-        assertThat(differences).isEmpty();
-    }
-
-    private static void compare(String where, JsonNode then, JsonNode now, List<String> differences) {
-        if (then.isObject()) {
-            if (!now.isObject()) {
-                differences.add(where + ": was an object, is " + now);
-                return;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = then.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode value = now.get(field.getKey());
-                if (value == null) {
-                    differences.add(where + "." + field.getKey() + ": missing (was " + field.getValue() + ")");
-                } else {
-                    compare(where + "." + field.getKey(), field.getValue(), value, differences);
-                }
-            }
-        } else if (then.isArray()) {
-            if (!now.isArray() || now.size() != then.size()) {
-                differences.add(where + ": was " + then.size() + " entries, is " + now);
-                return;
-            }
-            for (int i = 0; i < then.size(); i++) {
-                compare(where + "[" + i + "]", then.get(i), now.get(i), differences);
-            }
-        } else if (!then.equals(now)) {
-            differences.add(where + ": was " + then + ", is " + now);
-        }
-    }
-
     @Test
     void theRestoredLedgerFoldsToTheViewsOfThenVerifiesAndTakesNewCommands() {
         // (a) the views of then, folded live from the restored events, and again rebuilt from them (the rebuild
         // reads the stored events through the upcasters, as the event store does)
-        viewsAnswerAsThen();
+        ViewsOfThen.answerAsThen(http);
         assertThat(http.post("/api/v1/admin/replays/all", "").status()).isEqualTo(202);
         ViewsCaughtUp.await(http);
-        viewsAnswerAsThen();
+        ViewsOfThen.answerAsThen(http);
 
         // (b) the restored ledger verifies, with the head the legacy ledger had; its events are stored as they
         // were, without a revision
