@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.negotiationledger.api.command.Imports;
+import org.negotiationledger.api.restore.HistoryRestore;
 import org.negotiationledger.seal.ExportVerifier;
 import org.negotiationledger.seal.VerificationReport;
 import org.springframework.boot.Banner;
@@ -37,9 +38,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The jar's command line: the server (the default), {@code verify}, {@code import}, {@code hash-password} and
- * {@code help}. Exit codes: 0 done (or verified), 1 not verified (or an import stopped at a refused line), 2 a
- * usage error, 3 an import whose database a running server holds, 4 an import whose ledger could not start.
+ * The jar's command line: the server (the default), {@code verify}, {@code import}, {@code restore},
+ * {@code hash-password} and {@code help}. Exit codes: 0 done (or verified), 1 not verified (or an import stopped
+ * at a refused line), 2 a usage error, 3 an import or restore whose database a running server holds, 4 an import
+ * or restore whose ledger could not start, 5 a restore into a ledger that holds events.
  * Options of the form {@code --name=value}
  * before or after {@code server} are Spring Boot settings, as with any Boot jar, so
  * {@code java -jar ledger-api.jar --spring.profiles.active=postgres} still starts the server.
@@ -55,6 +57,7 @@ import picocli.CommandLine.Unmatched;
             LedgerCommandLine.Server.class,
             LedgerCommandLine.Verify.class,
             LedgerCommandLine.Import.class,
+            LedgerCommandLine.Restore.class,
             LedgerCommandLine.HashPassword.class,
             CommandLine.HelpCommand.class
         },
@@ -69,8 +72,10 @@ import picocli.CommandLine.Unmatched;
             "0:done, or verified",
             "1:not verified; an import stopped at a refused line",
             "2:a usage error",
-            "3:an import: the database is in use by a running server",
-            "4:an import: the ledger could not start (its database, its settings)"
+            "3:an import, a restore: the database is in use by a running server",
+            "4:an import, a restore: the ledger could not start (its database, its",
+            "  settings)",
+            "5:a restore: the database already holds events"
         })
 public final class LedgerCommandLine implements Callable<Integer> {
 
@@ -229,12 +234,7 @@ public final class LedgerCommandLine implements Callable<Integer> {
             })
     static final class Import implements Callable<Integer> {
 
-        /** H2's error code for a database file another process holds ({@code ErrorCode.DATABASE_ALREADY_OPEN_1}). */
-        private static final int DATABASE_IN_USE = org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
-
         static final int REFUSED = 1;
-        static final int IN_USE = 3;
-        static final int NOT_STARTED = 4;
 
         @Spec
         CommandSpec spec;
@@ -320,70 +320,189 @@ public final class LedgerCommandLine implements Callable<Integer> {
             }
         }
 
-        /** The ledger without its HTTP server, quiet unless {@code --verbose}. */
         private ConfigurableApplicationContext start() throws NotStarted {
-            SpringApplication application = new SpringApplication(LedgerApplication.class);
-            application.setBannerMode(Banner.Mode.OFF);
-            application.setLogStartupInfo(verbose);
-            Map<String, Object> defaults = new HashMap<>();
-            defaults.put("logging.level.root", verbose ? "INFO" : "WARN");
-            if (!verbose) {
-                // A failed start is said here, in a line; Spring's own report of it is the stack trace.
-                defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
-                defaults.put(
-                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
-                        "ERROR");
+            return startWithoutServer(
+                    settings,
+                    verbose,
+                    "stop the server first, or post the file to it (POST /api/v1/imports?id=" + importId + ")");
+        }
+    }
+
+    /**
+     * Restores an exported history into the configured database, which must be empty: the events exactly as the
+     * exporting ledger stored them, so that the restored ledger verifies with the export's head and keeps its
+     * record times. Verifies the export before it starts anything.
+     */
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description = "Restore an exported history (GET /api/v1/audit/events as application/x-ndjson) into "
+                    + "the configured database, which must hold no event: verified first, then stored event for "
+                    + "event as exported (seals, record times and all). Prints the restored ledger's verification "
+                    + "on stdout.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {
+                "0:restored; the restored ledger verifies, with the export's head",
+                "1:not verified: the export (the report says where), or the restored ledger; nothing restored",
+                "2:a usage error: no such file, an unknown option",
+                "3:the database is in use by a running server (the embedded H2 is one process's): stop it",
+                "4:the ledger could not start: its database, its settings (--verbose shows why)",
+                "5:the database already holds events: a history is restored into an empty ledger only"
+            })
+    static final class Restore implements Callable<Integer> {
+
+        static final int NOT_VERIFIED = 1;
+        static final int NOT_EMPTY = 5;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "HISTORY", description = "the exported history, NDJSON")
+        Path file;
+
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "log what the ledger does (INFO) on stderr; by default only warnings and errors")
+        boolean verbose;
+
+        @Unmatched
+        List<String> settings = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
             }
-            application.setDefaultProperties(defaults);
-            List<String> args = new ArrayList<>(settings);
-            args.add("--spring.main.web-application-type=none");
+            PrintWriter err = spec.commandLine().getErr();
+            // Checked before anything starts: a history that does not verify touches no database.
+            VerificationReport exported;
             try {
-                return application.run(args.toArray(String[]::new));
-            } catch (RuntimeException failed) {
-                SQLException inUse = inUse(failed);
-                if (inUse != null) {
-                    throw new NotStarted(
-                            IN_USE,
-                            "the database is in use by a running server" + heldFile(inUse)
-                                    + ": stop the server first, or post the file to it (POST /api/v1/imports?id="
-                                    + importId + ")");
+                exported = HistoryRestore.verifyExport(file);
+            } catch (IOException unreadable) {
+                err.println("restore: " + file + " is not an exported history: " + unreadable.getMessage());
+                err.flush();
+                return NOT_VERIFIED;
+            }
+            if (!exported.verified()) {
+                print(exported);
+                err.println("restore: the export does not verify (the report says where); nothing was restored");
+                err.flush();
+                return NOT_VERIFIED;
+            }
+            System.setProperty(
+                    "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+            PrintStream stdout = System.out;
+            System.setOut(System.err);
+            List<String> args = new ArrayList<>(settings);
+            // The restored history is the ledger's whole history: nothing of the demo's goes before it.
+            args.add("--ledger.demo-history.enabled=false");
+            try (ConfigurableApplicationContext ledger = startWithoutServer(args, verbose, "stop the server first")) {
+                VerificationReport restored =
+                        ledger.getBean(HistoryRestore.class).restore(file);
+                print(restored);
+                err.println("restore: " + restored.events() + " events restored; the ledger verifies, head "
+                        + restored.head() + " at index " + restored.headIndex());
+                err.flush();
+                return 0;
+            } catch (HistoryRestore.NotEmptyException notEmpty) {
+                err.println("restore: " + notEmpty.getMessage());
+                err.flush();
+                return NOT_EMPTY;
+            } catch (HistoryRestore.NotVerifiedException notVerified) {
+                if (notVerified.report() != null) {
+                    print(notVerified.report());
                 }
-                Throwable cause = failed;
-                while (cause.getCause() != null && cause.getCause() != cause) {
-                    cause = cause.getCause();
-                }
+                err.println("restore: " + notVerified.getMessage());
+                err.flush();
+                return NOT_VERIFIED;
+            } catch (NotStarted failed) {
+                err.println("restore: " + failed.getMessage());
+                err.flush();
+                return failed.exitCode;
+            } finally {
+                System.setOut(stdout);
+            }
+        }
+
+        private void print(VerificationReport report) throws IOException {
+            spec.commandLine()
+                    .getOut()
+                    .println(new ObjectMapper()
+                            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(report));
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    /** H2's error code for a database file another process holds ({@code ErrorCode.DATABASE_ALREADY_OPEN_1}). */
+    private static final int DATABASE_IN_USE = org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
+
+    static final int IN_USE = 3;
+    static final int NOT_STARTED = 4;
+
+    /**
+     * The ledger without its HTTP server, quiet unless {@code verbose}, for an operator's command.
+     *
+     * @param inUseAdvice what to do when a running server holds the database
+     */
+    private static ConfigurableApplicationContext startWithoutServer(
+            List<String> settings, boolean verbose, String inUseAdvice) throws NotStarted {
+        SpringApplication application = new SpringApplication(LedgerApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(verbose);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("logging.level.root", verbose ? "INFO" : "WARN");
+        if (!verbose) {
+            // A failed start is said here, in a line; Spring's own report of it is the stack trace.
+            defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+            defaults.put(
+                    "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+        }
+        application.setDefaultProperties(defaults);
+        List<String> args = new ArrayList<>(settings);
+        args.add("--spring.main.web-application-type=none");
+        try {
+            return application.run(args.toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            SQLException inUse = inUse(failed);
+            if (inUse != null) {
                 throw new NotStarted(
-                        NOT_STARTED,
-                        "the ledger could not start: " + cause.getMessage()
-                                + (verbose ? "" : " (--verbose shows the log)"));
+                        IN_USE, "the database is in use by a running server" + heldFile(inUse) + ": " + inUseAdvice);
+            }
+            Throwable cause = failed;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new NotStarted(
+                    NOT_STARTED,
+                    "the ledger could not start: " + cause.getMessage()
+                            + (verbose ? "" : " (--verbose shows the log)"));
+        }
+    }
+
+    private static SQLException inUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
+                return sql;
             }
         }
+        return null;
+    }
 
-        private static SQLException inUse(Throwable failure) {
-            for (Throwable cause = failure;
-                    cause != null;
-                    cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
-                    return sql;
-                }
-            }
-            return null;
-        }
+    /** The file H2 names as held, as " (file)", or nothing. */
+    private static String heldFile(SQLException inUse) {
+        Matcher quoted = Pattern.compile("\"([^\"]+)\"").matcher(String.valueOf(inUse.getMessage()));
+        return quoted.find() ? " (" + quoted.group(1) + ")" : "";
+    }
 
-        /** The file H2 names as held, as " (file)", or nothing. */
-        private static String heldFile(SQLException inUse) {
-            Matcher quoted = Pattern.compile("\"([^\"]+)\"").matcher(String.valueOf(inUse.getMessage()));
-            return quoted.find() ? " (" + quoted.group(1) + ")" : "";
-        }
+    /** The ledger did not start; the message is the one line the command prints. */
+    private static final class NotStarted extends Exception {
+        private final int exitCode;
 
-        /** The ledger did not start; the message is the one line the command prints. */
-        private static final class NotStarted extends Exception {
-            private final int exitCode;
-
-            NotStarted(int exitCode, String message) {
-                super(message, null, false, false);
-                this.exitCode = exitCode;
-            }
+        NotStarted(int exitCode, String message) {
+            super(message, null, false, false);
+            this.exitCode = exitCode;
         }
     }
 

@@ -140,6 +140,12 @@ class CommandLineTest {
                 .containsPattern("(?m)^\\s+1\\s+.*refused")
                 .containsPattern("(?m)^\\s+2\\s+.*usage")
                 .containsPattern("(?m)^\\s+3\\s+.*running server");
+        assertThat(run("", "restore", "--help").out())
+                .containsPattern("(?m)^\\s+0\\s+.*restored")
+                .containsPattern("(?m)^\\s+1\\s+.*not verified")
+                .containsPattern("(?m)^\\s+2\\s+.*usage")
+                .containsPattern("(?m)^\\s+3\\s+.*running server")
+                .containsPattern("(?m)^\\s+5\\s+.*already holds events");
     }
 
     /**

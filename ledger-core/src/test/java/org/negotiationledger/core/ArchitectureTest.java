@@ -11,6 +11,24 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.negotiationledger.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /**
+     * Every event type states the revision of its stored shape, so that a later shape is read from an older one by
+     * an upcaster (docs/domain.md, "How an event type evolves"). Events are named as the style has them,
+     * {@code NounPastTense} ({@code TruceAgreed}, {@code PledgeMade}); commands and values are not.
+     */
+    @ArchTest
+    static final ArchRule everyEventTypeHasARevision = classes()
+            .that()
+            .resideInAPackage("org.negotiationledger.core..")
+            .and()
+            .areAssignableTo(Record.class)
+            .and()
+            .haveSimpleNameEndingWith("ed")
+            .or()
+            .haveSimpleNameEndingWith("Made")
+            .should()
+            .beAnnotatedWith(org.axonframework.serialization.Revision.class);
+
     @ArchTest
     static final ArchRule coreDependsOnAxonOnly = classes()
             .that()

@@ -45,6 +45,7 @@ import org.negotiationledger.api.storage.CheckedCachingRepository;
 import org.negotiationledger.api.storage.LedgerSnapshotter;
 import org.negotiationledger.api.storage.RecordCache;
 import org.negotiationledger.api.storage.RecordStoreProperties;
+import org.negotiationledger.api.upcasting.EventUpcasters;
 import org.negotiationledger.core.actor.Actor;
 import org.negotiationledger.core.commitment.Commitment;
 import org.negotiationledger.core.commitment.SupersessionPolicy;
@@ -105,6 +106,16 @@ public class AxonConfig {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(name)
                 .build();
+    }
+
+    /**
+     * The upcasters, through which the event store reads every stored event: an event type's stored shape
+     * changes by raising its {@code @Revision} and adding one upcaster to {@link EventUpcasters}; the rows stored
+     * before stay as they are (their seals cover them).
+     */
+    @Bean
+    public ConfigurerModule upcasters() {
+        return configurer -> EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     /** The kinds of record, each an event-sourced aggregate of ledger-core. */

@@ -44,13 +44,18 @@ public class StorageConfig {
 
     /**
      * Every other read of the event and token tables: on Spring's connections (so in the caller's transaction),
-     * failing with the exceptions a {@link JdbcTemplate} raises, which health and the error answers know.
+     * failing with the exceptions a {@link JdbcTemplate} raises, which health and the error answers know; payloads
+     * read through the event store's upcasters, so that a rebuild folds what a command's record loads.
      */
     @Bean
     public EventTables eventTables(
-            ConnectionProvider connections, Serializer serializer, TokenStore tokenStore, JdbcTemplate jdbc) {
+            ConnectionProvider connections,
+            Serializer serializer,
+            org.axonframework.config.Configuration axon,
+            TokenStore tokenStore,
+            JdbcTemplate jdbc) {
         SQLExceptionTranslator translator = jdbc.getExceptionTranslator();
-        return new EventTables(connections, serializer, tokenStore, (sql, failure) -> {
+        return new EventTables(connections, serializer, axon.upcasterChain(), tokenStore, (sql, failure) -> {
             DataAccessException translated = translator.translate("reading the event tables", sql, failure);
             return translated != null
                     ? translated

@@ -1,12 +1,14 @@
 package org.negotiationledger.core.commitment;
 
 import java.util.List;
+import org.axonframework.serialization.Revision;
 import org.negotiationledger.core.shared.ActorId;
 import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.StatedTime;
 
 /** A pledge was made. Lists are never null. */
+@Revision("1") // the stored shape: raise it, with an upcaster, when a field changes (docs/domain.md)
 public record PledgeMade(
         CommitmentId id,
         NegotiationId negotiationId,

@@ -14,22 +14,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 /**
  * The one class that knows the layout of Axon's event table ({@code DomainEventEntry}) and token table
  * ({@code TokenEntry}) outside Axon's own storage engine: the head, the events in global order (a page, a
  * selection streamed to a sink, the events at given indexes), one event's global index, and a tracking
- * processor's position, read from its stored token and moved by claiming and storing it. A new reader of the
- * history (a transparency log, an import) asks here rather than writing SQL against Axon's tables.
+ * processor's position, read from its stored token and moved by claiming and storing it; and, for a restore into
+ * an empty ledger, events appended exactly as another ledger stored them. A new reader of the history (a
+ * transparency log, an import) asks here rather than writing SQL against Axon's tables.
  *
  * <p>Connections come from Axon's {@link ConnectionProvider}: in the server, Spring's, so every read runs in the
  * caller's transaction when there is one (a cursor with a fetch size needs one on PostgreSQL), as a
@@ -87,6 +95,7 @@ public final class EventTables {
 
     private final ConnectionProvider connections;
     private final Serializer serializer;
+    private final EventUpcaster upcasters;
     private final TokenStore tokenStore;
     private final SqlFailures failures;
 
@@ -96,8 +105,22 @@ public final class EventTables {
      */
     public EventTables(
             ConnectionProvider connections, Serializer serializer, TokenStore tokenStore, SqlFailures failures) {
+        this(connections, serializer, NoOpEventUpcaster.INSTANCE, tokenStore, failures);
+    }
+
+    /**
+     * @param upcasters the event store's upcasters, through which {@link #payload} reads a stored event as
+     *                  today's type (an event stored at an older revision)
+     */
+    public EventTables(
+            ConnectionProvider connections,
+            Serializer serializer,
+            EventUpcaster upcasters,
+            TokenStore tokenStore,
+            SqlFailures failures) {
         this.connections = connections;
         this.serializer = serializer;
+        this.upcasters = upcasters;
         this.tokenStore = tokenStore;
         this.failures = failures;
     }
@@ -204,10 +227,76 @@ public final class EventTables {
                 args.toArray());
     }
 
-    /** The event's payload, deserialized. */
+    /**
+     * The event's payload, deserialized as the event store reads it: through the upcasters, from the revision it
+     * was stored at to its type's current one. The ledger's upcasters turn one stored event into one event.
+     */
     public Object payload(StoredEvent event) {
-        return serializer.deserialize(new SimpleSerializedObject<>(
-                event.payload(), byte[].class, event.payloadType(), event.payloadRevision()));
+        if (upcasters == NoOpEventUpcaster.INSTANCE) {
+            return serializer.deserialize(new SimpleSerializedObject<>(
+                    event.payload(), byte[].class, event.payloadType(), event.payloadRevision()));
+        }
+        InitialEventRepresentation stored = new InitialEventRepresentation(
+                new GenericDomainEventEntry<>(
+                        null,
+                        event.aggregateIdentifier(),
+                        event.sequenceNumber(),
+                        event.eventIdentifier(),
+                        event.timeStamp(),
+                        event.payloadType(),
+                        event.payloadRevision(),
+                        event.payload(),
+                        event.metaData() == null ? NO_METADATA : event.metaData()),
+                serializer);
+        List<IntermediateEventRepresentation> today =
+                upcasters.upcast(Stream.of(stored)).toList();
+        if (today.size() != 1) {
+            throw new IllegalStateException("the upcasters made " + today.size() + " events of the stored event "
+                    + event.globalIndex() + " (" + event.payloadType() + "); the ledger's make one");
+        }
+        IntermediateEventRepresentation upcast = today.get(0);
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(upcast.getData(byte[].class).getData(), byte[].class, upcast.getType()));
+    }
+
+    private static final byte[] NO_METADATA = {'{', '}'};
+
+    /**
+     * Appends events exactly as another ledger stored them, in the caller's transaction: their global indexes,
+     * streams and sequences, identifiers, record times, payload types, revisions and bytes, and metadata (seals
+     * included), so that they verify as they did there. Only for a restore into an empty ledger: nothing is
+     * sealed or checked here, and the global indexes must be free ({@link #continueIndexesAfter} first).
+     *
+     * @param aggregateType the aggregate type Axon stores with a stream's events (its aggregate's class name)
+     */
+    public void appendAsStored(List<StoredEvent> events, Function<String, String> aggregateType) {
+        String sql = "INSERT INTO " + EVENTS + " (" + COLUMNS + ", type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        update(sql, statement -> {
+            for (StoredEvent event : events) {
+                statement.setLong(1, event.globalIndex());
+                statement.setString(2, event.aggregateIdentifier());
+                statement.setLong(3, event.sequenceNumber());
+                statement.setString(4, event.eventIdentifier());
+                statement.setString(5, event.payloadType());
+                statement.setString(6, event.payloadRevision());
+                statement.setString(7, event.timeStamp());
+                statement.setBytes(8, event.payload());
+                statement.setBytes(9, event.metaData());
+                statement.setString(10, aggregateType.apply(event.aggregateIdentifier()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        });
+    }
+
+    /**
+     * Makes the next event appended take a global index above {@code head}: the table's identity is moved past
+     * the indexes a restore gives explicitly. On H2 this ends the caller's transaction (it is DDL); call it first.
+     */
+    public void continueIndexesAfter(long head) {
+        update("ALTER TABLE " + EVENTS + " ALTER COLUMN globalIndex RESTART WITH " + (head + 1), statement -> {
+            statement.executeUpdate();
+        });
     }
 
     /**
@@ -315,6 +404,22 @@ public final class EventTables {
     @FunctionalInterface
     private interface Settings {
         void apply(PreparedStatement statement) throws SQLException;
+    }
+
+    private void update(String sql, Settings work) {
+        Connection connection;
+        try {
+            connection = connections.getConnection();
+        } catch (SQLException e) {
+            throw failures.translate(sql, e);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            work.apply(statement);
+        } catch (SQLException e) {
+            throw failures.translate(sql, e);
+        } finally {
+            JdbcUtils.closeQuietly(connection);
+        }
     }
 
     private <T> T query(String sql, Results<T> results, Object... args) {
