@@ -246,7 +246,8 @@ final class CommandRoutes {
                 agreedAt,
                 parse(body.effectiveFrom(), body.effectiveFromPrecision()),
                 body.terms(),
-                body.source());
+                body.source(),
+                parse(body.announcedAt(), body.announcedAtPrecision()));
     }
 
     private static Written end(CommitmentId commitmentId, EndCommitmentRequest body, Instant receivedAt) {

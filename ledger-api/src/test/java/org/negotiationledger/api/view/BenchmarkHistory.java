@@ -89,6 +89,7 @@ public final class BenchmarkHistory {
                             List.of(),
                             null,
                             List.of(),
+                            null,
                             null));
         }
         for (int i = 0; batch.size() + count < events; i++) {

@@ -114,7 +114,8 @@ public class Commitment {
                 recorded.terms(),
                 command.renews(),
                 supersedes,
-                recorded.source()));
+                recorded.source(),
+                recorded.announcedAt()));
     }
 
     @CommandHandler
@@ -132,7 +133,8 @@ public class Commitment {
                 recorded.agreedAt(),
                 recorded.effectiveFrom(),
                 recorded.terms(),
-                recorded.source()));
+                recorded.source(),
+                recorded.announcedAt()));
     }
 
     /**
@@ -165,6 +167,9 @@ public class Commitment {
         Rules.distinctKnownActors(undertaking.parties(), "parties", form.minimumParties(), directory);
         Rules.distinctKnownActors(orEmpty(undertaking.brokers(), "brokers"), "brokers", 0, directory);
         Rules.happenedBy(undertaking.agreedAt(), receivedAt, form.agreedField(), form.agreement());
+        // An announcement may come before the agreement is signed or after it (docs/domain.md), but like every
+        // stated time not after the ledger received it.
+        Rules.happenedBy(undertaking.announcedAt(), receivedAt, "announcedAt", "an announcement");
     }
 
     /** An undertaking as its event records it: the title stripped, lists never null. */
@@ -178,7 +183,8 @@ public class Commitment {
                 undertaking.agreedAt(),
                 undertaking.effectiveFrom(),
                 orEmpty(undertaking.terms(), "terms"),
-                undertaking.source());
+                undertaking.source(),
+                undertaking.announcedAt());
     }
 
     @CommandHandler

@@ -334,7 +334,60 @@ class CommitmentTest {
                             GENEVA_MADE,
                             GENEVA_MADE,
                             List.of(),
+                            null,
                             null));
+        }
+
+        @Test
+        void canAgreeTruceAnnouncedHoursBeforeItsAgreement() {
+            // the parties announced the pause in the evening; the text was signed at night
+            TruceDraft announced = TruceDraft.truce().announcedAt(at("2020-10-09T21:00+04:00"));
+            fixture.givenNoPriorActivity().when(announced.agree()).expectEvents(announced.agreed());
+        }
+
+        @Test
+        void canAgreeTruceAnnouncedAfterItTookEffect() {
+            // an announcement does not move when the truce takes effect: it is recorded as stated
+            TruceDraft announced = TruceDraft.truce().announcedAt(at("2020-10-10T18:00+04:00"));
+            fixture.givenNoPriorActivity().when(announced.agree()).expectEvents(announced.agreed());
+        }
+
+        @Test
+        void cannotAgreeTruceAnnouncedInTheFutureOfItsReceipt() {
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    TruceDraft.truce().announcedAt(at("2021-01-02T00:00Z")).agree(),
+                    RuleViolationException.class,
+                    "an announcement cannot be in the future");
+        }
+
+        @Test
+        void canMakePledgeAnnouncedApartFromItsMaking() {
+            StatedTime announced = at("2020-10-31T09:00+01:00");
+            fixture.givenNoPriorActivity()
+                    .when(geneva(PledgeKind.CIVILIAN_PROTECTION, GENEVA_MADE, announced))
+                    .expectEvents(new PledgeMade(
+                            GENEVA,
+                            NK,
+                            PledgeKind.CIVILIAN_PROTECTION,
+                            "Geneva pledge",
+                            List.of(ARMENIA),
+                            List.of(),
+                            "Geneva",
+                            GENEVA_MADE,
+                            GENEVA_MADE,
+                            List.of(),
+                            null,
+                            announced));
+        }
+
+        @Test
+        void cannotMakePledgeAnnouncedInTheFutureOfItsReceipt() {
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    geneva(PledgeKind.CIVILIAN_PROTECTION, GENEVA_MADE, at("2021-01-01T00:01Z")),
+                    RuleViolationException.class,
+                    "an announcement cannot be in the future");
         }
 
         @Test
@@ -360,10 +413,16 @@ class CommitmentTest {
 
     /** Armenia's pledge at Geneva, made and in effect at {@code made}. */
     static MakePledge geneva(PledgeKind kind, StatedTime made) {
+        return geneva(kind, made, null);
+    }
+
+    /** The same, announced at {@code announced} (or not stated when null). */
+    static MakePledge geneva(PledgeKind kind, StatedTime made, StatedTime announced) {
         return new MakePledge(
                 GENEVA,
                 kind,
-                new Undertaking(NK, "Geneva pledge", List.of(ARMENIA), List.of(), "Geneva", made, made, null, null),
+                new Undertaking(
+                        NK, "Geneva pledge", List.of(ARMENIA), List.of(), "Geneva", made, made, null, null, announced),
                 RECEIVED);
     }
 

@@ -34,6 +34,22 @@ class CommitmentViewsTest {
     }
 
     @Test
+    void anAnnouncementStatedApartFromTheAgreementIsKeptAndDoesNotMoveWhenTheTruceTakesEffect() {
+        History history = new History()
+                .negotiation()
+                .truce("pause", "2020-10-10T12:00+04:00", null, null, at("2020-10-10T18:00+04:00", Precision.HOUR))
+                .report("pause", "first", ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
+        CommitmentView pause = view(history, "pause", LATER);
+        assertThat(pause.agreement().announcedAt()).isEqualTo(at("2020-10-10T18:00+04:00", Precision.HOUR));
+        // in effect, and broken, from its effective time, hours before it was announced
+        assertThat(pause.minutesToFirstViolation()).isEqualTo(5);
+        assertThat(view(history, "pause", Instant.parse("2020-10-10T08:01:00Z")).status())
+                .isEqualTo(Status.HOLDING);
+        assertThat(view(moscowWithTwoReports(), "moscow", LATER).agreement().announcedAt())
+                .isNull();
+    }
+
+    @Test
     void firstViolationIsTheEarliestStandingReportAndTimeToBreakCountsFromTakingEffect() {
         CommitmentView moscow = view(moscowWithTwoReports(), "moscow", LATER);
         assertThat(moscow.status()).isEqualTo(Status.VIOLATED);

@@ -56,6 +56,11 @@ final class History {
     }
 
     History truce(String id, String effective, String expires, String renews) {
+        return truce(id, effective, expires, renews, null);
+    }
+
+    /** A truce whose announcement is stated apart from its agreement (null: not stated). */
+    History truce(String id, String effective, String expires, String renews, StatedTime announced) {
         return add(
                 "commitment:" + id,
                 new TruceAgreed(
@@ -72,7 +77,8 @@ final class History {
                         List.of(),
                         renews == null ? null : new CommitmentId(renews),
                         List.of(),
-                        null));
+                        null,
+                        announced));
     }
 
     History report(String commitment, String violation, ActorId by, ActorId accused, StatedTime occurred) {
