@@ -197,6 +197,8 @@ public final class CommandRequests {
 
             @NotNull @TimeText String occurredAt,
             Precision occurredAtPrecision,
+            @TimeText String occurredUntil,
+            Precision occurredUntilPrecision,
             @Valid LocationRequest location,
             @Size(max = TEXT) String description,
             @Valid CasualtiesRequest casualties,

@@ -273,6 +273,7 @@ final class CommandRoutes {
                 new ActorId(body.reportedBy()),
                 new ActorId(body.accused()),
                 parse(body.occurredAt(), body.occurredAtPrecision()),
+                parse(body.occurredUntil(), body.occurredUntilPrecision()),
                 location,
                 body.description(),
                 casualties,

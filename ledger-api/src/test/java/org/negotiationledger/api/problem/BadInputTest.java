@@ -272,6 +272,19 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void aRangeThatEndsBeforeItBeginsIsRefusedNamingOccurredUntil() {
+        World w = world();
+        String path = "/api/v1/commitments/" + w.truce() + "/violations";
+        JsonNode backwards = refused(path, """
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T13:00+04:00",
+                 "occurredUntil": "2020-10-10T12:30+04:00"}""".formatted(w.a(), w.b()), 422, "occurredUntil");
+        assertThat(backwards.get("detail").asText()).contains("a range cannot end");
+        refused(path, """
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T13:00+04:00",
+                 "occurredUntil": "2020-10-10T14:00"}""".formatted(w.a(), w.b()), 400, "occurredUntil");
+    }
+
+    @Test
     void staleExpectedVersionIsConflict() {
         World w = world();
         created(http.post(

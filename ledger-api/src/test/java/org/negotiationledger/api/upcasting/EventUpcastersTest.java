@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.config.AxonConfig;
 import org.negotiationledger.core.commitment.PledgeMade;
 import org.negotiationledger.core.commitment.TruceAgreed;
+import org.negotiationledger.core.commitment.ViolationReported;
 
 /**
  * Every event as stored, at every revision it was stored at, reaches its type's current {@code @Revision} through
@@ -115,9 +116,9 @@ class EventUpcastersTest {
     }
 
     @Test
-    void aTruceOrPledgeStoredAtRevisionOneReadsAtRevisionTwoWithoutAnAnnouncement() throws Exception {
+    void aTrucePledgeOrReportStoredAtRevisionOneReadsAtRevisionTwoWithoutItsNewField() throws Exception {
         Map<String, JsonNode> events = legacyEventOfEachType();
-        for (Class<?> type : new Class<?>[] {TruceAgreed.class, PledgeMade.class}) {
+        for (Class<?> type : new Class<?>[] {TruceAgreed.class, PledgeMade.class, ViolationReported.class}) {
             JsonNode stored = events.get(type.getName());
             IntermediateEventRepresentation read =
                     upcast(stored, type.getName(), FirstRevision.ONE).get(0);
@@ -125,8 +126,10 @@ class EventUpcastersTest {
             assertThat(read.getData(byte[].class).getData()).isEqualTo(JSON.writeValueAsBytes(stored.get("payload")));
             Object payload = serializer.deserialize(
                     new SimpleSerializedObject<>(read.getData(byte[].class).getData(), byte[].class, read.getType()));
-            assertThat(payload instanceof TruceAgreed t ? t.announcedAt() : ((PledgeMade) payload).announcedAt())
-                    .isNull();
+            Object added = payload instanceof TruceAgreed t
+                    ? t.announcedAt()
+                    : payload instanceof PledgeMade p ? p.announcedAt() : ((ViolationReported) payload).occurredUntil();
+            assertThat(added).as(type.getSimpleName()).isNull();
         }
     }
 

@@ -112,6 +112,7 @@ public final class BenchmarkHistory {
                             i % 2 == 0 ? b : a,
                             occurred,
                             null,
+                            null,
                             "shelling",
                             null,
                             "bench"));

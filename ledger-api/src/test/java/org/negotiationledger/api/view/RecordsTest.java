@@ -57,6 +57,22 @@ class RecordsTest extends ApiTest {
     }
 
     @Test
+    void aReportOverARangeShowsBothEndsAsStated() {
+        World w = world();
+        String path = created(
+                        http.post("/api/v1/commitments/" + w.truce() + "/violations", """
+                {"id": "ranged", "reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00",
+                 "occurredUntil": "2020-10-11T00:00+04:00", "occurredUntilPrecision": "DAY"}""".formatted(w.a(), w.b())))
+                .location();
+
+        JsonNode report = http.get(path).json();
+        assertThat(report.get("occurredAt").asText()).isEqualTo("2020-10-10T12:05+04:00");
+        assertThat(report.get("occurredUntil").asText()).isEqualTo("2020-10-11T00:00+04:00");
+        assertThat(report.get("occurredUntilPrecision").asText()).isEqualTo("DAY");
+        assertThat(report.get("occurredUntilUtc").asText()).isEqualTo("2020-10-10T20:00:00Z");
+    }
+
+    @Test
     void aReportAsOfBeforeItsRetractionWasRecordedStillStands() {
         World w = world();
         String path = created(http.post(

@@ -230,10 +230,17 @@ public class Commitment {
         }
         StatedTime occurred = command.occurredAt();
         check(occurred != null, "occurredAt", "a report needs the time the violation occurred");
+        StatedTime until = command.occurredUntil();
+        // A range: sometime from the earliest instant of occurredAt to the latest of occurredUntil (domain.md).
         check(
-                !occurred.latest().isBefore(effectiveFrom.earliest()),
-                "occurredAt",
-                "a violation cannot precede the commitment: it occurred " + occurred + ", the commitment took effect "
+                until == null || !until.latest().isBefore(occurred.earliest()),
+                "occurredUntil",
+                "a range cannot end (" + until + ") before it begins (" + occurred + ")");
+        String stated = until == null ? String.valueOf(occurred) : occurred + " to " + until;
+        check(
+                !(until == null ? occurred : until).latest().isBefore(effectiveFrom.earliest()),
+                until == null ? "occurredAt" : "occurredUntil",
+                "a violation cannot precede the commitment: it occurred " + stated + ", the commitment took effect "
                         + effectiveFrom);
         EndOfForce end = EndOfForce.earliest(endedReason, endedAt, expiresAt, supersededAt);
         // At the very instant of the end the report may come first (the breach that ended it): domain.md's tie rule
@@ -241,9 +248,10 @@ public class Commitment {
             throw new RuleViolationException(
                     "occurredAt",
                     "the commitment was no longer in force: it ended at " + end.at() + " (" + end.reason()
-                            + "), the violation occurred " + occurred);
+                            + "), the violation occurred " + stated);
         }
         Rules.happenedBy(occurred, command.receivedAt(), "occurredAt", "a violation");
+        Rules.happenedBy(until, command.receivedAt(), "occurredUntil", "the end of a violation's range");
         checkCasualties(command.casualties());
         apply(new ViolationReported(
                 id,
@@ -251,6 +259,7 @@ public class Commitment {
                 command.reportedBy(),
                 command.accused(),
                 occurred,
+                until,
                 command.location(),
                 command.description(),
                 command.casualties(),

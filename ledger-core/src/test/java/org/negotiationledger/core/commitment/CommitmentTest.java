@@ -90,12 +90,18 @@ class CommitmentTest {
     }
 
     static ReportViolation report(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
+        return report(id, by, accused, occurred, null);
+    }
+
+    /** A report over a range: sometime from {@code occurred} to {@code until}. */
+    static ReportViolation report(ViolationId id, ActorId by, ActorId accused, StatedTime occurred, StatedTime until) {
         return new ReportViolation(
                 MOSCOW,
                 id,
                 by,
                 accused,
                 occurred,
+                until,
                 new Location("Karakhanbeyli", null, null),
                 "assault",
                 null,
@@ -105,12 +111,18 @@ class CommitmentTest {
     }
 
     static ViolationReported reported(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
+        return reported(id, by, accused, occurred, null);
+    }
+
+    static ViolationReported reported(
+            ViolationId id, ActorId by, ActorId accused, StatedTime occurred, StatedTime until) {
         return new ViolationReported(
                 MOSCOW,
                 id,
                 by,
                 accused,
                 occurred,
+                until,
                 new Location("Karakhanbeyli", null, null),
                 "assault",
                 null,
@@ -430,6 +442,43 @@ class CommitmentTest {
     class ReportingViolations {
 
         @Test
+        void canReportViolationOverARangeThatBeganBeforeTheTruceTookEffect() {
+            // sometime between 11:00 and 13:00: the range allows a breach after 12:00, as a coarse precision would
+            fixture.given(moscowAgreed())
+                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T11:00+04:00"), at("2020-10-10T13:00+04:00")))
+                    .expectEvents(reported(
+                            V1, ARMENIA, AZERBAIJAN, at("2020-10-10T11:00+04:00"), at("2020-10-10T13:00+04:00")));
+        }
+
+        @Test
+        void cannotReportARangeThatEndsBeforeItBegins() {
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T13:00+04:00"), at("2020-10-10T12:30+04:00")),
+                    RuleViolationException.class,
+                    "a range cannot end (2020-10-10T12:30+04:00) before it begins (2020-10-10T13:00+04:00)");
+        }
+
+        @Test
+        void cannotReportARangeThatEndedBeforeTheTruceTookEffect() {
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T10:00+04:00"), at("2020-10-10T11:59+04:00")),
+                    RuleViolationException.class,
+                    "a violation cannot precede the commitment: it occurred 2020-10-10T10:00+04:00 to"
+                            + " 2020-10-10T11:59+04:00");
+        }
+
+        @Test
+        void cannotReportARangeEndingInTheFutureOfItsReceipt() {
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T13:00+04:00"), at("2021-01-02T00:00Z")),
+                    RuleViolationException.class,
+                    "the end of a violation's range cannot be in the future");
+        }
+
+        @Test
         void canReportViolationAfterTruceTakesEffectAndAnswerTheNewVersion() {
             fixture.given(moscowAgreed())
                     .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00")))
@@ -542,6 +591,7 @@ class CommitmentTest {
                     null,
                     null,
                     null,
+                    null,
                     Instant.parse("2020-10-10T08:04:00Z"),
                     null);
             assertRefused(fixture.given(moscowAgreed()), early, RuleViolationException.class, "future");
@@ -635,6 +685,7 @@ class CommitmentTest {
                     ARMENIA,
                     AZERBAIJAN,
                     at("2020-10-10T12:05+04:00"),
+                    null,
                     null,
                     null,
                     new Casualties(-1, 0),

@@ -24,7 +24,8 @@ public record ViewTables(int generation) {
      * The version of the view tables' layout below; the serving generation records the one it was built with.
      * 2: a timeline row holds the entry's facts ({@code fact}), no longer its sentence ({@code summary}).
      * 3: a report's timeline fact names the report ({@code violationId}).
-     * 4: a commitment's row keeps its announcement ({@code announcedAt}; absent in older rows, read as null).
+     * 4: a commitment's row keeps its announcement ({@code announcedAt}), a report's row the end of its range
+     * ({@code occurredUntil}); absent in older rows, each reads as null.
      */
     public static final int SCHEMA = 4;
 

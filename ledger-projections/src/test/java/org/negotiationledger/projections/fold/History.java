@@ -82,6 +82,12 @@ final class History {
     }
 
     History report(String commitment, String violation, ActorId by, ActorId accused, StatedTime occurred) {
+        return report(commitment, violation, by, accused, occurred, null);
+    }
+
+    /** A report over a range: sometime from {@code occurred} to {@code until}. */
+    History report(
+            String commitment, String violation, ActorId by, ActorId accused, StatedTime occurred, StatedTime until) {
         return add(
                 "commitment:" + commitment,
                 new ViolationReported(
@@ -90,6 +96,7 @@ final class History {
                         by,
                         accused,
                         occurred,
+                        until,
                         null,
                         null,
                         null,

@@ -221,7 +221,8 @@ class ViewJsonTest {
                 null,
                 List.of(new ReportState.Assessment(
                         AssessmentOutcome.CONFIRMED, null, "un", effective, null, RECORDED.plusSeconds(120))),
-                null);
+                null,
+                StatedTime.parse("2020-10-10T12:35+04:00", Precision.MINUTE));
         return new CommitmentState(
                 agreement,
                 List.of(new CommitmentState.Renewal("paris", RECORDED.plusSeconds(600))),
