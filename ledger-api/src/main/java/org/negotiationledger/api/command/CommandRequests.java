@@ -92,6 +92,10 @@ public final class CommandRequests {
         List<String> terms();
 
         String source();
+
+        String announcedAt();
+
+        Precision announcedAtPrecision();
     }
 
     public record AgreeTruceRequest(
@@ -115,6 +119,8 @@ public final class CommandRequests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String renews,
             @Size(max = 100) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> supersedes,
             @Size(max = TEXT) String source,
+            @TimeText String announcedAt,
+            Precision announcedAtPrecision,
             @PositiveOrZero Long expectedVersion)
             implements UndertakingRequest {}
 
@@ -135,6 +141,8 @@ public final class CommandRequests {
             Precision effectiveFromPrecision,
             @Size(max = 200) List<@NotNull @Size(max = TEXT) String> terms,
             @Size(max = TEXT) String source,
+            @TimeText String announcedAt,
+            Precision announcedAtPrecision,
             @PositiveOrZero Long expectedVersion)
             implements UndertakingRequest {}
 
@@ -189,6 +197,8 @@ public final class CommandRequests {
 
             @NotNull @TimeText String occurredAt,
             Precision occurredAtPrecision,
+            @TimeText String occurredUntil,
+            Precision occurredUntilPrecision,
             @Valid LocationRequest location,
             @Size(max = TEXT) String description,
             @Valid CasualtiesRequest casualties,

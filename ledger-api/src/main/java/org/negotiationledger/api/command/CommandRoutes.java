@@ -246,7 +246,8 @@ final class CommandRoutes {
                 agreedAt,
                 parse(body.effectiveFrom(), body.effectiveFromPrecision()),
                 body.terms(),
-                body.source());
+                body.source(),
+                parse(body.announcedAt(), body.announcedAtPrecision()));
     }
 
     private static Written end(CommitmentId commitmentId, EndCommitmentRequest body, Instant receivedAt) {
@@ -272,6 +273,7 @@ final class CommandRoutes {
                 new ActorId(body.reportedBy()),
                 new ActorId(body.accused()),
                 parse(body.occurredAt(), body.occurredAtPrecision()),
+                parse(body.occurredUntil(), body.occurredUntilPrecision()),
                 location,
                 body.description(),
                 casualties,

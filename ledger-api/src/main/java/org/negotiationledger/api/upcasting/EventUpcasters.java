@@ -17,7 +17,11 @@ public final class EventUpcasters {
 
     /** The steps, oldest first. */
     public static List<EventUpcaster> all() {
-        return List.of(new FirstRevision());
+        return List.of(
+                new FirstRevision(),
+                FieldAdded.truceAgreedAnnouncedAt(),
+                FieldAdded.pledgeMadeAnnouncedAt(),
+                FieldAdded.violationReportedOccurredUntil());
     }
 
     /** The steps as one upcaster, for a reader outside Axon's configuration. */

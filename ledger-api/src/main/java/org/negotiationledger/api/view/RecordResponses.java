@@ -104,6 +104,14 @@ final class RecordResponses {
             @Schema(requiredMode = REQUIRED) String occurredAt,
             @Schema(requiredMode = REQUIRED) Precision occurredAtPrecision,
             @Schema(requiredMode = REQUIRED) Instant occurredAtUtc,
+
+            @Schema(
+                    description = "the end of the range the violation occurred in, as stated (it occurred sometime"
+                            + " from occurredAt to occurredUntil); null when a single time was stated")
+            String occurredUntil,
+
+            Precision occurredUntilPrecision,
+            Instant occurredUntilUtc,
             Location location,
             String description,
             Casualties casualties,
@@ -125,6 +133,9 @@ final class RecordResponses {
                     stated(report.occurredAt()),
                     precision(report.occurredAt()),
                     utc(report.occurredAt()),
+                    report.occurredUntil() == null ? null : stated(report.occurredUntil()),
+                    report.occurredUntil() == null ? null : precision(report.occurredUntil()),
+                    report.occurredUntil() == null ? null : utc(report.occurredUntil()),
                     report.location(),
                     report.description(),
                     report.casualties(),

@@ -48,6 +48,14 @@ public final class ViewResponses {
             String venue,
             @Schema(requiredMode = REQUIRED) String agreedAt,
             @Schema(requiredMode = REQUIRED) Instant agreedAtUtc,
+
+            @Schema(
+                    description = "when the commitment was announced, as stated, where its sources state it apart"
+                            + " from its agreement (agreedAt); null when not stated. It does not change when the"
+                            + " commitment takes effect")
+            String announcedAt,
+
+            Instant announcedAtUtc,
             @Schema(requiredMode = REQUIRED) String effectiveFrom,
             @Schema(requiredMode = REQUIRED) Instant effectiveFromUtc,
             String expiresAt,
@@ -110,6 +118,8 @@ public final class ViewResponses {
                     a.venue(),
                     a.agreedAt().stated(),
                     a.agreedAt().utc(),
+                    a.announcedAt() == null ? null : a.announcedAt().stated(),
+                    a.announcedAt() == null ? null : a.announcedAt().utc(),
                     a.effectiveFrom().stated(),
                     a.effectiveFrom().utc(),
                     a.expiresAt() == null ? null : a.expiresAt().stated(),

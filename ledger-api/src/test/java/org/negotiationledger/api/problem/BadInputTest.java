@@ -248,6 +248,43 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void anAnnouncementWithoutOffsetOrInTheFutureIsRefusedNamingAnnouncedAt() {
+        World w = world();
+        String truce = """
+                {"negotiationId": "%s", "kind": "CEASEFIRE", "title": "t", "parties": ["%s", "%s"],
+                 "agreedAt": "2020-10-10T03:00+03:00", "effectiveFrom": "2020-10-10T12:00+04:00",
+                 "announcedAt": "%s"}""";
+        refused(
+                "/api/v1/truces",
+                truce.formatted(w.negotiation(), w.a(), w.b(), "2020-10-09T21:00"),
+                400,
+                "announcedAt");
+        JsonNode future = refused(
+                "/api/v1/truces",
+                truce.formatted(w.negotiation(), w.a(), w.b(), "2150-01-01T00:00Z"),
+                422,
+                "announcedAt");
+        assertThat(future.get("detail").asText()).contains("an announcement cannot be in the future");
+        refused("/api/v1/pledges", """
+                {"negotiationId": "%s", "kind": "CIVILIAN_PROTECTION", "title": "p", "parties": ["%s"],
+                 "madeAt": "2020-10-30T23:00+01:00", "effectiveFrom": "2020-10-30T23:00+01:00",
+                 "announcedAt": "2150-01-01T00:00Z"}""".formatted(w.negotiation(), w.a()), 422, "announcedAt");
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItBeginsIsRefusedNamingOccurredUntil() {
+        World w = world();
+        String path = "/api/v1/commitments/" + w.truce() + "/violations";
+        JsonNode backwards = refused(path, """
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T13:00+04:00",
+                 "occurredUntil": "2020-10-10T12:30+04:00"}""".formatted(w.a(), w.b()), 422, "occurredUntil");
+        assertThat(backwards.get("detail").asText()).contains("a range cannot end");
+        refused(path, """
+                {"reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T13:00+04:00",
+                 "occurredUntil": "2020-10-10T14:00"}""".formatted(w.a(), w.b()), 400, "occurredUntil");
+    }
+
+    @Test
     void staleExpectedVersionIsConflict() {
         World w = world();
         created(http.post(

@@ -17,10 +17,14 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 import org.negotiationledger.api.config.AxonConfig;
+import org.negotiationledger.core.commitment.PledgeMade;
+import org.negotiationledger.core.commitment.TruceAgreed;
+import org.negotiationledger.core.commitment.ViolationReported;
 
 /**
  * Every event as stored, at every revision it was stored at, reaches its type's current {@code @Revision} through
@@ -48,6 +52,11 @@ class EventUpcastersTest {
 
     private List<IntermediateEventRepresentation> upcast(JsonNode event, String payloadType, String revision)
             throws IOException {
+        return upcast(event, payloadType, revision, EventUpcasters.chain());
+    }
+
+    private List<IntermediateEventRepresentation> upcast(
+            JsonNode event, String payloadType, String revision, EventUpcaster upcaster) throws IOException {
         InitialEventRepresentation stored = new InitialEventRepresentation(
                 new GenericDomainEventEntry<>(
                         "Commitment",
@@ -61,7 +70,7 @@ class EventUpcastersTest {
                         JSON.writeValueAsBytes(event.get("payload")),
                         JSON.writeValueAsBytes(event.get("metadata"))),
                 serializer);
-        return EventUpcasters.chain().upcast(Stream.of(stored)).toList();
+        return upcaster.upcast(Stream.of(stored)).toList();
     }
 
     @Test
@@ -95,10 +104,33 @@ class EventUpcastersTest {
     @Test
     void anEventStoredWithoutARevisionIsReadAsRevisionOneWithItsBytesUnchanged() throws Exception {
         JsonNode truce = legacyEventOfEachType().get("org.negotiationledger.core.commitment.TruceAgreed");
-        IntermediateEventRepresentation read = upcast(truce, "org.negotiationledger.core.commitment.TruceAgreed", null)
+        // The first step alone names revision 1 (later steps of TruceAgreed's chain take it on from there).
+        IntermediateEventRepresentation read = upcast(
+                        truce, "org.negotiationledger.core.commitment.TruceAgreed", null, new FirstRevision())
                 .get(0);
         assertThat(read.getType().getRevision()).isEqualTo("1");
         assertThat(read.getData(byte[].class).getData()).isEqualTo(JSON.writeValueAsBytes(truce.get("payload")));
+        IntermediateEventRepresentation today = upcast(truce, "org.negotiationledger.core.commitment.TruceAgreed", null)
+                .get(0);
+        assertThat(today.getData(byte[].class).getData()).isEqualTo(JSON.writeValueAsBytes(truce.get("payload")));
+    }
+
+    @Test
+    void aTrucePledgeOrReportStoredAtRevisionOneReadsAtRevisionTwoWithoutItsNewField() throws Exception {
+        Map<String, JsonNode> events = legacyEventOfEachType();
+        for (Class<?> type : new Class<?>[] {TruceAgreed.class, PledgeMade.class, ViolationReported.class}) {
+            JsonNode stored = events.get(type.getName());
+            IntermediateEventRepresentation read =
+                    upcast(stored, type.getName(), FirstRevision.ONE).get(0);
+            assertThat(read.getType().getRevision()).isEqualTo("2");
+            assertThat(read.getData(byte[].class).getData()).isEqualTo(JSON.writeValueAsBytes(stored.get("payload")));
+            Object payload = serializer.deserialize(
+                    new SimpleSerializedObject<>(read.getData(byte[].class).getData(), byte[].class, read.getType()));
+            Object added = payload instanceof TruceAgreed t
+                    ? t.announcedAt()
+                    : payload instanceof PledgeMade p ? p.announcedAt() : ((ViolationReported) payload).occurredUntil();
+            assertThat(added).as(type.getSimpleName()).isNull();
+        }
     }
 
     @Test

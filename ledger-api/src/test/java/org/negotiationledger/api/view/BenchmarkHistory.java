@@ -89,6 +89,7 @@ public final class BenchmarkHistory {
                             List.of(),
                             null,
                             List.of(),
+                            null,
                             null));
         }
         for (int i = 0; batch.size() + count < events; i++) {
@@ -110,6 +111,7 @@ public final class BenchmarkHistory {
                             i % 2 == 0 ? a : b,
                             i % 2 == 0 ? b : a,
                             occurred,
+                            null,
                             null,
                             "shelling",
                             null,

@@ -104,6 +104,7 @@ class GapFillingEventsTest {
                         StatedTime.of(
                                 LocalDateTime.parse("2020-10-10T12:05"), ZoneOffset.ofHours(4), null, Precision.MINUTE),
                         null,
+                        null,
                         description,
                         null,
                         "test"));

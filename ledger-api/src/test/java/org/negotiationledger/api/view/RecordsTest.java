@@ -35,6 +35,44 @@ class RecordsTest extends ApiTest {
     }
 
     @Test
+    void aTruceAnnouncedApartFromItsAgreementShowsTheAnnouncementOnItsRecord() {
+        World w = world();
+        String path = created(http.post("/api/v1/truces", """
+                {"negotiationId": "%s", "kind": "HUMANITARIAN_CEASEFIRE", "title": "pause", "parties": ["%s", "%s"],
+                 "agreedAt": "2020-10-10T03:00+03:00", "effectiveFrom": "2020-10-10T12:00+04:00",
+                 "announcedAt": "2020-10-09T21:00+04:00", "announcedAtPrecision": "HOUR"}""".formatted(w.negotiation(), w.a(), w.b())))
+                .location();
+        ViewsCaughtUp.await(http);
+
+        JsonNode truce = http.get(path).json();
+        assertThat(truce.get("announcedAt").asText()).isEqualTo("2020-10-09T21:00+04:00");
+        assertThat(truce.get("announcedAtUtc").asText()).isEqualTo("2020-10-09T17:00:00Z");
+        assertThat(truce.get("effectiveFromUtc").asText()).isEqualTo("2020-10-10T08:00:00Z");
+        assertThat(http.get("/api/v1/commitments/" + w.truce())
+                        .json()
+                        .get("announcedAt")
+                        .isNull())
+                .as("a truce whose announcement is not stated")
+                .isTrue();
+    }
+
+    @Test
+    void aReportOverARangeShowsBothEndsAsStated() {
+        World w = world();
+        String path = created(
+                        http.post("/api/v1/commitments/" + w.truce() + "/violations", """
+                {"id": "ranged", "reportedBy": "%s", "accused": "%s", "occurredAt": "2020-10-10T12:05+04:00",
+                 "occurredUntil": "2020-10-11T00:00+04:00", "occurredUntilPrecision": "DAY"}""".formatted(w.a(), w.b())))
+                .location();
+
+        JsonNode report = http.get(path).json();
+        assertThat(report.get("occurredAt").asText()).isEqualTo("2020-10-10T12:05+04:00");
+        assertThat(report.get("occurredUntil").asText()).isEqualTo("2020-10-11T00:00+04:00");
+        assertThat(report.get("occurredUntilPrecision").asText()).isEqualTo("DAY");
+        assertThat(report.get("occurredUntilUtc").asText()).isEqualTo("2020-10-10T20:00:00Z");
+    }
+
+    @Test
     void aReportAsOfBeforeItsRetractionWasRecordedStillStands() {
         World w = world();
         String path = created(http.post(

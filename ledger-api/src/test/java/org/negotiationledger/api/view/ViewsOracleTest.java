@@ -242,11 +242,22 @@ class ViewsOracleTest {
                     case "MONTH" -> start.plusMonths(1).minusMinutes(1).toInstant();
                     default -> earliest;
                 };
+                // domain.md: a range, occurredAt to occurredUntil (to the minute here), is the interval from the
+                // earliest instant of the one to the latest of the other; one that ends before it begins is refused
+                OffsetDateTime until = switch (s.option()) {
+                    case 1 -> time.plusHours(3);
+                    case 2 -> time.plusDays(2);
+                    case 3 -> time.minusDays(40);
+                    default -> null;
+                };
+                Instant rangeEnd = until == null ? latest : until.toInstant();
                 Verdict verdict;
                 Ending end = now.end(target);
                 if (accused.equals("x") || accused.equals(actor)) {
                     verdict = Verdict.REFUSE; // the accused is a party, unknown or a known actor, never the reporter
-                } else if (latest.isBefore(target.effective)) {
+                } else if (rangeEnd.isBefore(earliest)) {
+                    verdict = Verdict.REFUSE; // a range cannot end before it begins
+                } else if (rangeEnd.isBefore(target.effective)) {
                     verdict = Verdict.REFUSE; // a violation cannot precede the commitment
                 } else if (end != null && earliest.isAfter(end.at())) {
                     verdict = Verdict.REFUSE; // the commitment had ended before it occurred
@@ -255,12 +266,13 @@ class ViewsOracleTest {
                     verdict = Verdict.ACCEPT;
                 }
                 String id = "r" + i;
+                String range = until == null ? "" : ", \"occurredUntil\": \"" + until + "\"";
                 String body = """
-                        {"id": "%s", "reportedBy": "%s", "accused": "%s", "occurredAt": "%s", "occurredAtPrecision": "%s"}""".formatted(id, actor, accused, stated, precision);
+                        {"id": "%s", "reportedBy": "%s", "accused": "%s", "occurredAt": "%s", "occurredAtPrecision": "%s"%s}""".formatted(id, actor, accused, stated, precision, range);
                 List<JsonNode> events =
                         answered("/api/v1/commitments/" + target.id + "/violations", body, verdict, 1, recordTimes);
                 if (events != null) {
-                    target.reports.add(new Report(id, actor, accused, earliest, latest, recordedAt(events.get(0))));
+                    target.reports.add(new Report(id, actor, accused, earliest, rangeEnd, recordedAt(events.get(0))));
                 }
             }
             case ASSESS_VIOLATION -> {

@@ -114,7 +114,8 @@ public class Commitment {
                 recorded.terms(),
                 command.renews(),
                 supersedes,
-                recorded.source()));
+                recorded.source(),
+                recorded.announcedAt()));
     }
 
     @CommandHandler
@@ -132,7 +133,8 @@ public class Commitment {
                 recorded.agreedAt(),
                 recorded.effectiveFrom(),
                 recorded.terms(),
-                recorded.source()));
+                recorded.source(),
+                recorded.announcedAt()));
     }
 
     /**
@@ -165,6 +167,9 @@ public class Commitment {
         Rules.distinctKnownActors(undertaking.parties(), "parties", form.minimumParties(), directory);
         Rules.distinctKnownActors(orEmpty(undertaking.brokers(), "brokers"), "brokers", 0, directory);
         Rules.happenedBy(undertaking.agreedAt(), receivedAt, form.agreedField(), form.agreement());
+        // An announcement may come before the agreement is signed or after it (docs/domain.md), but like every
+        // stated time not after the ledger received it.
+        Rules.happenedBy(undertaking.announcedAt(), receivedAt, "announcedAt", "an announcement");
     }
 
     /** An undertaking as its event records it: the title stripped, lists never null. */
@@ -178,7 +183,8 @@ public class Commitment {
                 undertaking.agreedAt(),
                 undertaking.effectiveFrom(),
                 orEmpty(undertaking.terms(), "terms"),
-                undertaking.source());
+                undertaking.source(),
+                undertaking.announcedAt());
     }
 
     @CommandHandler
@@ -224,10 +230,17 @@ public class Commitment {
         }
         StatedTime occurred = command.occurredAt();
         check(occurred != null, "occurredAt", "a report needs the time the violation occurred");
+        StatedTime until = command.occurredUntil();
+        // A range: sometime from the earliest instant of occurredAt to the latest of occurredUntil (domain.md).
         check(
-                !occurred.latest().isBefore(effectiveFrom.earliest()),
-                "occurredAt",
-                "a violation cannot precede the commitment: it occurred " + occurred + ", the commitment took effect "
+                until == null || !until.latest().isBefore(occurred.earliest()),
+                "occurredUntil",
+                "a range cannot end (" + until + ") before it begins (" + occurred + ")");
+        String stated = until == null ? String.valueOf(occurred) : occurred + " to " + until;
+        check(
+                !(until == null ? occurred : until).latest().isBefore(effectiveFrom.earliest()),
+                until == null ? "occurredAt" : "occurredUntil",
+                "a violation cannot precede the commitment: it occurred " + stated + ", the commitment took effect "
                         + effectiveFrom);
         EndOfForce end = EndOfForce.earliest(endedReason, endedAt, expiresAt, supersededAt);
         // At the very instant of the end the report may come first (the breach that ended it): domain.md's tie rule
@@ -235,9 +248,10 @@ public class Commitment {
             throw new RuleViolationException(
                     "occurredAt",
                     "the commitment was no longer in force: it ended at " + end.at() + " (" + end.reason()
-                            + "), the violation occurred " + occurred);
+                            + "), the violation occurred " + stated);
         }
         Rules.happenedBy(occurred, command.receivedAt(), "occurredAt", "a violation");
+        Rules.happenedBy(until, command.receivedAt(), "occurredUntil", "the end of a violation's range");
         checkCasualties(command.casualties());
         apply(new ViolationReported(
                 id,
@@ -245,6 +259,7 @@ public class Commitment {
                 command.reportedBy(),
                 command.accused(),
                 occurred,
+                until,
                 command.location(),
                 command.description(),
                 command.casualties(),

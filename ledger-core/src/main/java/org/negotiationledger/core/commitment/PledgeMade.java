@@ -7,8 +7,11 @@ import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.StatedTime;
 
-/** A pledge was made. Lists are never null. */
-@Revision("1") // the stored shape: raise it, with an upcaster, when a field changes (docs/domain.md)
+/**
+ * A pledge was made. Lists are never null. {@code announcedAt}: null when not stated (revision 2 added it; an event
+ * stored at revision 1 reads it as null).
+ */
+@Revision("2") // the stored shape: raise it, with an upcaster, when a field changes (docs/domain.md)
 public record PledgeMade(
         CommitmentId id,
         NegotiationId negotiationId,
@@ -20,4 +23,5 @@ public record PledgeMade(
         StatedTime madeAt,
         StatedTime effectiveFrom,
         List<String> terms,
-        String source) {}
+        String source,
+        StatedTime announcedAt) {}

@@ -10,6 +10,7 @@ import org.negotiationledger.core.shared.ViolationId;
 /**
  * Report a violation of a commitment: a claim, not a verdict. {@code receivedAt} is when the ledger
  * received the report, stamped by the server (never by the client): an occurrence after it is refused.
+ * {@code occurredUntil}: null, or the end of the range the violation occurred in (from {@code occurredAt}).
  */
 public record ReportViolation(
         @TargetAggregateIdentifier CommitmentId commitmentId,
@@ -17,6 +18,7 @@ public record ReportViolation(
         ActorId reportedBy,
         ActorId accused,
         StatedTime occurredAt,
+        StatedTime occurredUntil,
         Location location,
         String description,
         Casualties casualties,

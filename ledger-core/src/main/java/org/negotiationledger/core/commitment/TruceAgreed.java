@@ -7,8 +7,11 @@ import org.negotiationledger.core.shared.CommitmentId;
 import org.negotiationledger.core.shared.NegotiationId;
 import org.negotiationledger.core.shared.StatedTime;
 
-/** A truce was agreed. Lists are never null (empty when not given). */
-@Revision("1") // the stored shape: raise it, with an upcaster, when a field changes (docs/domain.md)
+/**
+ * A truce was agreed. Lists are never null (empty when not given). {@code announcedAt}: null when not stated
+ * (revision 2 added it; an event stored at revision 1 reads it as null).
+ */
+@Revision("2") // the stored shape: raise it, with an upcaster, when a field changes (docs/domain.md)
 public record TruceAgreed(
         CommitmentId id,
         NegotiationId negotiationId,
@@ -23,4 +26,5 @@ public record TruceAgreed(
         List<String> terms,
         CommitmentId renews,
         List<CommitmentId> supersedes,
-        String source) {}
+        String source,
+        StatedTime announcedAt) {}

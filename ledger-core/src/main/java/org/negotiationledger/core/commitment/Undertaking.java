@@ -8,8 +8,10 @@ import org.negotiationledger.core.shared.StatedTime;
 /**
  * What a truce and a pledge both state: the negotiation it belongs to, its title, the parties it binds and the
  * brokers who brought it about, where and when it was agreed (a pledge's {@code madeAt}), when it takes effect,
- * its terms and its source. One value, so that the two commands, and the aggregate's checks of them, say it once.
- * Nullable: brokers, venue, terms, source.
+ * its terms and its source, and when it was announced if that differs from its agreement ({@code announcedAt}: the
+ * parties' announcements may come hours before or after it; it does not change when the commitment takes effect).
+ * One value, so that the two commands, and the aggregate's checks of them, say it once.
+ * Nullable: brokers, venue, terms, source, announcedAt.
  */
 public record Undertaking(
         NegotiationId negotiationId,
@@ -20,4 +22,5 @@ public record Undertaking(
         StatedTime agreedAt,
         StatedTime effectiveFrom,
         List<String> terms,
-        String source) {}
+        String source,
+        StatedTime announcedAt) {}

@@ -90,12 +90,18 @@ class CommitmentTest {
     }
 
     static ReportViolation report(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
+        return report(id, by, accused, occurred, null);
+    }
+
+    /** A report over a range: sometime from {@code occurred} to {@code until}. */
+    static ReportViolation report(ViolationId id, ActorId by, ActorId accused, StatedTime occurred, StatedTime until) {
         return new ReportViolation(
                 MOSCOW,
                 id,
                 by,
                 accused,
                 occurred,
+                until,
                 new Location("Karakhanbeyli", null, null),
                 "assault",
                 null,
@@ -105,12 +111,18 @@ class CommitmentTest {
     }
 
     static ViolationReported reported(ViolationId id, ActorId by, ActorId accused, StatedTime occurred) {
+        return reported(id, by, accused, occurred, null);
+    }
+
+    static ViolationReported reported(
+            ViolationId id, ActorId by, ActorId accused, StatedTime occurred, StatedTime until) {
         return new ViolationReported(
                 MOSCOW,
                 id,
                 by,
                 accused,
                 occurred,
+                until,
                 new Location("Karakhanbeyli", null, null),
                 "assault",
                 null,
@@ -334,7 +346,60 @@ class CommitmentTest {
                             GENEVA_MADE,
                             GENEVA_MADE,
                             List.of(),
+                            null,
                             null));
+        }
+
+        @Test
+        void canAgreeTruceAnnouncedHoursBeforeItsAgreement() {
+            // the parties announced the pause in the evening; the text was signed at night
+            TruceDraft announced = TruceDraft.truce().announcedAt(at("2020-10-09T21:00+04:00"));
+            fixture.givenNoPriorActivity().when(announced.agree()).expectEvents(announced.agreed());
+        }
+
+        @Test
+        void canAgreeTruceAnnouncedAfterItTookEffect() {
+            // an announcement does not move when the truce takes effect: it is recorded as stated
+            TruceDraft announced = TruceDraft.truce().announcedAt(at("2020-10-10T18:00+04:00"));
+            fixture.givenNoPriorActivity().when(announced.agree()).expectEvents(announced.agreed());
+        }
+
+        @Test
+        void cannotAgreeTruceAnnouncedInTheFutureOfItsReceipt() {
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    TruceDraft.truce().announcedAt(at("2021-01-02T00:00Z")).agree(),
+                    RuleViolationException.class,
+                    "an announcement cannot be in the future");
+        }
+
+        @Test
+        void canMakePledgeAnnouncedApartFromItsMaking() {
+            StatedTime announced = at("2020-10-31T09:00+01:00");
+            fixture.givenNoPriorActivity()
+                    .when(geneva(PledgeKind.CIVILIAN_PROTECTION, GENEVA_MADE, announced))
+                    .expectEvents(new PledgeMade(
+                            GENEVA,
+                            NK,
+                            PledgeKind.CIVILIAN_PROTECTION,
+                            "Geneva pledge",
+                            List.of(ARMENIA),
+                            List.of(),
+                            "Geneva",
+                            GENEVA_MADE,
+                            GENEVA_MADE,
+                            List.of(),
+                            null,
+                            announced));
+        }
+
+        @Test
+        void cannotMakePledgeAnnouncedInTheFutureOfItsReceipt() {
+            assertRefused(
+                    fixture.givenNoPriorActivity(),
+                    geneva(PledgeKind.CIVILIAN_PROTECTION, GENEVA_MADE, at("2021-01-01T00:01Z")),
+                    RuleViolationException.class,
+                    "an announcement cannot be in the future");
         }
 
         @Test
@@ -360,15 +425,58 @@ class CommitmentTest {
 
     /** Armenia's pledge at Geneva, made and in effect at {@code made}. */
     static MakePledge geneva(PledgeKind kind, StatedTime made) {
+        return geneva(kind, made, null);
+    }
+
+    /** The same, announced at {@code announced} (or not stated when null). */
+    static MakePledge geneva(PledgeKind kind, StatedTime made, StatedTime announced) {
         return new MakePledge(
                 GENEVA,
                 kind,
-                new Undertaking(NK, "Geneva pledge", List.of(ARMENIA), List.of(), "Geneva", made, made, null, null),
+                new Undertaking(
+                        NK, "Geneva pledge", List.of(ARMENIA), List.of(), "Geneva", made, made, null, null, announced),
                 RECEIVED);
     }
 
     @Nested
     class ReportingViolations {
+
+        @Test
+        void canReportViolationOverARangeThatBeganBeforeTheTruceTookEffect() {
+            // sometime between 11:00 and 13:00: the range allows a breach after 12:00, as a coarse precision would
+            fixture.given(moscowAgreed())
+                    .when(report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T11:00+04:00"), at("2020-10-10T13:00+04:00")))
+                    .expectEvents(reported(
+                            V1, ARMENIA, AZERBAIJAN, at("2020-10-10T11:00+04:00"), at("2020-10-10T13:00+04:00")));
+        }
+
+        @Test
+        void cannotReportARangeThatEndsBeforeItBegins() {
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T13:00+04:00"), at("2020-10-10T12:30+04:00")),
+                    RuleViolationException.class,
+                    "a range cannot end (2020-10-10T12:30+04:00) before it begins (2020-10-10T13:00+04:00)");
+        }
+
+        @Test
+        void cannotReportARangeThatEndedBeforeTheTruceTookEffect() {
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T10:00+04:00"), at("2020-10-10T11:59+04:00")),
+                    RuleViolationException.class,
+                    "a violation cannot precede the commitment: it occurred 2020-10-10T10:00+04:00 to"
+                            + " 2020-10-10T11:59+04:00");
+        }
+
+        @Test
+        void cannotReportARangeEndingInTheFutureOfItsReceipt() {
+            assertRefused(
+                    fixture.given(moscowAgreed()),
+                    report(V1, ARMENIA, AZERBAIJAN, at("2020-10-10T13:00+04:00"), at("2021-01-02T00:00Z")),
+                    RuleViolationException.class,
+                    "the end of a violation's range cannot be in the future");
+        }
 
         @Test
         void canReportViolationAfterTruceTakesEffectAndAnswerTheNewVersion() {
@@ -483,6 +591,7 @@ class CommitmentTest {
                     null,
                     null,
                     null,
+                    null,
                     Instant.parse("2020-10-10T08:04:00Z"),
                     null);
             assertRefused(fixture.given(moscowAgreed()), early, RuleViolationException.class, "future");
@@ -576,6 +685,7 @@ class CommitmentTest {
                     ARMENIA,
                     AZERBAIJAN,
                     at("2020-10-10T12:05+04:00"),
+                    null,
                     null,
                     null,
                     new Casualties(-1, 0),

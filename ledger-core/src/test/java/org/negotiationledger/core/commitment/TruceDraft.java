@@ -31,6 +31,7 @@ final class TruceDraft {
     private CommitmentId renews;
     private List<CommitmentId> supersedes;
     private String source;
+    private StatedTime announcedAt;
 
     static TruceDraft truce() {
         return new TruceDraft();
@@ -101,6 +102,11 @@ final class TruceDraft {
         return this;
     }
 
+    TruceDraft announcedAt(StatedTime announcedAt) {
+        this.announcedAt = announcedAt;
+        return this;
+    }
+
     TruceDraft source(String source) {
         this.source = source;
         return this;
@@ -111,7 +117,17 @@ final class TruceDraft {
         return new AgreeTruce(
                 id,
                 kind,
-                new Undertaking(negotiation, title, parties, brokers, venue, agreedAt, effectiveFrom, terms, source),
+                new Undertaking(
+                        negotiation,
+                        title,
+                        parties,
+                        brokers,
+                        venue,
+                        agreedAt,
+                        effectiveFrom,
+                        terms,
+                        source,
+                        announcedAt),
                 expiresAt,
                 renews,
                 supersedes,
@@ -134,6 +150,7 @@ final class TruceDraft {
                 terms == null ? List.of() : terms,
                 renews,
                 supersedes == null ? List.of() : supersedes,
-                source);
+                source,
+                announcedAt);
     }
 }

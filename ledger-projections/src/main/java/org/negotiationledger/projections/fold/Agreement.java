@@ -16,6 +16,7 @@ import org.negotiationledger.core.shared.StatedTime;
  * @param renews      the truce this one renews, or null
  * @param supersedes  the commitments this truce supersedes
  * @param recordedAt  when the ledger recorded the agreement
+ * @param announcedAt when it was announced, if stated apart from its agreement, or null
  */
 public record Agreement(
         String id,
@@ -33,7 +34,8 @@ public record Agreement(
         String renews,
         List<String> supersedes,
         String source,
-        Instant recordedAt) {
+        Instant recordedAt,
+        StatedTime announcedAt) {
 
     public static final String TRUCE = "TRUCE";
     public static final String PLEDGE = "PLEDGE";
@@ -55,7 +57,8 @@ public record Agreement(
                 e.renews() == null ? null : e.renews().value(),
                 ViewFold.commitmentIds(e.supersedes()),
                 e.source(),
-                recordedAt);
+                recordedAt,
+                e.announcedAt());
     }
 
     static Agreement of(PledgeMade e, Instant recordedAt) {
@@ -75,6 +78,7 @@ public record Agreement(
                 null,
                 List.of(),
                 e.source(),
-                recordedAt);
+                recordedAt,
+                e.announcedAt());
     }
 }

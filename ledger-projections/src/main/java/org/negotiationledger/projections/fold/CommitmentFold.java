@@ -56,7 +56,8 @@ public final class CommitmentFold {
                     e.casualties(),
                     e.source(),
                     List.of(),
-                    null));
+                    null,
+                    e.occurredUntil()));
         } else if (event instanceof ViolationAssessed e) {
             reports = replace(
                     reports,

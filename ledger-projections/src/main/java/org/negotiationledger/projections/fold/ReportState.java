@@ -13,6 +13,7 @@ import org.negotiationledger.core.shared.StatedTime;
  * A violation report as the views know it: the claim, every finding on it in the order recorded (the latest
  * one counts), and its retraction (null while none). A report is standing unless retracted or assessed
  * UNFOUNDED. Each part keeps its record time, so the report as the ledger knew it at any moment can be told.
+ * {@code occurredUntil}: null, or the end of the range the violation occurred in (from {@code occurredAt}).
  */
 public record ReportState(
         String violationId,
@@ -25,7 +26,8 @@ public record ReportState(
         Casualties casualties,
         String source,
         List<Assessment> assessments,
-        Retraction retraction) {
+        Retraction retraction,
+        StatedTime occurredUntil) {
 
     private static final String UNKNOWN = ActorId.UNKNOWN.value();
 
@@ -72,9 +74,9 @@ public record ReportState(
         return UNKNOWN.equals(accused) || parties.contains(accused);
     }
 
-    /** When the violation counts as having happened: the latest instant its stated time allows. */
+    /** When the violation counts as having happened: the latest instant its stated times (a range's end) allow. */
     public Instant countsFrom() {
-        return occurredAt.latest();
+        return (occurredUntil == null ? occurredAt : occurredUntil).latest();
     }
 
     ReportState assessed(Assessment finding) {
@@ -110,6 +112,7 @@ public record ReportState(
                 casualties,
                 source,
                 newAssessments,
-                newRetraction);
+                newRetraction,
+                occurredUntil);
     }
 }

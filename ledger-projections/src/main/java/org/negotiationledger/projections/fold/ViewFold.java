@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.fold;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,11 +168,13 @@ public final class ViewFold {
         String title = after.agreement().title();
         TimelineEntry entry = null;
         if (event instanceof ViolationReported e) {
+            // Shown as stated (its start), ordered by the latest instant of its range as every report is.
             entry = entry(
                     after.agreement().negotiationId(),
                     fact,
                     0,
                     e.occurredAt(),
+                    e.latest(),
                     "ViolationReported",
                     id,
                     new TimelineFact.Reported(
@@ -273,11 +276,24 @@ public final class ViewFold {
 
     private static TimelineEntry entry(
             String negotiation, Fact fact, int n, StatedTime validAt, String type, String recordId, TimelineFact says) {
+        return entry(negotiation, fact, n, validAt, validAt == null ? null : validAt.latest(), type, recordId, says);
+    }
+
+    /** An entry shown at {@code validAt} as stated and ordered at {@code orderedAt} (a range's latest instant). */
+    private static TimelineEntry entry(
+            String negotiation,
+            Fact fact,
+            int n,
+            StatedTime validAt,
+            Instant orderedAt,
+            String type,
+            String recordId,
+            TimelineFact says) {
         return new TimelineEntry(
                 negotiation,
                 fact.globalIndex(),
                 n,
-                validAt == null ? fact.recordedAt() : validAt.latest(),
+                validAt == null ? fact.recordedAt() : orderedAt,
                 validAt == null ? null : validAt.stated(),
                 validAt == null ? null : validAt.precision(),
                 fact.recordedAt(),

@@ -24,8 +24,10 @@ public record ViewTables(int generation) {
      * The version of the view tables' layout below; the serving generation records the one it was built with.
      * 2: a timeline row holds the entry's facts ({@code fact}), no longer its sentence ({@code summary}).
      * 3: a report's timeline fact names the report ({@code violationId}).
+     * 4: a commitment's row keeps its announcement ({@code announcedAt}), a report's row the end of its range
+     * ({@code occurredUntil}); absent in older rows, each reads as null.
      */
-    public static final int SCHEMA = 3;
+    public static final int SCHEMA = 4;
 
     /** The base names, longest first where one begins another, so that the pattern takes the whole name. */
     static final List<String> TABLES = List.of(

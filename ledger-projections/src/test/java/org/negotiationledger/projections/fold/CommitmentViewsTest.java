@@ -34,6 +34,50 @@ class CommitmentViewsTest {
     }
 
     @Test
+    void anAnnouncementStatedApartFromTheAgreementIsKeptAndDoesNotMoveWhenTheTruceTakesEffect() {
+        History history = new History()
+                .negotiation()
+                .truce("pause", "2020-10-10T12:00+04:00", null, null, at("2020-10-10T18:00+04:00", Precision.HOUR))
+                .report("pause", "first", ARMENIA, AZERBAIJAN, at("2020-10-10T12:05+04:00"));
+        CommitmentView pause = view(history, "pause", LATER);
+        assertThat(pause.agreement().announcedAt()).isEqualTo(at("2020-10-10T18:00+04:00", Precision.HOUR));
+        // in effect, and broken, from its effective time, hours before it was announced
+        assertThat(pause.minutesToFirstViolation()).isEqualTo(5);
+        assertThat(view(history, "pause", Instant.parse("2020-10-10T08:01:00Z")).status())
+                .isEqualTo(Status.HOLDING);
+        assertThat(view(moscowWithTwoReports(), "moscow", LATER).agreement().announcedAt())
+                .isNull();
+    }
+
+    @Test
+    void aRangedReportCountsFromTheLatestInstantOfItsRangeForOrderAndTimeToBreak() {
+        History history = new History()
+                .negotiation()
+                .truce("moscow", "2020-10-10T12:00+04:00", null, null)
+                .report(
+                        "moscow",
+                        "ranged",
+                        ARMENIA,
+                        AZERBAIJAN,
+                        at("2020-10-10T12:01+04:00"),
+                        at("2020-10-10T13:00+04:00"))
+                .report("moscow", "later", AZERBAIJAN, ARMENIA, at("2020-10-10T12:30+04:00"));
+        CommitmentView moscow = view(history, "moscow", LATER);
+        // the range's start is before the other report, its end after: the end counts
+        assertThat(moscow.firstViolation().violationId()).isEqualTo("later");
+        assertThat(moscow.minutesToFirstViolation()).isEqualTo(30);
+
+        CommitmentView alone = view(history.retract("moscow", "later"), "moscow", LATER);
+        assertThat(alone.firstViolation().violationId()).isEqualTo("ranged");
+        assertThat(alone.firstViolationAtUtc()).isEqualTo(Instant.parse("2020-10-10T09:00:00Z"));
+        assertThat(alone.minutesToFirstViolation()).isEqualTo(60);
+        // not violated before the range's end, as a report stated to the hour would not be
+        assertThat(view(history, "moscow", Instant.parse("2020-10-10T08:20:00Z"))
+                        .status())
+                .isEqualTo(Status.HOLDING);
+    }
+
+    @Test
     void firstViolationIsTheEarliestStandingReportAndTimeToBreakCountsFromTakingEffect() {
         CommitmentView moscow = view(moscowWithTwoReports(), "moscow", LATER);
         assertThat(moscow.status()).isEqualTo(Status.VIOLATED);

@@ -56,6 +56,11 @@ final class History {
     }
 
     History truce(String id, String effective, String expires, String renews) {
+        return truce(id, effective, expires, renews, null);
+    }
+
+    /** A truce whose announcement is stated apart from its agreement (null: not stated). */
+    History truce(String id, String effective, String expires, String renews, StatedTime announced) {
         return add(
                 "commitment:" + id,
                 new TruceAgreed(
@@ -72,10 +77,17 @@ final class History {
                         List.of(),
                         renews == null ? null : new CommitmentId(renews),
                         List.of(),
-                        null));
+                        null,
+                        announced));
     }
 
     History report(String commitment, String violation, ActorId by, ActorId accused, StatedTime occurred) {
+        return report(commitment, violation, by, accused, occurred, null);
+    }
+
+    /** A report over a range: sometime from {@code occurred} to {@code until}. */
+    History report(
+            String commitment, String violation, ActorId by, ActorId accused, StatedTime occurred, StatedTime until) {
         return add(
                 "commitment:" + commitment,
                 new ViolationReported(
@@ -84,6 +96,7 @@ final class History {
                         by,
                         accused,
                         occurred,
+                        until,
                         null,
                         null,
                         null,

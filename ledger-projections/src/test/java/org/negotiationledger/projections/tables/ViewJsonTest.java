@@ -3,6 +3,7 @@ package org.negotiationledger.projections.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,11 @@ class ViewJsonTest {
 
     private static final Instant RECORDED = Instant.parse("2020-10-10T08:00:00Z");
 
-    /** The keys of a commitment's row as view schema 1 stores them: a change here wants {@code ViewTables.SCHEMA} raised. */
-    private static final List<String> SCHEMA_1_COMMITMENT = List.of(
+    /**
+     * The keys of a commitment's row as view schema 4 stores them (schema 1's and {@code announcedAt}): a change here
+     * wants {@code ViewTables.SCHEMA} raised.
+     */
+    private static final List<String> SCHEMA_4_COMMITMENT = List.of(
             "id",
             "negotiationId",
             "category",
@@ -43,6 +47,7 @@ class ViewJsonTest {
             "supersedes",
             "source",
             "recordedAt",
+            "announcedAt",
             "renewals",
             "supersessions",
             "ending",
@@ -58,13 +63,25 @@ class ViewJsonTest {
     }
 
     @Test
-    void aCommitmentKeepsTheStoredLayoutOfViewSchemaOne() throws Exception {
+    void aCommitmentKeepsTheStoredLayoutOfViewSchemaFour() throws Exception {
         JsonNode row = ViewJson.MAPPER.readTree(ViewJson.write(moscow()));
 
         List<String> keys = new ArrayList<>();
         row.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactlyInAnyOrderElementsOf(SCHEMA_1_COMMITMENT);
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(SCHEMA_4_COMMITMENT);
         assertThat(row.get("title").asText()).isEqualTo("Moscow humanitarian ceasefire");
+    }
+
+    /** A generation built under schema 3 serves until the rebuild into schema 4 takes over: its rows still read. */
+    @Test
+    void aCommitmentRowOfViewSchemaThreeReadsWithoutAnAnnouncement() throws Exception {
+        ObjectNode row = (ObjectNode) ViewJson.MAPPER.readTree(ViewJson.write(moscow()));
+        row.remove("announcedAt");
+
+        CommitmentState read = ViewJson.read(ViewJson.MAPPER.writeValueAsString(row), CommitmentState.class);
+
+        assertThat(read.agreement().announcedAt()).isNull();
+        assertThat(read.agreement().agreedAt()).isEqualTo(moscow().agreement().agreedAt());
     }
 
     /** The keys of a timeline row as view schemas 2 and 3 store them: the entry's facts under {@code fact}. */
@@ -190,7 +207,8 @@ class ViewJsonTest {
                 null,
                 List.of(),
                 "https://example.org/moscow",
-                RECORDED);
+                RECORDED,
+                StatedTime.parse("2020-10-09T21:00+04:00", Precision.HOUR));
         ReportState report = new ReportState(
                 "first",
                 "armenia",
@@ -203,7 +221,8 @@ class ViewJsonTest {
                 null,
                 List.of(new ReportState.Assessment(
                         AssessmentOutcome.CONFIRMED, null, "un", effective, null, RECORDED.plusSeconds(120))),
-                null);
+                null,
+                StatedTime.parse("2020-10-10T12:35+04:00", Precision.MINUTE));
         return new CommitmentState(
                 agreement,
                 List.of(new CommitmentState.Renewal("paris", RECORDED.plusSeconds(600))),
