@@ -153,6 +153,22 @@ public final class CommandRequests {
             @Size(max = TEXT) String note,
             @PositiveOrZero Long expectedVersion) {}
 
+    /** A truce's expiry moved later: who agreed it (parties or brokers), when, and the new expiry. */
+    public record ExtendCommitmentRequest(
+            @NotNull @TimeText String expiresAt,
+            Precision expiresAtPrecision,
+            @NotNull @TimeText String agreedAt,
+            Precision agreedAtPrecision,
+            @TimeText String announcedAt,
+            Precision announcedAtPrecision,
+
+            @NotNull @Size(min = 1, max = 100)
+            List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> agreedBy,
+
+            @Size(max = TEXT) String source,
+            @Size(max = TEXT) String note,
+            @PositiveOrZero Long expectedVersion) {}
+
     /** Where a violation occurred: a place name, or an object with a name and optional coordinates. */
     public record LocationRequest(
             @Text(name = true) @Size(max = NAME) String name,

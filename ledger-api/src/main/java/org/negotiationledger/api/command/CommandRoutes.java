@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.negotiationledger.api.command.CommandRequests.AgreeTruceRequest;
 import org.negotiationledger.api.command.CommandRequests.AssessViolationRequest;
 import org.negotiationledger.api.command.CommandRequests.EndCommitmentRequest;
+import org.negotiationledger.api.command.CommandRequests.ExtendCommitmentRequest;
 import org.negotiationledger.api.command.CommandRequests.IssueStatementRequest;
 import org.negotiationledger.api.command.CommandRequests.MakePledgeRequest;
 import org.negotiationledger.api.command.CommandRequests.OpenNegotiationRequest;
@@ -25,6 +26,7 @@ import org.negotiationledger.core.commitment.AgreeTruce;
 import org.negotiationledger.core.commitment.AssessViolation;
 import org.negotiationledger.core.commitment.Casualties;
 import org.negotiationledger.core.commitment.EndCommitment;
+import org.negotiationledger.core.commitment.ExtendCommitment;
 import org.negotiationledger.core.commitment.MakePledge;
 import org.negotiationledger.core.commitment.ReportViolation;
 import org.negotiationledger.core.commitment.RetractViolationReport;
@@ -65,6 +67,7 @@ final class CommandRoutes {
     static final String PLEDGES = "/api/v1/pledges";
     private static final String COMMITMENT = "/api/v1/commitments/{commitmentId}";
     static final String END = COMMITMENT + "/end";
+    static final String EXTENSION = COMMITMENT + "/extension";
     static final String VIOLATIONS = COMMITMENT + "/violations";
     private static final String VIOLATION = VIOLATIONS + "/{violationId}";
     static final String ASSESSMENT = VIOLATION + "/assessment";
@@ -136,6 +139,11 @@ final class CommandRoutes {
                     EndCommitmentRequest.class,
                     COMMITMENT,
                     (v, body, at) -> end(new CommitmentId(v.get("commitmentId")), body, at)),
+            route(
+                    EXTENSION,
+                    ExtendCommitmentRequest.class,
+                    COMMITMENT,
+                    (v, body, at) -> extend(new CommitmentId(v.get("commitmentId")), body, at)),
             route(
                     VIOLATIONS,
                     ReportViolationRequest.class,
@@ -255,6 +263,20 @@ final class CommandRoutes {
                 commitmentId,
                 body.reason(),
                 parse(body.endedAt(), body.endedAtPrecision()),
+                body.note(),
+                receivedAt,
+                body.expectedVersion());
+        return Written.changing(command, commitmentId.value());
+    }
+
+    private static Written extend(CommitmentId commitmentId, ExtendCommitmentRequest body, Instant receivedAt) {
+        var command = new ExtendCommitment(
+                commitmentId,
+                parse(body.expiresAt(), body.expiresAtPrecision()),
+                parse(body.agreedAt(), body.agreedAtPrecision()),
+                body.announcedAt() == null ? null : parse(body.announcedAt(), body.announcedAtPrecision()),
+                body.agreedBy().stream().map(ActorId::new).toList(),
+                body.source(),
                 body.note(),
                 receivedAt,
                 body.expectedVersion());

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import org.negotiationledger.api.command.CommandRequests.AgreeTruceRequest;
 import org.negotiationledger.api.command.CommandRequests.AssessViolationRequest;
 import org.negotiationledger.api.command.CommandRequests.EndCommitmentRequest;
+import org.negotiationledger.api.command.CommandRequests.ExtendCommitmentRequest;
 import org.negotiationledger.api.command.CommandRequests.MakePledgeRequest;
 import org.negotiationledger.api.command.CommandRequests.ReportViolationRequest;
 import org.negotiationledger.api.command.CommandRequests.RetractViolationReportRequest;
@@ -59,6 +60,18 @@ class CommitmentCommandController {
     ResponseEntity<CommandResponses> end(
             @PathVariable CommitmentId commitmentId,
             @Valid @RequestBody EndCommitmentRequest body,
+            @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
+        return commands.submit(body, key);
+    }
+
+    @PostMapping(CommandRoutes.EXTENSION)
+    @Operation(
+            operationId = "extendCommitment",
+            summary =
+                    "ExtendCommitment: move a truce's expiry later; the same truce runs on (agreed before it expires)")
+    ResponseEntity<CommandResponses> extend(
+            @PathVariable CommitmentId commitmentId,
+            @Valid @RequestBody ExtendCommitmentRequest body,
             @RequestHeader(name = Requests.IDEMPOTENCY_KEY, required = false) String key) {
         return commands.submit(body, key);
     }

@@ -27,6 +27,10 @@ public final class TimelineSentences {
             return f.title() + " takes effect";
         } else if (fact instanceof TimelineFact.Expires f) {
             return f.title() + " expires";
+        } else if (fact instanceof TimelineFact.Extended f) {
+            return f.title() + " extended to " + f.expiresAt()
+                    + (f.previousExpiry() == null ? "" : " (was to expire " + f.previousExpiry() + ")")
+                    + ", agreed by " + list(f.agreedBy());
         } else if (fact instanceof TimelineFact.Reported f) {
             return "Violation of " + f.title() + " reported by " + f.reportedBy() + ", accusing " + f.accused()
                     + (f.description() == null ? "" : ": " + f.description());

@@ -122,8 +122,9 @@ public final class ViewResponses {
                     a.announcedAt() == null ? null : a.announcedAt().utc(),
                     a.effectiveFrom().stated(),
                     a.effectiveFrom().utc(),
-                    a.expiresAt() == null ? null : a.expiresAt().stated(),
-                    a.expiresAt() == null ? null : a.expiresAt().utc(),
+                    // the expiry in force at the valid time: an extension agreed by then moved it
+                    v.expiresAt() == null ? null : v.expiresAt().stated(),
+                    v.expiresAt() == null ? null : v.expiresAt().utc(),
                     a.terms(),
                     a.source(),
                     v.firstViolationAtUtc(),

@@ -53,6 +53,7 @@ final class Oracle {
         final Instant recorded;
         final List<Report> reports = new ArrayList<>();
         final List<Ending> endings = new ArrayList<>();
+        final List<Extension> extensions = new ArrayList<>();
 
         Commitment(
                 String id, boolean truce, List<String> parties, Instant effective, Instant expires, Instant recorded) {
@@ -67,6 +68,12 @@ final class Oracle {
             }
         }
     }
+
+    /**
+     * An extension of a truce's expiry (domain.md, "Extensions"): from {@code agreed} on it is due to expire at
+     * {@code expires}.
+     */
+    record Extension(Instant agreed, Instant expires, Instant recorded) {}
 
     /** One way a commitment stops being in force: an explicit end, its expiry, a supersession. */
     record Ending(Instant at, String reason, Instant recorded, boolean explicit) {}
@@ -164,7 +171,11 @@ final class Oracle {
          */
         Ending end(Commitment c) {
             Ending earliest = null;
-            for (Ending e : c.endings) {
+            for (Ending agreed : c.endings) {
+                // each extension is agreed before the expiry it moves: only the latest known expiry ends the truce
+                Ending e = !agreed.explicit() && agreed.reason().equals("EXPIRED")
+                        ? new Ending(expiry(c, null), "EXPIRED", agreed.recorded(), false)
+                        : agreed;
                 if (known(e.recorded())
                         && (earliest == null
                                 || e.at().isBefore(earliest.at())
@@ -173,6 +184,22 @@ final class Oracle {
                 }
             }
             return earliest;
+        }
+
+        /**
+         * The expiry in force at valid time {@code at} (null: the latest), as known: the agreed one, or the latest
+         * of the extensions agreed by then.
+         */
+        Instant expiry(Commitment c, Instant at) {
+            Instant expiry = c.expires;
+            for (Extension x : c.extensions) {
+                if (known(x.recorded())
+                        && (at == null || !x.agreed().isAfter(at))
+                        && x.expires().isAfter(expiry)) {
+                    expiry = x.expires();
+                }
+            }
+            return expiry;
         }
 
         /** Which of two ends at one instant names the reason: the lower rank. */
@@ -317,6 +344,11 @@ final class Oracle {
                 at(keys, "CommitmentTookEffect", c.id, c.effective, c.effective, validAt);
                 if (c.expires != null) {
                     at(keys, "CommitmentExpired", c.id, c.expires, c.expires, validAt);
+                }
+                for (Extension x : c.extensions) {
+                    if (known(x.recorded())) {
+                        at(keys, "CommitmentExtended", c.id, x.agreed(), x.agreed(), validAt);
+                    }
                 }
                 for (Ending e : c.endings) {
                     if (!known(e.recorded()) || e.reason().equals("EXPIRED") && !e.explicit()) {

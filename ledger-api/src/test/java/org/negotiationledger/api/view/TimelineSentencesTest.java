@@ -52,6 +52,18 @@ class TimelineSentencesTest {
     }
 
     @Test
+    void anExtensionSaysToWhenInPlaceOfWhatAndWhoAgreedIt() {
+        assertThat(TimelineSentences.of(new TimelineFact.Extended(
+                        "Humanitarian pause",
+                        "2020-10-16T12:00+04:00",
+                        "2020-10-14T12:00+04:00",
+                        List.of("armenia", "azerbaijan"))))
+                .isEqualTo(
+                        "Humanitarian pause extended to 2020-10-16T12:00+04:00 (was to expire 2020-10-14T12:00+04:00),"
+                                + " agreed by armenia, azerbaijan");
+    }
+
+    @Test
     void aReportNamesWhoReportedWhomAndAnyDescription() {
         assertThat(TimelineSentences.of(new TimelineFact.Reported("Moscow ceasefire", "v1", "am", "az", "Assault")))
                 .isEqualTo("Violation of Moscow ceasefire reported by am, accusing az: Assault");

@@ -63,6 +63,7 @@ class ViewsOracleTest {
     private static final AtomicInteger HISTORY = new AtomicInteger();
     private static final AtomicInteger ACCEPTED = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();
+    private static final AtomicInteger EXTENDED = new AtomicInteger();
     private static LedgerInstance ledger;
     private static Http http;
     private static long seen;
@@ -86,8 +87,8 @@ class ViewsOracleTest {
             int accepted = ACCEPTED.get();
             int refused = REFUSED.get();
             System.out.printf(
-                    "ViewsOracleTest: %d histories, %d commands accepted, %d refused%n",
-                    HISTORY.get(), accepted, refused);
+                    "ViewsOracleTest: %d histories, %d commands accepted (%d extensions), %d refused%n",
+                    HISTORY.get(), accepted, EXTENDED.get(), refused);
             assertThat(accepted)
                     .as(
                             "commands accepted (%d) against refused (%d): a run of mostly refused histories checks little",
@@ -105,6 +106,7 @@ class ViewsOracleTest {
         ASSESS_VIOLATION,
         RETRACT_REPORT,
         END_COMMITMENT,
+        EXTEND_COMMITMENT,
         ISSUE_STATEMENT,
         RECORD_TALKS
     }
@@ -118,6 +120,7 @@ class ViewsOracleTest {
         Action.ASSESS_VIOLATION,
         Action.RETRACT_REPORT,
         Action.END_COMMITMENT,
+        Action.EXTEND_COMMITMENT,
         Action.ISSUE_STATEMENT,
         Action.RECORD_TALKS
     };
@@ -337,6 +340,31 @@ class ViewsOracleTest {
                     target.endings.add(new Ending(time.toInstant(), reason, recordedAt(events.get(0)), true));
                 }
             }
+            case EXTEND_COMMITMENT -> {
+                // an extension of a truce with an expiry, if there is one (else one is agreed): an extension of
+                // anything else is refused whatever else it says, and would check little
+                List<Commitment> expiring =
+                        commitments.stream().filter(c -> c.expires != null).toList();
+                if (expiring.isEmpty() || s.precision() == 0) {
+                    Step other = new Step(
+                            Action.EXTEND_COMMITMENT,
+                            s.target(),
+                            s.report(),
+                            s.actor(),
+                            s.accused(),
+                            s.minutes(),
+                            s.precision(),
+                            s.precision() == 0 ? s.option() : 3);
+                    if (expiring.isEmpty()) {
+                        agree(oracle, i, other, time, target, recordTimes);
+                    } else {
+                        extend(now, target, s, time, recordTimes); // whatever the target is (a pledge: refused)
+                    }
+                } else {
+                    Commitment truce = expiring.get(s.target() % expiring.size());
+                    extend(now, truce, s, NOON.plusMinutes(s.minutes() % 1440), recordTimes);
+                }
+            }
             case RECORD_TALKS -> {
                 // option: an end two hours after the start; an end before the start; a participant named twice;
                 // a party and a mediator
@@ -372,6 +400,43 @@ class ViewsOracleTest {
                     oracle.statements.add(new Oracle.Statement(id, time.toInstant(), recordedAt(events.get(0))));
                 }
             }
+        }
+    }
+
+    /**
+     * An extension agreed at {@code time}, by option: one, two or zero hours past the latest expiry (zero: not
+     * later, refused), or agreed by the mediator, who is no broker of the generated truces (refused). Refused too,
+     * as domain.md says: a commitment without expiry, and one whose end of force (an explicit end, a supersession,
+     * the expiry in force then) had come by the agreed time.
+     */
+    private static void extend(Known now, Commitment target, Step s, OffsetDateTime time, List<Instant> recordTimes) {
+        Instant agreed = time.toInstant();
+        Instant latest = target.expires == null ? null : now.expiry(target, null);
+        Instant expires = (latest == null ? Instant.parse("2020-10-12T08:00:00Z") : latest)
+                .plusSeconds(3600L * (s.option() == 2 ? 0 : s.option() + 1));
+        String agreedBy = s.option() == 3 ? "m" : "a";
+        Verdict verdict;
+        if (latest == null || s.option() == 2 || s.option() == 3) {
+            verdict = Verdict.REFUSE;
+        } else {
+            Instant inForce = now.expiry(target, agreed);
+            boolean ended = !agreed.isBefore(inForce)
+                    || target.endings.stream()
+                            .anyMatch(e -> (e.explicit() || e.reason().equals("SUPERSEDED"))
+                                    && now.known(e.recorded())
+                                    && !agreed.isBefore(e.at()));
+            verdict = ended ? Verdict.REFUSE : Verdict.ACCEPT;
+        }
+        List<JsonNode> events = answered(
+                "/api/v1/commitments/" + target.id + "/extension",
+                "{\"expiresAt\": \"" + OffsetDateTime.ofInstant(expires, java.time.ZoneOffset.ofHours(4))
+                        + "\", \"agreedAt\": \"" + time + "\", \"agreedBy\": [\"" + agreedBy + "\"]}",
+                verdict,
+                1,
+                recordTimes);
+        if (events != null) {
+            target.extensions.add(new Oracle.Extension(agreed, expires, recordedAt(events.get(0))));
+            EXTENDED.incrementAndGet();
         }
     }
 

@@ -69,6 +69,7 @@ class ViewsPropertyTest {
         ASSESS_VIOLATION,
         RETRACT_REPORT,
         END_COMMITMENT,
+        EXTEND_COMMITMENT,
         ISSUE_STATEMENT
     }
 
@@ -81,6 +82,7 @@ class ViewsPropertyTest {
         Action.ASSESS_VIOLATION,
         Action.RETRACT_REPORT,
         Action.END_COMMITMENT,
+        Action.EXTEND_COMMITMENT,
         Action.ISSUE_STATEMENT
     };
 
@@ -230,6 +232,12 @@ class ViewsPropertyTest {
                 String reason = new String[] {"EXPIRED", "TERMINATED", "SUPERSEDED", "COLLAPSED"}[s.option()];
                 http.post("/api/v1/commitments/" + target + "/end", """
                         {"reason": "%s", "endedAt": "%s"}""".formatted(reason, time));
+            }
+            case EXTEND_COMMITMENT -> {
+                // agreed at the step's time, to noon of the 12th to 15th: accepted for a truce expiring then, in force
+                String expires = "2020-10-1" + (2 + s.option()) + "T12:00+04:00";
+                http.post("/api/v1/commitments/" + target + "/extension", """
+                        {"expiresAt": "%s", "agreedAt": "%s", "agreedBy": ["a"]}""".formatted(expires, time));
             }
             case ISSUE_STATEMENT ->
                 http.post("/api/v1/statements", """

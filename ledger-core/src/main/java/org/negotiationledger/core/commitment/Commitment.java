@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.negotiationledger.core.shared.RuleViolationException.check;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +36,9 @@ import org.negotiationledger.core.shared.ViolationId;
  * the effective time of a commitment that supersedes it. Reports must fall inside that span (imprecise
  * times pass when any instant of their interval would) and not after the ledger received them.
  */
-@Revision("2") // the layout of its snapshots: raise it when a field changes, and older snapshots are ignored
+@Revision("3") // the layout of its snapshots: raise it when a field changes, and older snapshots are ignored
 // 2: a report remembers its accused (a non-party accused may neither assess nor retract it)
+// 3: a truce remembers its extensions (when each was agreed, to when it moved the expiry)
 public class Commitment {
 
     @AggregateIdentifier
@@ -48,12 +50,17 @@ public class Commitment {
     private StatedTime agreedAt;
     private StatedTime effectiveFrom;
     private Instant expiresAt;
+    private final List<Extension> extensions = new ArrayList<>();
+    private boolean pledge;
     private Instant endedAt;
     private EndReason endedReason;
     private Instant supersededAt;
     private final Map<ViolationId, Report> reports = new HashMap<>();
 
     /** What the aggregate must remember of a report to judge later commands about it. */
+    /** An extension: from its agreed time's earliest instant on, the truce runs until {@code expiresAt}. */
+    private record Extension(Instant agreedFrom, Instant expiresAt) {}
+
     private record Report(ActorId reportedBy, ActorId accused, StatedTime occurredAt, boolean retracted) {}
 
     protected Commitment() {
@@ -209,6 +216,84 @@ public class Commitment {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Move a truce's expiry later. The extension must be agreed while the truce is in force at the extension's
+     * agreed time (valid time: an end, supersession or expiry recorded before or after, but falling at or before
+     * that time, refuses it; a lapsed truce is renewed by a new truce), by its parties or brokers, to an expiry
+     * later than the latest one it has.
+     */
+    @CommandHandler
+    public long handle(ExtendCommitment command, Directory directory) {
+        VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
+        check(
+                expiresAt != null,
+                "expiresAt",
+                (pledge ? "a pledge has no expiry to move" : "the truce has no expiry to move")
+                        + ": only a truce with an expiry can be extended");
+        StatedTime newExpiry = command.expiresAt();
+        check(newExpiry != null, "expiresAt", "an extension needs the new expiry");
+        Instant current = currentExpiry();
+        check(
+                newExpiry.utc().isAfter(current),
+                "expiresAt",
+                "an extension moves the expiry later: " + newExpiry + " is not later than the current expiry "
+                        + current);
+        StatedTime agreed = command.agreedAt();
+        check(agreed != null, "agreedAt", "an extension needs the time it was agreed");
+        check(
+                !agreed.latest().isBefore(agreedAt.earliest()),
+                "agreedAt",
+                "an extension cannot be agreed (" + agreed + ") before the truce was (" + agreedAt + ")");
+        Instant from = agreed.earliest();
+        EndOfForce end = EndOfForce.earliest(endedReason, endedAt, expiryAt(from), supersededAt);
+        if (end != null && !from.isBefore(end.at())) {
+            throw new RuleViolationException(
+                    "agreedAt",
+                    end.reason() == EndReason.EXPIRED
+                            ? "the extension was agreed " + agreed + ", not before the expiry it would move ("
+                                    + end.at() + "): a lapsed truce is renewed by a new truce (renews)"
+                            : "the commitment had ended at " + end.at() + " (" + end.reason()
+                                    + ") when the extension was agreed (" + agreed + ")");
+        }
+        Rules.happenedBy(agreed, command.receivedAt(), "agreedAt", "an extension");
+        if (command.announcedAt() != null) {
+            Rules.happenedBy(command.announcedAt(), command.receivedAt(), "announcedAt", "an announcement");
+        }
+        List<ActorId> agreedBy = orEmpty(command.agreedBy(), "agreedBy");
+        check(!agreedBy.isEmpty(), "agreedBy", "an extension names who agreed it (parties or brokers)");
+        check(Set.copyOf(agreedBy).size() == agreedBy.size(), "agreedBy", "an actor is named twice");
+        for (ActorId actor : agreedBy) {
+            check(
+                    parties.contains(actor) || brokers.contains(actor),
+                    "agreedBy",
+                    "'" + actor.value() + "' is neither a party nor a broker of " + id.value()
+                            + ": an extension is agreed by the parties or brokers");
+        }
+        apply(new CommitmentExtended(
+                id, newExpiry, agreed, command.announcedAt(), agreedBy, command.source(), command.note()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The latest expiry the truce has: extensions only move it later. */
+    private Instant currentExpiry() {
+        Instant latest = expiresAt;
+        for (Extension e : extensions) {
+            latest = e.expiresAt().isAfter(latest) ? e.expiresAt() : latest;
+        }
+        return latest;
+    }
+
+    /** The expiry in force at valid time {@code at}: the latest of the agreed one and those extended to by then. */
+    private Instant expiryAt(Instant at) {
+        Instant latest = expiresAt;
+        for (Extension e : extensions) {
+            if (!e.agreedFrom().isAfter(at) && e.expiresAt().isAfter(latest)) {
+                latest = e.expiresAt();
+            }
+        }
+        return latest;
+    }
+
     @CommandHandler
     public long handle(ReportViolation command, Directory directory) {
         VersionConflictException.expect(command.expectedVersion(), AggregateLifecycle.getVersion());
@@ -242,7 +327,9 @@ public class Commitment {
                 until == null ? "occurredAt" : "occurredUntil",
                 "a violation cannot precede the commitment: it occurred " + stated + ", the commitment took effect "
                         + effectiveFrom);
-        EndOfForce end = EndOfForce.earliest(endedReason, endedAt, expiresAt, supersededAt);
+        // Extensions are each agreed before the expiry they move, so the truce runs without a break to its latest one
+        EndOfForce end =
+                EndOfForce.earliest(endedReason, endedAt, expiresAt == null ? null : currentExpiry(), supersededAt);
         // At the very instant of the end the report may come first (the breach that ended it): domain.md's tie rule
         if (end != null && occurred.earliest().isAfter(end.at())) {
             throw new RuleViolationException(
@@ -397,6 +484,7 @@ public class Commitment {
                 event.brokers(),
                 event.madeAt(),
                 event.effectiveFrom());
+        pledge = true;
     }
 
     private void created(
@@ -412,6 +500,12 @@ public class Commitment {
         this.brokers = Set.copyOf(brokers);
         this.agreedAt = agreedAt;
         this.effectiveFrom = effectiveFrom;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentExtended event) {
+        extensions.add(
+                new Extension(event.agreedAt().earliest(), event.expiresAt().utc()));
     }
 
     @EventSourcingHandler

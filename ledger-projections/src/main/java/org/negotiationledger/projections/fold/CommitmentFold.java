@@ -3,6 +3,7 @@ package org.negotiationledger.projections.fold;
 import java.util.ArrayList;
 import java.util.List;
 import org.negotiationledger.core.commitment.CommitmentEnded;
+import org.negotiationledger.core.commitment.CommitmentExtended;
 import org.negotiationledger.core.commitment.CommitmentSuperseded;
 import org.negotiationledger.core.commitment.PledgeMade;
 import org.negotiationledger.core.commitment.TruceAgreed;
@@ -34,11 +35,25 @@ public final class CommitmentFold {
             return e.commitmentId().value();
         } else if (event instanceof CommitmentSuperseded e) {
             return e.commitmentId().value();
+        } else if (event instanceof CommitmentExtended e) {
+            return e.commitmentId().value();
         }
         return null;
     }
 
     static CommitmentState changed(CommitmentState state, Fact fact) {
+        if (fact.payload() instanceof CommitmentExtended e) {
+            return state.extended(
+                    new CommitmentState.Extension(
+                            e.expiresAt(),
+                            e.agreedAt(),
+                            e.announcedAt(),
+                            ViewFold.ids(e.agreedBy()),
+                            e.source(),
+                            e.note(),
+                            fact.recordedAt()),
+                    fact.sequence());
+        }
         List<ReportState> reports = state.reports();
         List<CommitmentState.Supersession> supersessions = state.supersessions();
         CommitmentState.Ending ending = state.ending();

@@ -1,5 +1,6 @@
 package org.negotiationledger.projections.fold;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.negotiationledger.core.shared.StatedTime;
  * @param renewals      the later truces that renew this one, with when the ledger learned of each
  * @param supersessions the later commitments that supersede this one, in the order recorded
  * @param ending        the explicit end, or null
+ * @param extensions    the extensions of a truce's expiry, in the order recorded (empty in a row stored before
+ *                      extensions existed, which reads as null)
  * @param lastSequence the last event of this commitment's stream folded in, so that a redelivered event is
  *                     recognised and changes nothing
  * @param firstIndex   the global index of the event that created it: a number of its own, under which a
@@ -30,11 +33,59 @@ public record CommitmentState(
         Ending ending,
         List<ReportState> reports,
         long lastSequence,
-        long firstIndex) {
+        long firstIndex,
+        // left out while empty: a commitment never extended keeps the stored layout of view schema 1
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Extension> extensions) {
+
+    public CommitmentState {
+        extensions = extensions == null ? List.of() : extensions;
+    }
+
+    /**
+     * An extension: from {@code agreedAt} (its earliest instant, as the aggregate judges it) the truce is due to
+     * expire at {@code expiresAt}; before, at the expiry it had.
+     */
+    public record Extension(
+            StatedTime expiresAt,
+            StatedTime agreedAt,
+            StatedTime announcedAt,
+            List<String> agreedBy,
+            String source,
+            String note,
+            Instant recordedAt) {}
+
+    /**
+     * The expiry in force at valid time {@code at}: the latest of the agreed one and those of the extensions
+     * agreed by then; null for a commitment without expiry.
+     */
+    public StatedTime expiresAt(Instant at) {
+        StatedTime expiry = agreement.expiresAt();
+        if (expiry == null) {
+            return null;
+        }
+        for (Extension e : extensions) {
+            if (!e.agreedAt().earliest().isAfter(at) && e.expiresAt().utc().isAfter(expiry.utc())) {
+                expiry = e.expiresAt();
+            }
+        }
+        return expiry;
+    }
+
+    /** The latest expiry the commitment has (its final one: extensions only move it later), or null. */
+    public StatedTime currentExpiry() {
+        return expiresAt(Instant.MAX);
+    }
+
+    CommitmentState extended(Extension extension, long sequence) {
+        List<Extension> all = new ArrayList<>(extensions);
+        all.add(extension);
+        return new CommitmentState(
+                agreement, renewals, supersessions, ending, reports, sequence, firstIndex, List.copyOf(all));
+    }
 
     /** A commitment as the event that created it left it: agreed, and nothing since. */
     static CommitmentState agreed(Agreement agreement, long sequence, long globalIndex) {
-        return new CommitmentState(agreement, List.of(), List.of(), null, List.of(), sequence, globalIndex);
+        return new CommitmentState(agreement, List.of(), List.of(), null, List.of(), sequence, globalIndex, List.of());
     }
 
     /** The commitment's id (its agreement's). */
@@ -81,19 +132,20 @@ public record CommitmentState(
                         .map(r -> r.asOf(asOf))
                         .filter(java.util.Objects::nonNull)
                         .toList(),
-                lastSequence);
+                lastSequence,
+                extensions.stream().filter(e -> !e.recordedAt().isAfter(asOf)).toList());
     }
 
     public record Ending(EndReason reason, StatedTime endedAt, String note, Instant recordedAt) {}
 
     CommitmentState with(
             List<ReportState> newReports, List<Supersession> newSupersessions, Ending newEnding, long sequence) {
-        return changed(renewals, newSupersessions, newEnding, newReports, sequence);
+        return changed(renewals, newSupersessions, newEnding, newReports, sequence, extensions);
     }
 
     /** The same commitment with these reports: the store keeps reports apart and joins them back. */
     public CommitmentState withReports(List<ReportState> newReports) {
-        return changed(renewals, supersessions, ending, List.copyOf(newReports), lastSequence);
+        return changed(renewals, supersessions, ending, List.copyOf(newReports), lastSequence, extensions);
     }
 
     CommitmentState renewedBy(String renewer, Instant at) {
@@ -102,7 +154,7 @@ public record CommitmentState(
         }
         List<Renewal> renewers = new ArrayList<>(renewals);
         renewers.add(new Renewal(renewer, at));
-        return changed(List.copyOf(renewers), supersessions, ending, reports, lastSequence);
+        return changed(List.copyOf(renewers), supersessions, ending, reports, lastSequence, extensions);
     }
 
     /** The same agreement with what later events change: renewals, supersessions, ending, reports, last event. */
@@ -111,8 +163,9 @@ public record CommitmentState(
             List<Supersession> newSupersessions,
             Ending newEnding,
             List<ReportState> newReports,
-            long sequence) {
+            long sequence,
+            List<Extension> newExtensions) {
         return new CommitmentState(
-                agreement, newRenewals, newSupersessions, newEnding, newReports, sequence, firstIndex);
+                agreement, newRenewals, newSupersessions, newEnding, newReports, sequence, firstIndex, newExtensions);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param renewedBy               the truces that renew this one
  * @param supersededBy            the commitment whose supersession ends this one, or null
  * @param endedReason             how it had ended by {@code validAt}, or null
+ * @param expiresAt               the expiry in force at {@code validAt}: the agreed one, or that of the latest
+ *                                extension agreed by then; null for a commitment without expiry
  * @param validAt                 the valid time the status is judged at
  */
 public record CommitmentView(
@@ -33,6 +35,7 @@ public record CommitmentView(
         String supersededBy,
         String endedReason,
         Instant endedAtUtc,
+        org.negotiationledger.core.shared.StatedTime expiresAt,
         Instant validAt) {
 
     /** The commitment's id (its agreement's). */

@@ -64,6 +64,7 @@ public final class CommitmentViews {
                 state.supersession() == null ? null : state.supersession().supersededBy(),
                 end == null ? null : end.reason().name(),
                 end == null ? null : end.at(),
+                state.expiresAt(at),
                 at));
     }
 
@@ -100,8 +101,11 @@ public final class CommitmentViews {
         List<Instant> at = new java.util.ArrayList<>();
         at.add(state.agreement().agreedAt().earliest());
         at.add(state.agreement().effectiveFrom().utc());
-        if (state.agreement().expiresAt() != null) {
-            at.add(state.agreement().expiresAt().utc());
+        // An extension changes the expiry shown from its agreed time; only the latest expiry ends the truce (each
+        // extension is agreed before the expiry it moves), so an earlier one changes nothing with the clock.
+        state.extensions().forEach(e -> at.add(e.agreedAt().earliest()));
+        if (state.currentExpiry() != null) {
+            at.add(state.currentExpiry().utc());
         }
         if (state.ending() != null) {
             at.add(state.ending().endedAt().utc());
@@ -139,9 +143,7 @@ public final class CommitmentViews {
         EndOfForce end = EndOfForce.earliest(
                 state.ending() == null ? null : state.ending().reason(),
                 state.ending() == null ? null : state.ending().endedAt().utc(),
-                state.agreement().expiresAt() == null
-                        ? null
-                        : state.agreement().expiresAt().utc(),
+                state.expiresAt(at) == null ? null : state.expiresAt(at).utc(),
                 state.supersession() == null
                         ? null
                         : state.supersession().effectiveAt().utc());

@@ -20,6 +20,7 @@ import org.negotiationledger.core.statement.StatementKind;
     @JsonSubTypes.Type(value = TimelineFact.Agreed.class, name = "Agreed"),
     @JsonSubTypes.Type(value = TimelineFact.TookEffect.class, name = "TookEffect"),
     @JsonSubTypes.Type(value = TimelineFact.Expires.class, name = "Expires"),
+    @JsonSubTypes.Type(value = TimelineFact.Extended.class, name = "Extended"),
     @JsonSubTypes.Type(value = TimelineFact.Reported.class, name = "Reported"),
     @JsonSubTypes.Type(value = TimelineFact.Assessed.class, name = "Assessed"),
     @JsonSubTypes.Type(value = TimelineFact.Retracted.class, name = "Retracted"),
@@ -56,6 +57,13 @@ public sealed interface TimelineFact {
 
     /** The truce titled {@code title} expires. */
     record Expires(String title) implements TimelineFact {}
+
+    /**
+     * The truce titled {@code title} extended, by {@code agreedBy} (actor ids), to expire at {@code expiresAt}
+     * (as stated) in place of {@code previousExpiry} (as stated: the expiry in force when it was agreed).
+     */
+    record Extended(String title, String expiresAt, String previousExpiry, List<String> agreedBy)
+            implements TimelineFact {}
 
     /**
      * A violation of the commitment titled {@code title} reported, as report {@code violationId}; {@code description}

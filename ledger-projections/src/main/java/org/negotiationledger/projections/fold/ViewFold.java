@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.negotiationledger.core.actor.ActorRegistered;
 import org.negotiationledger.core.commitment.CommitmentEnded;
+import org.negotiationledger.core.commitment.CommitmentExtended;
 import org.negotiationledger.core.commitment.CommitmentSuperseded;
 import org.negotiationledger.core.commitment.PledgeMade;
 import org.negotiationledger.core.commitment.TruceAgreed;
@@ -167,7 +168,21 @@ public final class ViewFold {
         Object event = fact.payload();
         String title = after.agreement().title();
         TimelineEntry entry = null;
-        if (event instanceof ViolationReported e) {
+        if (event instanceof CommitmentExtended e) {
+            StatedTime previous = before.expiresAt(e.agreedAt().earliest());
+            entry = entry(
+                    after.agreement().negotiationId(),
+                    fact,
+                    0,
+                    e.agreedAt(),
+                    "CommitmentExtended",
+                    id,
+                    new TimelineFact.Extended(
+                            title,
+                            e.expiresAt().stated(),
+                            previous == null ? null : previous.stated(),
+                            ids(e.agreedBy())));
+        } else if (event instanceof ViolationReported e) {
             // Shown as stated (its start), ordered by the latest instant of its range as every report is.
             entry = entry(
                     after.agreement().negotiationId(),

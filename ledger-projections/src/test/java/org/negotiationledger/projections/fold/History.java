@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.negotiationledger.core.commitment.AssessmentOutcome;
 import org.negotiationledger.core.commitment.CommitmentEnded;
+import org.negotiationledger.core.commitment.CommitmentExtended;
 import org.negotiationledger.core.commitment.CommitmentSuperseded;
 import org.negotiationledger.core.commitment.EndReason;
 import org.negotiationledger.core.commitment.TruceAgreed;
@@ -137,6 +138,20 @@ final class History {
         return add(
                 "commitment:" + commitment,
                 new CommitmentEnded(new CommitmentId(commitment), reason, at(endedAt), null));
+    }
+
+    /** The truce {@code commitment} extended, agreed by both parties at {@code agreedAt}, to {@code expiresAt}. */
+    History extend(String commitment, String expiresAt, String agreedAt) {
+        return add(
+                "commitment:" + commitment,
+                new CommitmentExtended(
+                        new CommitmentId(commitment),
+                        at(expiresAt),
+                        at(agreedAt),
+                        null,
+                        List.of(ARMENIA, AZERBAIJAN),
+                        null,
+                        null));
     }
 
     List<Fact> facts() {

@@ -63,6 +63,31 @@ class ViewJsonTest {
     }
 
     @Test
+    void anExtendedCommitmentReadsBackAsWrittenWithItsExtensions() {
+        CommitmentState moscow = moscow();
+        StatedTime agreed = StatedTime.parse("2020-10-13T20:00+04:00", Precision.MINUTE);
+        CommitmentState extended = new CommitmentState(
+                moscow.agreement(),
+                moscow.renewals(),
+                moscow.supersessions(),
+                moscow.ending(),
+                moscow.reports(),
+                moscow.lastSequence(),
+                moscow.firstIndex(),
+                List.of(new CommitmentState.Extension(
+                        StatedTime.parse("2020-10-16T12:00+04:00", Precision.MINUTE),
+                        agreed,
+                        null,
+                        List.of("armenia", "russia"),
+                        "UN News",
+                        null,
+                        RECORDED.plusSeconds(1200))));
+
+        assertThat(ViewJson.read(ViewJson.write(extended), CommitmentState.class))
+                .isEqualTo(extended);
+    }
+
+    @Test
     void aCommitmentKeepsTheStoredLayoutOfViewSchemaFour() throws Exception {
         JsonNode row = ViewJson.MAPPER.readTree(ViewJson.write(moscow()));
 
@@ -230,6 +255,7 @@ class ViewJsonTest {
                 new CommitmentState.Ending(EndReason.COLLAPSED, effective, "note", RECORDED.plusSeconds(900)),
                 List.of(report),
                 4,
-                17);
+                17,
+                List.of());
     }
 }
