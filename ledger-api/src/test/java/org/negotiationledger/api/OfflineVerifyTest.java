@@ -159,7 +159,10 @@ class OfflineVerifyTest {
         edits.put("recordedAt", e -> e.put("recordedAt", "2020-01-01T00:00:00Z"));
         edits.put("eventId", e -> e.put("eventId", "forged"));
         edits.put("payloadType", e -> e.put("payloadType", "org.negotiationledger.core.actor.ActorRegistered"));
-        edits.put("payloadRevision", e -> e.put("payloadRevision", "2"));
+        // a revision the event does not have, whichever it has (events carry revisions since issue 28)
+        edits.put(
+                "payloadRevision",
+                e -> e.put("payloadRevision", e.path("payloadRevision").asText("") + "9"));
         edits.put("payload", e -> ((ObjectNode) e.get("payload")).put("extra", 1));
         edits.put("metadata", e -> ((ObjectNode) e.get("metadata")).put("principal", "someone-else"));
         edits.put("globalIndex moved back", e -> e.put("globalIndex", 1));
